@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<main>MFA Autofill</main>, document.getElementById('app')!);

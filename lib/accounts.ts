@@ -1,0 +1,130 @@
+import { looksLikeOtpauthLink, parseOtpauthLink } from './import/otpauth-uri';
+import {
+  type Algorithm,
+  type Digits,
+  type Period,
+  type TotpParams,
+  validateAlgorithm,
+  validateDigits,
+  validatePeriod,
+  validateSecret,
+} from './totp';
+
+/** Per-account override of the "Submit after filling" setting. */
+export type SubmitOverride = 'default' | 'always' | 'never';
+
+export interface Account extends TotpParams {
+  id: string;
+  /** The sign-in name (UPN) matched against the page, e.g. qa.user@contoso.onmicrosoft.com. */
+  name: string;
+  issuer: string;
+  notes: string;
+  pinned: boolean;
+  /** Epoch ms of the last copy or fill; 0 when never used. */
+  lastUsedAt: number;
+  submitAfterFill: SubmitOverride;
+  createdAt: number;
+}
+
+/** What a user (or an import) supplies; strings as typed in a form are accepted. */
+export interface AccountInput {
+  name?: string;
+  /** A Base32 secret, or a whole otpauth://totp link whose parameters fill the rest. */
+  secret?: string;
+  issuer?: string;
+  digits?: number | string;
+  period?: number | string;
+  algorithm?: string;
+  notes?: string;
+}
+
+export type AccountField = 'name' | 'secret' | 'issuer' | 'digits' | 'period' | 'algorithm';
+export interface FieldError {
+  field: AccountField;
+  message: string;
+}
+
+export interface ValidAccount extends TotpParams {
+  name: string;
+  issuer: string;
+  notes: string;
+}
+
+export type AccountValidation = { ok: true; value: ValidAccount } | { ok: false; errors: FieldError[] };
+
+export const MAX_NAME_LENGTH = 256;
+
+function validateName(raw: string): string | null {
+  const name = raw.trim();
+  if (name === '') return 'Account name is empty: enter the sign-in name, e.g. qa.user@contoso.onmicrosoft.com.';
+  if (name.length > MAX_NAME_LENGTH) return `Account name has ${name.length} characters; at most ${MAX_NAME_LENGTH}.`;
+  return null;
+}
+
+/** Validates form or import input; every faulty field gets its own message. */
+export function validateAccountInput(input: AccountInput): AccountValidation {
+  const errors: FieldError[] = [];
+  const rawSecret = input.secret ?? '';
+
+  if (looksLikeOtpauthLink(rawSecret)) {
+    const link = parseOtpauthLink(rawSecret);
+    if (!link.ok) return { ok: false, errors: [{ field: 'secret', message: link.error }] };
+    const name = input.name?.trim() ? input.name : link.value.name;
+    const nameError = validateName(name);
+    if (nameError) return { ok: false, errors: [{ field: 'name', message: nameError }] };
+    return {
+      ok: true,
+      value: {
+        ...link.value,
+        name: name.trim(),
+        issuer: input.issuer?.trim() || link.value.issuer,
+        notes: input.notes?.trim() ?? '',
+      },
+    };
+  }
+
+  const nameError = validateName(input.name ?? '');
+  if (nameError) errors.push({ field: 'name', message: nameError });
+  const secret = validateSecret(rawSecret);
+  if (!secret.ok) errors.push({ field: 'secret', message: secret.error });
+  const digits = validateDigits(input.digits ?? 6);
+  if (!digits.ok) errors.push({ field: 'digits', message: digits.error });
+  const period = validatePeriod(input.period ?? 30);
+  if (!period.ok) errors.push({ field: 'period', message: period.error });
+  const algorithm = validateAlgorithm(input.algorithm ?? 'SHA1');
+  if (!algorithm.ok) errors.push({ field: 'algorithm', message: algorithm.error });
+  if (!secret.ok || !digits.ok || !period.ok || !algorithm.ok || nameError) return { ok: false, errors };
+
+  return {
+    ok: true,
+    value: {
+      name: (input.name ?? '').trim(),
+      issuer: input.issuer?.trim() ?? '',
+      secret: secret.value,
+      digits: digits.value as Digits,
+      period: period.value as Period,
+      algorithm: algorithm.value as Algorithm,
+      notes: input.notes?.trim() ?? '',
+    },
+  };
+}
+
+export function sameName(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** The message for a name already in the vault, or null. */
+export function duplicateNameError(accounts: readonly Account[], name: string, exceptId?: string): string | null {
+  const clash = accounts.find((a) => a.id !== exceptId && sameName(a.name, name));
+  return clash ? `An account named ${clash.name} is already in the vault; choose another name.` : null;
+}
+
+export function newAccount(valid: ValidAccount, id: string, now: number): Account {
+  return { ...valid, id, pinned: false, lastUsedAt: 0, submitAfterFill: 'default', createdAt: now };
+}
+
+/** The account for the name a sign-in page shows (DESIGN.md, Autofill rules). */
+export function accountForPage(accounts: readonly Account[], pageAccount: string | null): Account | null {
+  if (pageAccount && pageAccount.trim()) return accounts.find((a) => sameName(a.name, pageAccount)) ?? null;
+  return accounts.length === 1 ? (accounts[0] ?? null) : null;
+}

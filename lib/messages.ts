@@ -1,0 +1,152 @@
+/**
+ * The typed message protocol, split by trust level (DESIGN.md, "Trust boundaries").
+ * Extension pages (popup, options) may ask for anything in PageRequest; a content script on a
+ * sign-in page may only send ContentRequest, and never receives a secret or the account list.
+ */
+import type { AccountInput, SubmitOverride } from './accounts';
+import type { Settings } from './settings';
+import type { Algorithm, Digits, Period } from './totp';
+
+// ---------- content script → background (untrusted) ----------
+
+export type FillEvent =
+  | { kind: 'filled'; account: string; submitted: boolean }
+  | { kind: 'wrong-code'; account: string; retrying: boolean }
+  | { kind: 'not-totp'; reason: string }
+  | { kind: 'no-field'; reason: string };
+
+export type ContentRequest =
+  /** "The code for the account this page is signing in." `retry` after the page rejected a code. */
+  | { type: 'content:code'; pageAccount: string | null; retry: boolean }
+  | { type: 'content:report'; event: FillEvent }
+  /** The chooser asks whether the vault can answer for this page's account, before picking the code method. */
+  | { type: 'content:has-account'; pageAccount: string | null };
+
+export type CodeResponse =
+  | {
+      status: 'code';
+      code: string;
+      /** Expected code length, so the page's maxlength can be checked. */
+      digits: Digits;
+      account: string;
+      submit: boolean;
+      rememberDevice: boolean;
+    }
+  /** Too little life left on the current code (or it was already used): ask again after `retryInMs`. */
+  | { status: 'wait'; retryInMs: number }
+  | { status: 'locked' }
+  | { status: 'no-vault' }
+  | { status: 'no-match'; pageAccount: string | null }
+  | { status: 'disabled' }
+  | { status: 'refused' };
+
+export type HasAccountResponse =
+  | { status: 'yes' }
+  | { status: 'no' }
+  | { status: 'locked' }
+  | { status: 'disabled' }
+  | { status: 'refused' };
+
+// ---------- background → content script ----------
+
+export type ContentCommand =
+  /** The vault was just unlocked: a prompt that was waiting may ask again. */
+  | { type: 'bg:vault-unlocked' }
+  /** The keyboard command "Fill verification code" (works with automatic filling off). */
+  | { type: 'bg:fill-now' };
+
+// ---------- extension pages → background (trusted) ----------
+
+export type VaultState = 'none' | 'locked' | 'unlocked';
+
+/** What the popup shows of an account: never its secret. */
+export interface AccountView {
+  id: string;
+  name: string;
+  issuer: string;
+  notes: string;
+  digits: Digits;
+  period: Period;
+  algorithm: Algorithm;
+  pinned: boolean;
+  lastUsedAt: number;
+  submitAfterFill: SubmitOverride;
+  code: string;
+  nextCode: string;
+  /** Epoch ms when `code` stops being valid. */
+  validUntil: number;
+}
+
+/** What happened on a tab's sign-in page, for the popup. */
+export type TabStatus =
+  | { state: 'filled'; account: string; submitted: boolean; at: number }
+  | { state: 'waiting-unlock'; at: number }
+  | { state: 'no-match'; pageAccount: string | null; at: number }
+  | { state: 'not-totp'; reason: string; at: number }
+  | { state: 'wrong-code'; account: string; retrying: boolean; at: number }
+  | { state: 'disabled'; at: number };
+
+export interface AccountChanges {
+  name?: string;
+  issuer?: string;
+  notes?: string;
+  pinned?: boolean;
+  submitAfterFill?: SubmitOverride;
+}
+
+export type PageRequest =
+  | { type: 'vault:state' }
+  | { type: 'vault:create'; passphrase: string }
+  | { type: 'vault:unlock'; passphrase: string }
+  | { type: 'vault:lock' }
+  | { type: 'vault:change-passphrase'; current: string; next: string }
+  | { type: 'vault:delete'; confirmation: string }
+  | { type: 'accounts:list' }
+  | { type: 'accounts:add'; input: AccountInput }
+  | { type: 'accounts:update'; id: string; changes: AccountChanges }
+  | { type: 'accounts:delete'; id: string }
+  | { type: 'accounts:reveal-secret'; id: string }
+  | { type: 'accounts:mark-used'; id: string }
+  | { type: 'settings:get' }
+  | { type: 'settings:set'; changes: Partial<Settings> }
+  | { type: 'tab:status'; tabId: number };
+
+export type Failure = { ok: false; error: string; field?: string };
+export type Ok<T = object> = { ok: true } & T;
+export type Reply<T = object> = Ok<T> | Failure;
+
+export interface PageReplies {
+  'vault:state': Reply<{ state: VaultState }>;
+  'vault:create': Reply;
+  'vault:unlock': Reply;
+  'vault:lock': Reply;
+  'vault:change-passphrase': Reply;
+  'vault:delete': Reply;
+  'accounts:list': Reply<{ accounts: AccountView[] }>;
+  'accounts:add': Reply<{ id: string }>;
+  'accounts:update': Reply;
+  'accounts:delete': Reply;
+  'accounts:reveal-secret': Reply<{ secret: string }>;
+  'accounts:mark-used': Reply;
+  'settings:get': Reply<{ settings: Settings }>;
+  'settings:set': Reply<{ settings: Settings }>;
+  'tab:status': Reply<{ status: TabStatus | null }>;
+}
+
+export function isPageRequest(message: unknown): message is PageRequest {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    typeof (message as { type?: unknown }).type === 'string' &&
+    /^(vault|accounts|settings|tab|import|export):/.test((message as { type: string }).type)
+  );
+}
+
+export function isContentRequest(message: unknown): message is ContentRequest {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    typeof (message as { type?: unknown }).type === 'string' &&
+    (message as { type: string }).type.startsWith('content:')
+  );
+}

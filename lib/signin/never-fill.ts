@@ -1,0 +1,15 @@
+/**
+ * Pages on the sign-in hosts that have a code input that is not a TOTP prompt (DESIGN.md):
+ * the device-code page asks for a code shown on another device, and must never be filled.
+ */
+const NEVER_FILL_PATHS = [/\/oauth2\/deviceauth\b/i, /\/oauth2\/v2\.0\/deviceauth\b/i, /^\/devicelogin\b/i];
+
+export function isNeverFillUrl(url: string | URL): boolean {
+  let parsed: URL;
+  try {
+    parsed = typeof url === 'string' ? new URL(url) : url;
+  } catch {
+    return true;
+  }
+  return NEVER_FILL_PATHS.some((pattern) => pattern.test(parsed.pathname));
+}

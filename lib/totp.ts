@@ -1,0 +1,102 @@
+import { Secret, TOTP } from 'otpauth';
+
+export const ALGORITHMS = ['SHA1', 'SHA256', 'SHA512'] as const;
+export type Algorithm = (typeof ALGORITHMS)[number];
+export const DIGIT_CHOICES = [6, 8] as const;
+export type Digits = (typeof DIGIT_CHOICES)[number];
+export const PERIOD_CHOICES = [30, 60] as const;
+export type Period = (typeof PERIOD_CHOICES)[number];
+
+/** Entra takes Base32 secrets of at most 128 characters (DESIGN.md, TOTP). */
+export const MAX_SECRET_LENGTH = 128;
+/** 16 Base32 characters = 80 bits, what Microsoft issues; anything shorter is too weak to accept. */
+export const MIN_SECRET_LENGTH = 16;
+
+export interface TotpParams {
+  /** Normalised Base32: upper case, no spaces, dashes or padding. */
+  secret: string;
+  digits: Digits;
+  period: Period;
+  algorithm: Algorithm;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * Microsoft shows secrets lower case in groups of four ("Can't scan image?"): strip spaces,
+ * dashes and `=` padding, then upper-case, so the text pasted from that view is accepted.
+ */
+export function normalizeSecret(raw: string): string {
+  return raw.replace(/[\s\-=]/g, '').toUpperCase();
+}
+
+/** Validates a secret as typed or pasted; returns the normalised form or a message for the user. */
+export function validateSecret(raw: string): Result<string> {
+  const secret = normalizeSecret(raw);
+  if (secret === '')
+    return { ok: false, error: 'Secret key is empty: paste the key shown under "Can\'t scan image?".' };
+  const invalid = [...new Set(secret.replace(/[A-Z2-7]/g, ''))];
+  if (invalid.length > 0) {
+    const shown = invalid.map((c) => `"${c}"`).join(', ');
+    return {
+      ok: false,
+      error: `Secret key has ${invalid.length === 1 ? 'a character' : 'characters'} that ${invalid.length === 1 ? 'is' : 'are'} not Base32 (A–Z, 2–7): ${shown}.`,
+    };
+  }
+  if (secret.length > MAX_SECRET_LENGTH) {
+    return {
+      ok: false,
+      error: `Secret key has ${secret.length} characters; Microsoft accepts at most ${MAX_SECRET_LENGTH}.`,
+    };
+  }
+  if (secret.length < MIN_SECRET_LENGTH) {
+    return {
+      ok: false,
+      error: `Secret key has ${secret.length} characters; it needs at least ${MIN_SECRET_LENGTH} (check that you copied all of it).`,
+    };
+  }
+  return { ok: true, value: secret };
+}
+
+export function validateDigits(value: unknown): Result<Digits> {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return n === 6 || n === 8
+    ? { ok: true, value: n }
+    : { ok: false, error: `Digits must be 6 or 8, not ${String(value)}.` };
+}
+
+export function validatePeriod(value: unknown): Result<Period> {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return n === 30 || n === 60
+    ? { ok: true, value: n }
+    : { ok: false, error: `Period must be 30 or 60 seconds, not ${String(value)}.` };
+}
+
+export function validateAlgorithm(value: unknown): Result<Algorithm> {
+  const upper = typeof value === 'string' ? value.toUpperCase().replace('-', '') : '';
+  return (ALGORITHMS as readonly string[]).includes(upper)
+    ? { ok: true, value: upper as Algorithm }
+    : { ok: false, error: `Algorithm must be SHA1, SHA256 or SHA512, not ${String(value)}.` };
+}
+
+/** The code valid at `at`. */
+export function generateCode(params: TotpParams, at: number = Date.now()): string {
+  return TOTP.generate({
+    secret: Secret.fromBase32(params.secret),
+    algorithm: params.algorithm,
+    digits: params.digits,
+    period: params.period,
+    timestamp: at,
+  });
+}
+
+/** Milliseconds until the code valid at `at` expires. */
+export function msRemaining(period: number, at: number = Date.now()): number {
+  const periodMs = period * 1000;
+  return periodMs - (at % periodMs);
+}
+
+/** Start (epoch ms) of the period after the one containing `at`. */
+export function nextPeriodStart(period: number, at: number = Date.now()): number {
+  return at + msRemaining(period, at);
+}
