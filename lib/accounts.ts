@@ -125,6 +125,6 @@ export function newAccount(valid: ValidAccount, id: string, now: number): Accoun
 
 /** The account for the name a sign-in page shows (DESIGN.md, Autofill rules). */
 export function accountForPage(accounts: readonly Account[], pageAccount: string | null): Account | null {
-  if (pageAccount && pageAccount.trim()) return accounts.find((a) => sameName(a.name, pageAccount)) ?? null;
+  if (pageAccount?.trim()) return accounts.find((a) => sameName(a.name, pageAccount)) ?? null;
   return accounts.length === 1 ? (accounts[0] ?? null) : null;
 }

@@ -17,10 +17,14 @@ export type FillEvent =
 
 export type ContentRequest =
   /** "The code for the account this page is signing in." `retry` after the page rejected a code. */
-  | { type: 'content:code'; pageAccount: string | null; retry: boolean }
+  | { type: 'content:code'; pageAccount: string | null; retry: boolean; manual: boolean }
   | { type: 'content:report'; event: FillEvent }
   /** The chooser asks whether the vault can answer for this page's account, before picking the code method. */
-  | { type: 'content:has-account'; pageAccount: string | null };
+  | { type: 'content:has-account'; pageAccount: string | null }
+  /** How to answer "Stay signed in?" (setting: ask / yes / no). */
+  | { type: 'content:kmsi' };
+
+export type KmsiResponse = { status: 'answer'; answer: 'ask' | 'yes' | 'no' } | { status: 'refused' };
 
 export type CodeResponse =
   | {

@@ -1,2 +1,3 @@
 import { render } from 'preact';
+
 render(<main>MFA Autofill</main>, document.getElementById('app')!);
