@@ -1,1 +1,52 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { lockIfIdle } from '@/lib/background/activity';
+import type { BackgroundContext, BadgeState } from '@/lib/background/context';
+import { routeMessage } from '@/lib/background/router';
+import { forgetTab } from '@/lib/background/tab-status';
+import { VaultSession } from '@/lib/background/vault-session';
+
+const AUTO_LOCK_ALARM = 'auto-lock';
+
+const BADGES: Record<Exclude<BadgeState, null>, { text: string; color: string }> = {
+  waiting: { text: '🔒', color: '#b45309' },
+  filled: { text: '✓', color: '#15803d' },
+  attention: { text: '!', color: '#b91c1c' },
+};
+
+export default defineBackground(() => {
+  // Firefox MV3 has action; MV2 builds have browserAction.
+  const action = browser.action ?? browser.browserAction;
+  const ctx: BackgroundContext = {
+    vault: new VaultSession(),
+    now: () => Date.now(),
+    newId: () => crypto.randomUUID(),
+    async setBadge(tabId, state) {
+      const badge = state ? BADGES[state] : null;
+      await action.setBadgeText({ tabId, text: badge?.text ?? '' }).catch(() => undefined);
+      if (badge) await action.setBadgeBackgroundColor({ tabId, color: badge.color }).catch(() => undefined);
+    },
+    async notifyTab(tabId, command) {
+      await browser.tabs.sendMessage(tabId, command, { frameId: 0 });
+    },
+    async scheduleAutoLock(at) {
+      await browser.alarms.clear(AUTO_LOCK_ALARM);
+      // MV3 alarms fire no sooner than 30 s after being set (Chromium's minimum delay).
+      if (at !== null) await browser.alarms.create(AUTO_LOCK_ALARM, { when: Math.max(at, Date.now() + 30_000) });
+    },
+  };
+  const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
+
+  // Listeners are registered synchronously at top level: the worker is restarted often and an
+  // async setup would miss the event that woke it.
+  browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender, self, ctx));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === AUTO_LOCK_ALARM) void lockIfIdle(ctx);
+  });
+  // storage.session is emptied when the browser closes; locking again on startup is belt and braces.
+  browser.runtime.onStartup.addListener(() => void ctx.vault.lock());
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  // A new page in the tab starts with no status: the old one described the previous page.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void forgetTab(tabId).then(() => ctx.setBadge(tabId, null));
+  });
+});

@@ -100,10 +100,10 @@ export interface AccountChanges {
 
 export type PageRequest =
   | { type: 'vault:state' }
-  | { type: 'vault:create'; passphrase: string }
+  | { type: 'vault:create'; passphrase: string; confirmation: string }
   | { type: 'vault:unlock'; passphrase: string }
   | { type: 'vault:lock' }
-  | { type: 'vault:change-passphrase'; current: string; next: string }
+  | { type: 'vault:change-passphrase'; current: string; next: string; confirmation: string; iterations?: number }
   | { type: 'vault:delete'; confirmation: string }
   | { type: 'accounts:list' }
   | { type: 'accounts:add'; input: AccountInput }
@@ -132,7 +132,7 @@ export interface PageReplies {
   'accounts:delete': Reply;
   'accounts:reveal-secret': Reply<{ secret: string }>;
   'accounts:mark-used': Reply;
-  'settings:get': Reply<{ settings: Settings }>;
+  'settings:get': Reply<{ settings: Settings; iterations: number | null }>;
   'settings:set': Reply<{ settings: Settings }>;
   'tab:status': Reply<{ status: TabStatus | null }>;
 }

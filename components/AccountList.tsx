@@ -1,0 +1,103 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { AccountView } from '@/lib/messages';
+import { groupCode } from './code-format';
+
+/** Pinned first, then most recently used, then by name. */
+export function sortAccounts(accounts: readonly AccountView[]): AccountView[] {
+  return [...accounts].sort(
+    (a, b) => Number(b.pinned) - Number(a.pinned) || b.lastUsedAt - a.lastUsedAt || a.name.localeCompare(b.name),
+  );
+}
+
+export function filterAccounts(accounts: readonly AccountView[], query: string): AccountView[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return [...accounts];
+  return accounts.filter((a) => a.name.toLowerCase().includes(q) || a.issuer.toLowerCase().includes(q));
+}
+
+/** The code to show at `now`: the next one once the current has expired (until the list is refreshed). */
+export function currentCode(account: AccountView, now: number): { code: string; secondsLeft: number } {
+  const periodMs = account.period * 1000;
+  if (now < account.validUntil)
+    return { code: account.code, secondsLeft: Math.ceil((account.validUntil - now) / 1000) };
+  return { code: account.nextCode, secondsLeft: Math.ceil((account.validUntil + periodMs - now) / 1000) };
+}
+
+interface ListProps {
+  accounts: readonly AccountView[];
+  now: number;
+  onCopy: (account: AccountView, code: string) => void;
+  onEdit: (account: AccountView) => void;
+}
+
+export function AccountList({ accounts, now, onCopy, onEdit }: ListProps) {
+  if (accounts.length === 0) return <p class="empty">No accounts match.</p>;
+  return (
+    <ul class="accounts" aria-label="Accounts">
+      {accounts.map((account) => (
+        <AccountRow key={account.id} account={account} now={now} onCopy={onCopy} onEdit={onEdit} />
+      ))}
+    </ul>
+  );
+}
+
+function AccountRow({ account, now, onCopy, onEdit }: { account: AccountView } & Omit<ListProps, 'accounts'>) {
+  const { code, secondsLeft } = currentCode(account, now);
+  const fraction = Math.max(0, Math.min(1, secondsLeft / account.period));
+  const ending = secondsLeft <= 5;
+  return (
+    <li class={`account${account.pinned ? ' pinned' : ''}`}>
+      <div class="who">
+        <span class="name" title={account.name}>
+          {account.pinned ? (
+            <span class="pin-mark">
+              <span aria-hidden="true">★ </span>
+              <span class="sr-only">Pinned: </span>
+            </span>
+          ) : null}
+          {account.name}
+        </span>
+        {account.issuer ? <span class="issuer">{account.issuer}</span> : null}
+      </div>
+      <div class="code-wrap">
+        <span class={`code${ending ? ' ending' : ''}`} data-code={code}>
+          <span class="sr-only">Code </span>
+          {groupCode(code)}
+        </span>
+        <span
+          class="timer"
+          role="progressbar"
+          aria-label="Time left"
+          aria-valuemin={0}
+          aria-valuemax={account.period}
+          aria-valuenow={secondsLeft}
+          aria-valuetext={`${secondsLeft} seconds left`}
+        >
+          <span class="bar" style={{ width: `${Math.round(fraction * 100)}%` }} />
+        </span>
+        {ending ? (
+          <span class="next">next {groupCode(currentCode(account, now + secondsLeft * 1000).code)}</span>
+        ) : null}
+      </div>
+      <div class="row-actions">
+        <button
+          type="button"
+          class="copy"
+          aria-label={`Copy code for ${account.name}`}
+          onClick={() => onCopy(account, code)}
+        >
+          Copy
+        </button>
+        <button type="button" class="icon" aria-label={`Edit ${account.name}`} onClick={() => onEdit(account)}>
+          ✎
+        </button>
+      </div>
+    </li>
+  );
+}
+
+export function useSearch(accounts: readonly AccountView[]) {
+  const [query, setQuery] = useState('');
+  const shown = useMemo(() => filterAccounts(sortAccounts(accounts), query), [accounts, query]);
+  return { query, setQuery, shown };
+}

@@ -1,0 +1,10 @@
+import { SettingsSection } from './SettingsSection';
+
+export function OptionsApp() {
+  return (
+    <main class="options">
+      <h1>MFA Autofill settings</h1>
+      <SettingsSection />
+    </main>
+  );
+}

@@ -1,0 +1,15 @@
+import type { ContentCommand } from '../messages';
+import type { VaultSession } from './vault-session';
+
+export type BadgeState = 'waiting' | 'filled' | 'attention' | null;
+
+/** What the handlers need from the outside world, passed in so they can be tested without a browser. */
+export interface BackgroundContext {
+  vault: VaultSession;
+  now: () => number;
+  newId: () => string;
+  setBadge: (tabId: number, state: BadgeState) => Promise<void>;
+  notifyTab: (tabId: number, command: ContentCommand) => Promise<void>;
+  /** (Re)arms the auto-lock alarm after activity; null disarms it. */
+  scheduleAutoLock: (at: number | null) => Promise<void>;
+}

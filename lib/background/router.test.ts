@@ -1,0 +1,150 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { oathtoolCode, randomSecret } from '../../tests/support/oathtool';
+import type { SenderInfo } from '../sender';
+import type { BackgroundContext } from './context';
+import { REFUSED, routeMessage } from './router';
+import { VaultSession } from './vault-session';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const self = { id: ID, baseUrl: `chrome-extension://${ID}/` };
+const POPUP: SenderInfo = { id: ID, url: `${self.baseUrl}popup.html` };
+const SIGNIN_TAB: SenderInfo = {
+  id: ID,
+  url: 'https://login.microsoftonline.com/common/SAS/ProcessAuth',
+  frameId: 0,
+  tab: { id: 3 },
+};
+const PASSPHRASE = 'correct horse battery staple';
+const NAME = 'qa.user@contoso.onmicrosoft.com';
+
+const FORGED_PAGE_SENDERS: [string, SenderInfo][] = [
+  ['another extension', { ...POPUP, id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' }],
+  ['https://evil.com', { id: ID, url: 'https://evil.com/', frameId: 0, tab: { id: 3 } }],
+  ['a look-alike extension host', { id: ID, url: `chrome-extension://${ID}.evil.com/popup.html` }],
+  ['our own content script', SIGNIN_TAB],
+  ['file:', { id: ID, url: 'file:///popup.html' }],
+  ['data:', { id: ID, url: 'data:text/html,x' }],
+];
+
+const FORGED_CONTENT_SENDERS: [string, SenderInfo][] = [
+  ['another extension', { ...SIGNIN_TAB, id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' }],
+  ['https://evil.com', { ...SIGNIN_TAB, url: 'https://evil.com/common/login' }],
+  ['a look-alike host', { ...SIGNIN_TAB, url: 'https://login.microsoftonline.com.example.net/' }],
+  ['http', { ...SIGNIN_TAB, url: 'http://login.microsoftonline.com/' }],
+  ['a frame (frameId 5)', { ...SIGNIN_TAB, frameId: 5 }],
+  ['file:', { ...SIGNIN_TAB, url: 'file:///x' }],
+  ['data:', { ...SIGNIN_TAB, url: 'data:text/html,x' }],
+];
+
+let ctx: BackgroundContext;
+let now = 1_700_000_010_000;
+beforeEach(() => {
+  fakeBrowser.reset();
+  now = 1_700_000_010_000; // 10 s into a 30 s period: the code has life left
+  let ids = 0;
+  ctx = {
+    vault: new VaultSession(1_000),
+    now: () => now,
+    newId: () => `id-${++ids}`,
+    setBadge: async () => undefined,
+    notifyTab: async () => undefined,
+    scheduleAutoLock: async () => undefined,
+  };
+});
+
+const send = (message: unknown, sender: SenderInfo) => routeMessage(message, sender, self, ctx);
+
+async function vaultWithAccount(secret: string) {
+  await send({ type: 'vault:create', passphrase: PASSPHRASE, confirmation: PASSPHRASE }, POPUP);
+  return send({ type: 'accounts:add', input: { name: NAME, secret } }, POPUP);
+}
+
+describe('routeMessage', () => {
+  it.each(FORGED_PAGE_SENDERS)('refuses page requests from %s and changes nothing', async (_, sender) => {
+    expect(await send({ type: 'vault:create', passphrase: PASSPHRASE, confirmation: PASSPHRASE }, sender)).toEqual(
+      REFUSED,
+    );
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it.each(FORGED_PAGE_SENDERS)('refuses to reveal a secret to %s', async (_, sender) => {
+    await vaultWithAccount(randomSecret());
+    expect(await send({ type: 'accounts:reveal-secret', id: 'id-1' }, sender)).toEqual(REFUSED);
+    expect(await send({ type: 'accounts:list' }, sender)).toEqual(REFUSED);
+  });
+
+  it.each(FORGED_CONTENT_SENDERS)('refuses content requests from %s', async (_, sender) => {
+    await vaultWithAccount(randomSecret());
+    expect(await send({ type: 'content:code', pageAccount: NAME, retry: false, manual: false }, sender)).toEqual({
+      status: 'refused',
+    });
+  });
+
+  it('answers the sign-in page with the code for its account, and nothing more', async () => {
+    const secret = randomSecret();
+    await vaultWithAccount(secret);
+    const reply = await send(
+      { type: 'content:code', pageAccount: NAME.toUpperCase(), retry: false, manual: false },
+      SIGNIN_TAB,
+    );
+    expect(reply).toEqual({
+      status: 'code',
+      code: oathtoolCode(secret, now),
+      digits: 6,
+      account: NAME,
+      submit: false,
+      rememberDevice: false,
+    });
+    expect(JSON.stringify(reply)).not.toContain(secret);
+  });
+
+  it('does not let a content script use page requests', async () => {
+    await vaultWithAccount(randomSecret());
+    expect(await send({ type: 'accounts:list' }, SIGNIN_TAB)).toEqual(REFUSED);
+  });
+
+  it('refuses unknown messages', async () => {
+    expect(await send({ type: 'debug:dump' }, POPUP)).toEqual(REFUSED);
+    expect(await send('vault:state', POPUP)).toEqual(REFUSED);
+  });
+});
+
+describe('vault session storage', () => {
+  it('keeps only the encrypted record in storage.local and the data key in storage.session', async () => {
+    const secret = randomSecret();
+    await vaultWithAccount(secret);
+    const local = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    expect(local).not.toContain(secret);
+    expect(local).not.toContain(NAME);
+    expect(local).not.toContain('contoso');
+    expect(Object.keys(await fakeBrowser.storage.session.get(null))).toContain('dataKey');
+  });
+
+  it('a wrong passphrase leaves the stored record exactly as it was', async () => {
+    await vaultWithAccount(randomSecret());
+    await send({ type: 'vault:lock' }, POPUP);
+    const before = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    const reply = await send({ type: 'vault:unlock', passphrase: 'not the passphrase' }, POPUP);
+    expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('does not unlock') });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).toBe(before);
+    expect(await send({ type: 'vault:state' }, POPUP)).toEqual({ ok: true, state: 'locked' });
+  });
+
+  it('a new worker (new session object) comes back unlocked from storage.session', async () => {
+    const secret = randomSecret();
+    await vaultWithAccount(secret);
+    ctx = { ...ctx, vault: new VaultSession(1_000) };
+    const reply = await send({ type: 'accounts:list' }, POPUP);
+    expect(reply).toMatchObject({ ok: true, accounts: [{ name: NAME, code: oathtoolCode(secret, now) }] });
+  });
+
+  it('refuses a duplicate account name', async () => {
+    await vaultWithAccount(randomSecret());
+    const reply = await send(
+      { type: 'accounts:add', input: { name: ` ${NAME.toUpperCase()}`, secret: randomSecret() } },
+      POPUP,
+    );
+    expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('already in the vault') });
+  });
+});

@@ -1,0 +1,36 @@
+import { isContentRequest, isPageRequest } from '../messages';
+import { isExtensionPageSender, isSigninContentSender, type SenderInfo } from '../sender';
+import { handleContentRequest } from './content-handlers';
+import type { BackgroundContext } from './context';
+import { handlePageRequest } from './page-handlers';
+
+export interface ExtensionIdentity {
+  id: string;
+  /** runtime.getURL(''): chrome-extension://<id>/ or moz-extension://<uuid>/ */
+  baseUrl: string;
+}
+
+export const REFUSED = { ok: false, error: 'Refused: this sender may not ask that.' } as const;
+
+/**
+ * Every message passes the sender check for its trust level before any handler sees it.
+ * Page requests only from our own pages; content requests only from the top frame of an
+ * https sign-in page. Anything else is refused.
+ */
+export async function routeMessage(
+  message: unknown,
+  sender: SenderInfo,
+  self: ExtensionIdentity,
+  ctx: BackgroundContext,
+): Promise<unknown> {
+  if (isPageRequest(message)) {
+    if (!isExtensionPageSender(sender, self.id, self.baseUrl)) return REFUSED;
+    return handlePageRequest(message, ctx);
+  }
+  if (isContentRequest(message)) {
+    const tabId = sender.tab?.id;
+    if (!isSigninContentSender(sender, self.id) || typeof tabId !== 'number') return { status: 'refused' };
+    return handleContentRequest(message, tabId, ctx);
+  }
+  return REFUSED;
+}

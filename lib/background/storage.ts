@@ -1,0 +1,22 @@
+/**
+ * Every storage key the extension uses, in one place. Plain storage.local holds only the
+ * encrypted vault record and non-secret settings; storage.session (memory only, cleared when
+ * the browser closes, not readable by content scripts at its default access level) holds the
+ * unlocked data key and per-tab status.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { TabStatus } from '../messages';
+import type { Settings } from '../settings';
+import type { VaultRecord } from '../vault';
+
+export const vaultRecordItem = storage.defineItem<unknown>('local:vault', { fallback: null });
+export const settingsItem = storage.defineItem<Partial<Settings>>('local:settings', { fallback: {} });
+
+/** base64 of the raw data key while unlocked. */
+export const sessionKeyItem = storage.defineItem<string | null>('session:dataKey', { fallback: null });
+export const lastActivityItem = storage.defineItem<number>('session:lastActivity', { fallback: 0 });
+export const tabStatusItem = storage.defineItem<Record<string, TabStatus>>('session:tabStatus', { fallback: {} });
+/** Per account id, the TOTP counter of the last code handed to a page: a code is never filled twice. */
+export const fillCountersItem = storage.defineItem<Record<string, number>>('session:fillCounters', { fallback: {} });
+
+export type { VaultRecord };

@@ -1,0 +1,102 @@
+import { expect, type Page, test } from '@playwright/test';
+import {
+  asMicrosoftShowsIt,
+  type ExtensionBrowser,
+  launchWithExtension,
+  oathtoolCode,
+  openExtensionPage,
+  randomSecret,
+} from './browser';
+
+const PASSPHRASE = 'correct horse battery staple';
+const ACCOUNT = 'qa.user@contoso.onmicrosoft.com';
+
+let browser: ExtensionBrowser;
+test.beforeAll(async () => {
+  browser = await launchWithExtension();
+});
+test.afterAll(async () => {
+  await browser.close();
+});
+
+/** The code the popup shows for `name`, read together with the time it was read. */
+async function shownCode(popup: Page, name: string): Promise<{ code: string; at: number }> {
+  const item = popup.getByRole('listitem').filter({ hasText: name });
+  const shown = await item.locator('.code').textContent();
+  return { code: (shown ?? '').replace(/\D/g, ''), at: Date.now() };
+}
+
+/** Expects the shown code to be oathtool's for the moment it was read (or the next, across a boundary). */
+async function expectCodeMatchesOathtool(popup: Page, name: string, secret: string) {
+  const before = Date.now();
+  const { code, at } = await shownCode(popup, name);
+  expect([oathtoolCode(secret, before), oathtoolCode(secret, at)]).toContain(code);
+}
+
+test('create a vault, add an account, lock, refuse a wrong passphrase, unlock, survive a worker restart', async () => {
+  const popup = await openExtensionPage(browser, 'popup.html');
+
+  // Mismatch and too-short passphrases are refused with a message on the field.
+  await popup.getByLabel('Passphrase', { exact: true }).fill('short');
+  await popup.getByLabel('Confirm passphrase').fill('short');
+  await popup.getByRole('button', { name: 'Create vault' }).click();
+  await expect(popup.getByRole('alert')).toContainText('at least 8 characters');
+  await expect(popup.getByLabel('Passphrase', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+
+  await popup.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await popup.getByLabel('Confirm passphrase').fill(`${PASSPHRASE}!`);
+  await popup.getByRole('button', { name: 'Create vault' }).click();
+  await expect(popup.getByRole('alert')).toContainText('do not match');
+
+  await popup.getByLabel('Confirm passphrase').fill(PASSPHRASE);
+  await popup.getByRole('button', { name: 'Create vault' }).click();
+  await expect(popup.getByRole('button', { name: 'Add account' })).toBeVisible();
+
+  // Add an account with the secret as Microsoft shows it: lower case, groups of four.
+  const secret = randomSecret(32);
+  await popup.getByRole('button', { name: 'Add account' }).click();
+  await popup.getByRole('textbox', { name: 'Account name' }).fill(ACCOUNT);
+  await popup.getByRole('textbox', { name: 'Secret key' }).fill('not base32 1890');
+  await popup.getByRole('button', { name: 'Save' }).click();
+  await expect(popup.getByRole('alert')).toContainText('not Base32');
+  await expect(popup.getByRole('textbox', { name: 'Secret key' })).toHaveAttribute('aria-invalid', 'true');
+  await popup.getByRole('textbox', { name: 'Secret key' }).fill(asMicrosoftShowsIt(secret));
+  await popup.getByRole('button', { name: 'Save' }).click();
+
+  await expect(popup.getByRole('listitem').filter({ hasText: ACCOUNT })).toBeVisible();
+  await expectCodeMatchesOathtool(popup, ACCOUNT, secret);
+
+  // Copy shows a visible confirmation.
+  await popup.getByRole('button', { name: `Copy code for ${ACCOUNT}` }).click();
+  await expect(popup.getByRole('status').filter({ hasText: 'Copied' })).toContainText(ACCOUNT);
+
+  // Lock; a wrong passphrase is refused and the vault stays as it was.
+  await popup.getByRole('button', { name: 'Lock' }).click();
+  await expect(popup.getByRole('button', { name: 'Unlock' })).toBeVisible();
+  await popup.getByLabel('Passphrase', { exact: true }).fill('wrong passphrase');
+  await popup.getByRole('button', { name: 'Unlock' }).click();
+  await expect(popup.getByRole('alert')).toContainText('does not unlock');
+  await popup.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await popup.getByRole('button', { name: 'Unlock' }).click();
+  await expect(popup.getByRole('listitem').filter({ hasText: ACCOUNT })).toBeVisible();
+  await expectCodeMatchesOathtool(popup, ACCOUNT, secret);
+  await popup.close();
+
+  // Stop the service worker the way the browser does when idle; the vault stays unlocked.
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  const workerStopped = new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      const ours = versions.filter((v) => v.scriptURL.startsWith(`chrome-extension://${browser.extensionId}/`));
+      if (ours.length > 0 && ours.every((v) => v.runningStatus === 'stopped')) resolve();
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await workerStopped;
+  await page.close();
+  const reopened = await openExtensionPage(browser, 'popup.html');
+  await expect(reopened.getByRole('listitem').filter({ hasText: ACCOUNT })).toBeVisible();
+  await expectCodeMatchesOathtool(reopened, ACCOUNT, secret);
+  await reopened.close();
+});
