@@ -15,7 +15,10 @@ export function filterAccounts(accounts: readonly AccountView[], query: string):
   return accounts.filter((a) => a.name.toLowerCase().includes(q) || a.issuer.toLowerCase().includes(q));
 }
 
-/** The code to show at `now`: the next one once the current has expired (until the list is refreshed). */
+/**
+ * The code to show at `now`: the next one once the current has expired (until the list is
+ * refreshed). Empty when that code has not arrived yet: never show an expired code.
+ */
 export function currentCode(account: AccountView, now: number): { code: string; secondsLeft: number } {
   const periodMs = account.period * 1000;
   if (now < account.validUntil)
@@ -62,7 +65,7 @@ function AccountRow({ account, now, onCopy, onEdit }: { account: AccountView } &
       <div class="code-wrap">
         <span class={`code${ending ? ' ending' : ''}`} data-code={code}>
           <span class="sr-only">Code </span>
-          {groupCode(code)}
+          {code ? groupCode(code) : '…'}
         </span>
         <span
           class="timer"
@@ -75,8 +78,8 @@ function AccountRow({ account, now, onCopy, onEdit }: { account: AccountView } &
         >
           <span class="bar" style={{ width: `${Math.round(fraction * 100)}%` }} />
         </span>
-        {ending ? (
-          <span class="next">next {groupCode(currentCode(account, now + secondsLeft * 1000).code)}</span>
+        {ending && account.nextCode && code !== account.nextCode ? (
+          <span class="next">next {groupCode(account.nextCode)}</span>
         ) : null}
       </div>
       <div class="row-actions">
@@ -84,6 +87,7 @@ function AccountRow({ account, now, onCopy, onEdit }: { account: AccountView } &
           type="button"
           class="copy"
           aria-label={`Copy code for ${account.name}`}
+          disabled={code === ''}
           onClick={() => onCopy(account, code)}
         >
           Copy

@@ -63,6 +63,9 @@ export type ContentCommand =
 
 export type VaultState = 'none' | 'locked' | 'unlocked';
 
+/** `AccountView.nextCode` is filled in only this close to the end of a period. */
+export const NEXT_CODE_WINDOW_MS = 10_000;
+
 /** What the popup shows of an account: never its secret. */
 export interface AccountView {
   id: string;

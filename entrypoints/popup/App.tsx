@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AccountForm } from '@/components/AccountForm';
-import { AccountList, useSearch } from '@/components/AccountList';
+import { AccountList, currentCode, useSearch } from '@/components/AccountList';
 import { EditAccount } from '@/components/EditAccount';
 import { CreateVaultForm, UnlockForm } from '@/components/PassphraseForms';
 import { send } from '@/components/send';
 import { TabStatusLine } from '@/components/TabStatusLine';
-import type { AccountView, TabStatus, VaultState } from '@/lib/messages';
+import { type AccountView, NEXT_CODE_WINDOW_MS, type TabStatus, type VaultState } from '@/lib/messages';
 
 type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; account: AccountView };
 
@@ -14,15 +14,22 @@ export function App() {
   const [state, setState] = useState<VaultState | 'loading'>('loading');
   const [error, setError] = useState<string | null>(null);
 
-  const refreshState = useCallback(async () => {
-    const reply = await send({ type: 'vault:state' });
-    if (reply.ok) setState(reply.state);
-    else setError(reply.error);
-  }, []);
+  const [initialAccounts, setInitialAccounts] = useState<AccountView[] | null>(null);
 
   useEffect(() => {
-    void refreshState();
-  }, [refreshState]);
+    void (async () => {
+      // Most opens find the vault unlocked: ask for the list first, so codes arrive in one round trip.
+      const list = await send({ type: 'accounts:list' });
+      if (list.ok) {
+        setInitialAccounts(list.accounts);
+        setState('unlocked');
+        return;
+      }
+      const reply = await send({ type: 'vault:state' });
+      if (reply.ok) setState(reply.state);
+      else setError(reply.error);
+    })();
+  }, []);
 
   if (error) return <p role="alert">{error}</p>;
   switch (state) {
@@ -38,7 +45,15 @@ export function App() {
         </>
       );
     case 'unlocked':
-      return <Unlocked onLocked={() => setState('locked')} />;
+      return (
+        <Unlocked
+          initialAccounts={initialAccounts}
+          onLocked={() => {
+            setInitialAccounts(null);
+            setState('locked');
+          }}
+        />
+      );
   }
 }
 
@@ -55,8 +70,8 @@ function CurrentTabStatus() {
   return <TabStatusLine status={status} />;
 }
 
-function Unlocked({ onLocked }: { onLocked: () => void }) {
-  const [accounts, setAccounts] = useState<AccountView[] | null>(null);
+function Unlocked({ initialAccounts, onLocked }: { initialAccounts: AccountView[] | null; onLocked: () => void }) {
+  const [accounts, setAccounts] = useState<AccountView[] | null>(initialAccounts);
   const [view, setView] = useState<View>({ kind: 'list' });
   const [now, setNow] = useState(Date.now());
   const [toast, setToast] = useState<string | null>(null);
@@ -72,8 +87,8 @@ function Unlocked({ onLocked }: { onLocked: () => void }) {
   }, [onLocked]);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (initialAccounts === null) void load();
+  }, [load, initialAccounts]);
 
   // One clock for every countdown; codes past their period are refreshed from the background.
   useEffect(() => {
@@ -81,7 +96,10 @@ function Unlocked({ onLocked }: { onLocked: () => void }) {
     return () => clearInterval(timer);
   }, []);
   useEffect(() => {
-    if (accounts?.some((a) => now >= a.validUntil)) void load();
+    // Ask again when a code expires, and when the next code is due to be shown beside it.
+    const stale = (a: AccountView) =>
+      now >= a.validUntil || (a.nextCode === '' && a.validUntil - now <= NEXT_CODE_WINDOW_MS);
+    if (accounts?.some(stale)) void load();
   }, [now, accounts, load]);
 
   function say(message: string) {
@@ -142,8 +160,9 @@ function Unlocked({ onLocked }: { onLocked: () => void }) {
           onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
           onKeyDown={(e) => {
             const first = shown[0];
-            if (e.key === 'Enter' && first)
-              void copy(first, first.validUntil > Date.now() ? first.code : first.nextCode);
+            if (e.key !== 'Enter' || !first) return;
+            const { code } = currentCode(first, Date.now());
+            if (code) void copy(first, code);
           }}
         />
         <button type="button" onClick={() => setView({ kind: 'add' })}>

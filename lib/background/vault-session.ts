@@ -19,6 +19,7 @@ import {
   validateNewPassphrase,
   writeContents,
 } from '../vault';
+import { forgetCachedCodes } from './account-views';
 import { sessionKeyItem, vaultRecordItem } from './storage';
 
 export interface Unlocked {
@@ -76,6 +77,7 @@ export class VaultSession {
 
   async lock(): Promise<void> {
     this.cache = null;
+    forgetCachedCodes();
     await sessionKeyItem.removeValue();
   }
 

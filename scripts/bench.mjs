@@ -1,0 +1,53 @@
+// `npm run bench`: the performance figures the issues name, printed as a table. Not a test:
+// nothing here passes or fails; compare the figures with the targets and with the floor.
+import { existsSync } from 'node:fs';
+import { launchBenchBrowser } from '../bench/browser.mjs';
+import { seedVault, timeOpen } from '../bench/popup.mjs';
+import { bundleSizes } from '../bench/sizes.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const ACCOUNTS = 200;
+const rows = [];
+const ms = (v) => `${v.toFixed(1)} ms`;
+const kb = (v) => `${(v / 1024).toFixed(1)} KB`;
+
+if (!existsSync('.output/chrome-mv3/manifest.json')) {
+  console.error('Build first: npm run build');
+  process.exit(1);
+}
+
+for (const size of bundleSizes('.output/chrome-mv3')) {
+  rows.push({ figure: `${size.what} size`, value: `${kb(size.raw)} raw, ${kb(size.gz)} gz`, target: size.target });
+}
+
+const bench = await launchBenchBrowser({ floorRows: ACCOUNTS });
+try {
+  const seeded = await seedVault(bench, ACCOUNTS);
+  rows.push({ figure: 'create vault (KDF + first write)', value: ms(seeded.createMs), target: 'KDF cost only' });
+  rows.push({
+    figure: `unlock (KDF, ${ACCOUNTS} accounts), n=${seeded.unlock.n}`,
+    value: `median ${ms(seeded.unlock.median)}`,
+    target: '~0.3–1 s (600k PBKDF2)',
+  });
+  // One page of each stays open so neither pays for a new renderer process.
+  const keepPopup = await bench.context.newPage();
+  await keepPopup.goto(bench.url('popup.html'));
+  const keepFloor = await bench.context.newPage();
+  await keepFloor.goto(bench.url('floor.html'));
+  const floor = await timeOpen(bench, 'floor.html', 'li .code', ACCOUNTS, RUNS);
+  const popup = await timeOpen(bench, 'popup.html', 'li .code', ACCOUNTS, RUNS);
+  rows.push({
+    figure: `floor page, ${ACCOUNTS} static rows, n=${floor.n}`,
+    value: `median ${ms(floor.median)}, p95 ${ms(floor.p95)}`,
+    target: '',
+  });
+  rows.push({
+    figure: `popup → ${ACCOUNTS} codes shown, n=${popup.n}`,
+    value: `median ${ms(popup.median)}, p95 ${ms(popup.p95)}`,
+    target: `≤ 100 ms, or floor + 50 = ${ms(floor.median + 50)}`,
+  });
+} finally {
+  await bench.close();
+}
+
+console.table(rows);
