@@ -6,6 +6,10 @@ const hostPermissions = [...SIGNIN_MATCH_PATTERNS];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The sources archive Mozilla asks for: what `npm ci && npm run build` needs, not the tests.
+  zip: {
+    excludeSources: ['tests/**', 'bench/**', '**/*.test.ts', '.ci/**', 'test-results/**', 'scripts/bench.mjs'],
+  },
   vite: () => ({
     plugins: [preact()],
   }),
@@ -13,9 +17,21 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'activeTab', 'clipboardWrite'],
+    // Why each is needed: README, "Permissions".
+    permissions: [
+      'storage',
+      'alarms',
+      'activeTab',
+      'clipboardWrite',
+      'idle',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     host_permissions: hostPermissions,
     action: { default_title: '__MSG_extName__' },
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+M' } },
+      'fill-code': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_commandFillCode__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -24,6 +40,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android knows data_collection_permissions from 142 on (web-ext lint).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

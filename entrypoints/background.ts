@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { lockIfIdle } from '@/lib/background/activity';
+import { lockIfIdle, lockOnScreenLock } from '@/lib/background/activity';
+import { FILL_CODE_COMMAND, fillCodeInTab } from '@/lib/background/commands';
 import type { BackgroundContext, BadgeState } from '@/lib/background/context';
 import { routeMessage } from '@/lib/background/router';
 import { forgetTab } from '@/lib/background/tab-status';
@@ -44,6 +45,11 @@ export default defineBackground(() => {
   });
   // storage.session is emptied when the browser closes; locking again on startup is belt and braces.
   browser.runtime.onStartup.addListener(() => void ctx.vault.lock());
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === FILL_CODE_COMMAND) void fillCodeInTab(ctx, tab);
+  });
+  // "Lock when the computer locks": the idle API reports the OS screen lock as 'locked'.
+  browser.idle.onStateChanged.addListener((state) => void lockOnScreenLock(ctx, state));
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   // A new page in the tab starts with no status: the old one described the previous page.
   browser.tabs.onUpdated.addListener((tabId, change) => {

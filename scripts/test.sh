@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite: types, lint, unit tests, both builds, manifest checks, end to end in
-# Chromium and Firefox ESR, and web-ext lint. Used by developers and by .ci/run alike.
+# The whole test suite: types, lint, unit tests, all builds, manifest checks, web-ext lint, and
+# end to end in Chromium (and Firefox ESR). Used by developers and by .ci/run alike.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,8 +11,12 @@ npx biome check .
 echo "== unit tests"
 npx vitest run
 
-echo "== build (Chrome/Edge MV3 and Firefox MV3)"
+echo "== build (Chrome MV3, Edge MV3, Firefox MV3) and check every manifest"
 npm run build --silent
+npx vitest run --config vitest.build.config.ts
+
+echo "== web-ext lint (Firefox build)"
+node scripts/lint-firefox.mjs
 
 echo "== end to end: Chromium"
 npx playwright test

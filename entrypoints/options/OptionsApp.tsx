@@ -1,9 +1,11 @@
+import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { SettingsSection } from './SettingsSection';
 
 export function OptionsApp() {
   return (
     <main class="options">
       <h1>MFA Autofill settings</h1>
+      <HostAccessNotice />
       <SettingsSection />
     </main>
   );

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { AccountForm } from '@/components/AccountForm';
 import { AccountList, currentCode, useSearch } from '@/components/AccountList';
 import { EditAccount } from '@/components/EditAccount';
+import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { CreateVaultForm, UnlockForm } from '@/components/PassphraseForms';
 import { send } from '@/components/send';
 import { TabStatusLine } from '@/components/TabStatusLine';
@@ -40,6 +41,7 @@ export function App() {
     case 'locked':
       return (
         <>
+          <HostAccessNotice />
           <CurrentTabStatus />
           <UnlockForm onUnlocked={() => setState('unlocked')} />
         </>
@@ -172,6 +174,7 @@ function Unlocked({ initialAccounts, onLocked }: { initialAccounts: AccountView[
           Lock
         </button>
       </header>
+      <HostAccessNotice />
       <CurrentTabStatus />
       {loadError ? <p role="alert">{loadError}</p> : null}
       {accounts === null ? null : accounts.length === 0 ? (

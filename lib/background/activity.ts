@@ -22,3 +22,12 @@ export async function lockIfIdle(ctx: BackgroundContext): Promise<boolean> {
   await ctx.vault.lock();
   return true;
 }
+
+/** The idle API's 'locked' is the computer's screen lock; lock the vault too when the user asked for it. */
+export async function lockOnScreenLock(ctx: BackgroundContext, idleState: string): Promise<boolean> {
+  if (idleState !== 'locked') return false;
+  if (!mergeSettings(await settingsItem.getValue()).lockWhenIdle) return false;
+  await ctx.vault.lock();
+  await ctx.scheduleAutoLock(null);
+  return true;
+}

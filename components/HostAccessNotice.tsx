@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { hasSigninHostAccess, requestSigninHostAccess } from '@/lib/host-permissions';
+
+/**
+ * Says so when the browser has not given us the Microsoft sign-in pages (Firefox asks the user
+ * for host permissions), and offers the button that asks. Renders nothing once access is granted.
+ */
+export function HostAccessNotice() {
+  const [granted, setGranted] = useState<boolean | null>(null);
+  const [problem, setProblem] = useState('');
+
+  useEffect(() => {
+    void hasSigninHostAccess(browser.permissions).then(setGranted);
+    const update = () => void hasSigninHostAccess(browser.permissions).then(setGranted);
+    browser.permissions.onAdded?.addListener(update);
+    browser.permissions.onRemoved?.addListener(update);
+    return () => {
+      browser.permissions.onAdded?.removeListener(update);
+      browser.permissions.onRemoved?.removeListener(update);
+    };
+  }, []);
+
+  if (granted !== false) return null;
+  async function ask() {
+    try {
+      const given = await requestSigninHostAccess(browser.permissions);
+      setGranted(given);
+      setProblem(given ? '' : 'Access was not given, so codes are not filled. You can allow it at any time.');
+    } catch (error) {
+      setProblem(`The browser did not ask: ${String(error)}`);
+    }
+  }
+  return (
+    <section class="notice" role="region" aria-label="Access to sign-in pages">
+      <p>
+        Codes cannot be filled yet: the browser has not given MFA Autofill access to the Microsoft sign-in pages
+        (login.microsoftonline.com and the other sign-in hosts).
+      </p>
+      <button type="button" onClick={ask}>
+        Allow access to Microsoft sign-in pages
+      </button>
+      {problem ? <p role="alert">{problem}</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SIGNIN_MATCH_PATTERNS } from '../../lib/signin/hosts';
+
+const TARGETS = ['chrome-mv3', 'edge-mv3', 'firefox-mv3'] as const;
+
+/** Every permission the extension may hold, and why (README, "Permissions"). */
+const ALLOWED_PERMISSIONS: Record<(typeof TARGETS)[number], string[]> = {
+  'chrome-mv3': ['storage', 'alarms', 'activeTab', 'clipboardWrite', 'idle', 'offscreen'],
+  'edge-mv3': ['storage', 'alarms', 'activeTab', 'clipboardWrite', 'idle', 'offscreen'],
+  // Firefox has no offscreen documents: its background page has a DOM.
+  'firefox-mv3': ['storage', 'alarms', 'activeTab', 'clipboardWrite', 'idle'],
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: a manifest is arbitrary JSON; the test inspects its shape.
+function manifestOf(target: string): any {
+  return JSON.parse(readFileSync(join('.output', target, 'manifest.json'), 'utf8'));
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+describe.each(TARGETS)('the %s build', (target) => {
+  const manifest = manifestOf(target);
+  const sorted = (list: string[]) => [...list].sort();
+
+  it('is Manifest V3', () => {
+    expect(manifest.manifest_version).toBe(3);
+  });
+
+  it('asks for the listed permissions and nothing else', () => {
+    expect(sorted(manifest.permissions)).toEqual(sorted(ALLOWED_PERMISSIONS[target]));
+    expect(manifest.optional_permissions ?? []).toEqual([]);
+    expect(manifest.optional_host_permissions ?? []).toEqual([]);
+  });
+
+  it('has host permissions for exactly the https sign-in hosts', () => {
+    expect(sorted(manifest.host_permissions)).toEqual(sorted([...SIGNIN_MATCH_PATTERNS]));
+  });
+
+  it('runs one content script, on exactly the sign-in hosts, in the top frame only', () => {
+    expect(manifest.content_scripts).toHaveLength(1);
+    const [script] = manifest.content_scripts;
+    expect(sorted(script.matches)).toEqual(sorted([...SIGNIN_MATCH_PATTERNS]));
+    expect(script.all_frames ?? false).toBe(false);
+    expect(script.match_about_blank ?? false).toBe(false);
+    expect(script.match_origin_as_fallback ?? false).toBe(false);
+    for (const pattern of script.matches) expect(pattern).toMatch(/^https:\/\/[a-z.]+\/\*$/);
+  });
+
+  it('exposes nothing to web pages or other extensions and keeps the default CSP', () => {
+    const text = JSON.stringify(manifest);
+    expect(text).not.toContain('<all_urls>');
+    expect(text).not.toMatch(/\*:\/\/\*\//);
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(manifest.externally_connectable).toBeUndefined();
+    expect(manifest.content_security_policy).toBeUndefined();
+  });
+
+  it('loads no remote code', () => {
+    for (const file of filesUnder(join('.output', target)).filter((f) => /\.(js|html)$/.test(f))) {
+      const text = readFileSync(file, 'utf8');
+      expect(text, file).not.toMatch(/<script[^>]+src=["']https?:/i);
+      expect(text, file).not.toMatch(/import\(\s*["']https?:/);
+      expect(text, file).not.toMatch(/importScripts\(\s*["']https?:/);
+    }
+  });
+
+  if (target === 'firefox-mv3') {
+    it('carries the gecko settings Firefox needs', () => {
+      const gecko = manifest.browser_specific_settings.gecko;
+      expect(gecko.id).toBe('mfa-autofill@contoso.invalid');
+      // storage.session needs 115+; 140 is the ESR line that knows data_collection_permissions.
+      expect(Number.parseFloat(gecko.strict_min_version)).toBeGreaterThanOrEqual(115);
+      expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+      expect(manifest.background.scripts).toEqual(['background.js']);
+    });
+  } else {
+    it('runs its background as a service worker', () => {
+      expect(manifest.background.service_worker).toBe('background.js');
+    });
+  }
+
+  it('offers the keyboard command "Fill verification code"', () => {
+    expect(manifest.commands['fill-code'].description).toBe('__MSG_commandFillCode__');
+    const messages = JSON.parse(readFileSync(join('.output', target, '_locales/en/messages.json'), 'utf8'));
+    expect(messages.commandFillCode.message).toBe('Fill verification code');
+  });
+});
