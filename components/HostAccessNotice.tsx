@@ -32,7 +32,7 @@ export function HostAccessNotice() {
     }
   }
   return (
-    <section class="notice" role="region" aria-label="Access to sign-in pages">
+    <section class="notice" aria-label="Access to sign-in pages">
       <p>
         Codes cannot be filled yet: the browser has not given MFA Autofill access to the Microsoft sign-in pages
         (login.microsoftonline.com and the other sign-in hosts).

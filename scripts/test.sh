@@ -20,3 +20,6 @@ node scripts/lint-firefox.mjs
 
 echo "== end to end: Chromium"
 npx playwright test
+
+echo "== end to end: Firefox ESR"
+npx vitest run --config vitest.firefox.config.ts

@@ -1,0 +1,70 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { oathtoolCode, randomSecret } from '../support/oathtool';
+import {
+  byName,
+  clickByName,
+  type FirefoxWithExtension,
+  fillByName,
+  launchFirefoxWithExtension,
+  openExtensionPage,
+  textOfRole,
+} from './firefox';
+
+const PASSPHRASE = 'correct horse battery staple';
+const ACCOUNT = 'qa.user@contoso.onmicrosoft.com';
+let firefox: FirefoxWithExtension;
+
+beforeAll(async () => {
+  firefox = await launchFirefoxWithExtension({ grantHostAccess: true });
+});
+afterAll(async () => {
+  await firefox?.close();
+});
+
+async function shownCode(page: Page, name: string): Promise<string> {
+  return page.evaluate((n) => {
+    const item = [...document.querySelectorAll('li')].find((li) => li.textContent?.includes(n));
+    return (item?.querySelector('.code')?.textContent ?? '').replace(/\D/g, '');
+  }, name);
+}
+
+it('creates a vault, adds an account, shows oathtool’s code, locks and unlocks', async () => {
+  const popup = await openExtensionPage(firefox.browser, 'popup.html');
+  await fillByName(popup, 'Passphrase', PASSPHRASE);
+  await fillByName(popup, 'Confirm passphrase', PASSPHRASE);
+  await clickByName(popup, 'Create vault');
+  await clickByName(popup, 'Add account');
+
+  const secret = randomSecret(32);
+  await fillByName(popup, 'Account name', ACCOUNT);
+  await fillByName(
+    popup,
+    'Secret key',
+    secret
+      .toLowerCase()
+      .replace(/(.{4})/g, '$1 ')
+      .trim(),
+  );
+  await clickByName(popup, 'Save');
+  await byName(popup, `Copy code for ${ACCOUNT}`);
+  const before = Date.now();
+  const code = await shownCode(popup, ACCOUNT);
+  expect([oathtoolCode(secret, before), oathtoolCode(secret, Date.now())]).toContain(code);
+
+  // The data key is in storage.session, not storage.local; a wrong passphrase is refused.
+  await clickByName(popup, 'Lock');
+  await fillByName(popup, 'Passphrase', 'not the passphrase');
+  await clickByName(popup, 'Unlock');
+  expect(await textOfRole(popup, 'alert')).toContain('does not unlock');
+  await fillByName(popup, 'Passphrase', PASSPHRASE);
+  await clickByName(popup, 'Unlock');
+  await byName(popup, `Copy code for ${ACCOUNT}`);
+  const again = await shownCode(popup, ACCOUNT);
+  expect([oathtoolCode(secret, before), oathtoolCode(secret, Date.now())]).toContain(again);
+  await popup.close();
+
+  // A popup opened afresh finds the vault still unlocked.
+  const reopened = await openExtensionPage(firefox.browser, 'popup.html');
+  await byName(reopened, `Copy code for ${ACCOUNT}`);
+});

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// End to end in Firefox ESR through puppeteer-core over WebDriver BiDi (Playwright cannot drive
+// stock Firefox). Needs the built extension (.output/firefox-mv3); run by scripts/test.sh.
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['tests/e2e-firefox/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 60_000,
+    // One Firefox at a time, and the HTTPS server holds port 443.
+    fileParallelism: false,
+  },
+});
