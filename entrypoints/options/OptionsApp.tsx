@@ -1,5 +1,6 @@
 import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { SettingsSection } from './SettingsSection';
+import { VaultSection } from './VaultSection';
 
 export function OptionsApp() {
   return (
@@ -7,6 +8,7 @@ export function OptionsApp() {
       <h1>MFA Autofill settings</h1>
       <HostAccessNotice />
       <SettingsSection />
+      <VaultSection />
     </main>
   );
 }

@@ -1,0 +1,125 @@
+import { useEffect, useState } from 'preact/hooks';
+import { Field } from '@/components/Field';
+import { send } from '@/components/send';
+
+const STRONGER_ITERATIONS = 1_000_000;
+
+/** Change the passphrase (re-wraps the data key), raise the KDF cost, or delete the vault. */
+export function VaultSection() {
+  const [iterations, setIterations] = useState<number | null>(null);
+  useEffect(() => {
+    void send({ type: 'settings:get' }).then((reply) => reply.ok && setIterations(reply.iterations));
+  }, []);
+  if (iterations === null) return null;
+  return (
+    <section aria-labelledby="vault-heading">
+      <h2 id="vault-heading">Vault</h2>
+      <ChangePassphrase iterations={iterations} onChanged={setIterations} />
+      <DeleteVault />
+    </section>
+  );
+}
+
+function ChangePassphrase({ iterations, onChanged }: { iterations: number; onChanged: (n: number) => void }) {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [stronger, setStronger] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    const target = stronger ? Math.max(iterations, STRONGER_ITERATIONS) : iterations;
+    const reply = await send({ type: 'vault:change-passphrase', current, next, confirmation, iterations: target });
+    setBusy(false);
+    if (reply.ok) {
+      setCurrent('');
+      setNext('');
+      setConfirmation('');
+      onChanged(target);
+      setOutcome({
+        ok: true,
+        message: 'Passphrase changed. Use the new one from now on; your accounts are unchanged.',
+      });
+    } else setOutcome({ ok: false, message: reply.error });
+  }
+
+  return (
+    <form onSubmit={submit} aria-busy={busy} aria-labelledby="change-heading">
+      <h3 id="change-heading">Change passphrase</h3>
+      <Field
+        label="Current passphrase"
+        type="password"
+        value={current}
+        onInput={setCurrent}
+        autoComplete="current-password"
+      />
+      <Field label="New passphrase" type="password" value={next} onInput={setNext} autoComplete="new-password" />
+      <Field
+        label="Confirm new passphrase"
+        type="password"
+        value={confirmation}
+        onInput={setConfirmation}
+        autoComplete="new-password"
+      />
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={stronger}
+          disabled={iterations >= STRONGER_ITERATIONS}
+          onChange={(e) => setStronger((e.currentTarget as HTMLInputElement).checked)}
+        />
+        Raise the key derivation to {STRONGER_ITERATIONS.toLocaleString('en')} iterations (unlocking takes longer)
+      </label>
+      <p class="note">
+        The key derivation now uses {iterations.toLocaleString('en')} PBKDF2-SHA256 iterations. To change only that,
+        enter the current passphrase in all three fields.
+      </p>
+      <button type="submit" disabled={busy}>
+        Change passphrase
+      </button>
+      {outcome ? (
+        <p class={outcome.ok ? 'ok' : 'error'} role={outcome.ok ? 'status' : 'alert'}>
+          {outcome.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function DeleteVault() {
+  const [confirmation, setConfirmation] = useState('');
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const reply = await send({ type: 'vault:delete', confirmation });
+    setOutcome(
+      reply.ok
+        ? { ok: true, message: 'The vault is deleted. Open the popup to create a new one.' }
+        : { ok: false, message: reply.error },
+    );
+    if (reply.ok) setConfirmation('');
+  }
+
+  return (
+    <form onSubmit={submit} aria-labelledby="delete-heading">
+      <h3 id="delete-heading">Delete the vault</h3>
+      <p class="note">
+        Deletes every account and secret from this browser. Export an encrypted backup first if you may need them again.
+      </p>
+      <Field
+        label="Type DELETE to confirm"
+        value={confirmation}
+        onInput={setConfirmation}
+        error={outcome && !outcome.ok ? outcome.message : null}
+      />
+      <button type="submit" class="danger" disabled={confirmation !== 'DELETE'}>
+        Delete vault
+      </button>
+      {outcome?.ok ? <p role="status">{outcome.message}</p> : null}
+    </form>
+  );
+}
