@@ -64,3 +64,12 @@ export function asMicrosoftShowsIt(secret: string): string {
     .replace(/(.{4})/g, '$1 ')
     .trim();
 }
+
+interface ExtensionRuntime {
+  chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+}
+
+/** Sends a request to the background from an extension page, as the popup does (for test setup). */
+export function sendFromExtensionPage(page: Page, message: unknown): Promise<unknown> {
+  return page.evaluate((m) => (globalThis as unknown as ExtensionRuntime).chrome.runtime.sendMessage(m), message);
+}

@@ -1,5 +1,12 @@
 import { expect, type Page, test } from '@playwright/test';
-import { type ExtensionBrowser, launchWithExtension, oathtoolCode, openExtensionPage, randomSecret } from './browser';
+import {
+  type ExtensionBrowser,
+  launchWithExtension,
+  oathtoolCode,
+  openExtensionPage,
+  randomSecret,
+  sendFromExtensionPage,
+} from './browser';
 
 const PASSPHRASE = 'correct horse battery staple';
 const NEW_PASSPHRASE = 'a whole new passphrase';
@@ -13,10 +20,7 @@ test.afterAll(async () => {
   await browser.close();
 });
 
-/** Setup through the background's own protocol, from an extension page (as the popup does). */
-function sendFrom(page: Page, message: unknown) {
-  return page.evaluate((m) => chrome.runtime.sendMessage(m), message);
-}
+const sendFrom = sendFromExtensionPage;
 
 async function codeShown(popup: Page, name: string): Promise<string> {
   const text = await popup.getByRole('listitem').filter({ hasText: name }).locator('.code').textContent();
