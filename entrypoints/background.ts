@@ -5,6 +5,7 @@ import type { BackgroundContext, BadgeState } from '@/lib/background/context';
 import { routeMessage } from '@/lib/background/router';
 import { forgetTab } from '@/lib/background/tab-status';
 import { VaultSession } from '@/lib/background/vault-session';
+import { clearClipboardIn, clipboardClearTimer } from '@/lib/clipboard-clear';
 
 const AUTO_LOCK_ALARM = 'auto-lock';
 
@@ -13,6 +14,30 @@ const BADGES: Record<Exclude<BadgeState, null>, { text: string; color: string }>
   filled: { text: '✓', color: '#15803d' },
   attention: { text: '!', color: '#b91c1c' },
 };
+
+const OFFSCREEN_PATH = '/offscreen.html';
+
+/** Firefox's background page has a DOM; Chrome's service worker has not and uses an offscreen document. */
+const clearInThisPage =
+  typeof document === 'undefined' ? null : clipboardClearTimer(() => void clearClipboardIn(document));
+
+async function clearClipboardAfter(delayMs: number): Promise<void> {
+  if (clearInThisPage) {
+    clearInThisPage(delayMs);
+    return;
+  }
+  const offscreen = browser.offscreen;
+  if (!offscreen) return;
+  const existing = await browser.runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+  if (!existing?.length) {
+    await offscreen.createDocument({
+      url: OFFSCREEN_PATH,
+      reasons: ['CLIPBOARD'],
+      justification: 'Clear a copied verification code from the clipboard after the delay set in the options.',
+    });
+  }
+  await browser.runtime.sendMessage({ type: 'offscreen:clear-clipboard', delayMs });
+}
 
 export default defineBackground(() => {
   // Firefox MV3 has action; MV2 builds have browserAction.
@@ -29,6 +54,7 @@ export default defineBackground(() => {
     async notifyTab(tabId, command) {
       await browser.tabs.sendMessage(tabId, command, { frameId: 0 });
     },
+    clearClipboardAfter,
     async scheduleAutoLock(at) {
       await browser.alarms.clear(AUTO_LOCK_ALARM);
       // MV3 alarms fire no sooner than 30 s after being set (Chromium's minimum delay).

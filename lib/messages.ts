@@ -53,6 +53,14 @@ export type HasAccountResponse =
 
 // ---------- background → content script ----------
 
+/** Background → Chrome's offscreen document: empty the clipboard after `delayMs`. */
+export type ClearClipboardCommand = { type: 'offscreen:clear-clipboard'; delayMs: number };
+
+export function isClearClipboardCommand(message: unknown): message is ClearClipboardCommand {
+  const m = message as ClearClipboardCommand;
+  return typeof m === 'object' && m !== null && m.type === 'offscreen:clear-clipboard' && Number.isFinite(m.delayMs);
+}
+
 export type ContentCommand =
   /** The vault was just unlocked: a prompt that was waiting may ask again. */
   | { type: 'bg:vault-unlocked' }
@@ -114,6 +122,8 @@ export type PageRequest =
   | { type: 'accounts:delete'; id: string }
   | { type: 'accounts:reveal-secret'; id: string }
   | { type: 'accounts:mark-used'; id: string }
+  /** The popup copied a code: clear the clipboard after the delay the settings say. */
+  | { type: 'clipboard:copied' }
   | { type: 'settings:get' }
   | { type: 'settings:set'; changes: Partial<Settings> }
   | { type: 'tab:status'; tabId: number };
@@ -135,6 +145,7 @@ export interface PageReplies {
   'accounts:delete': Reply;
   'accounts:reveal-secret': Reply<{ secret: string }>;
   'accounts:mark-used': Reply;
+  'clipboard:copied': Reply<{ clearsInSeconds: number }>;
   'settings:get': Reply<{ settings: Settings; iterations: number | null }>;
   'settings:set': Reply<{ settings: Settings }>;
   'tab:status': Reply<{ status: TabStatus | null }>;
@@ -145,7 +156,7 @@ export function isPageRequest(message: unknown): message is PageRequest {
     typeof message === 'object' &&
     message !== null &&
     typeof (message as { type?: unknown }).type === 'string' &&
-    /^(vault|accounts|settings|tab|import|export):/.test((message as { type: string }).type)
+    /^(vault|accounts|settings|tab|import|export|clipboard):/.test((message as { type: string }).type)
   );
 }
 

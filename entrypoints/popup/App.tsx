@@ -114,6 +114,7 @@ function Unlocked({ initialAccounts, onLocked }: { initialAccounts: AccountView[
     try {
       await navigator.clipboard.writeText(code);
       say(`Copied the code for ${account.name}.`);
+      void send({ type: 'clipboard:copied' });
       void send({ type: 'accounts:mark-used', id: account.id });
     } catch (error) {
       say(`Could not copy: ${String(error)}`);

@@ -12,4 +12,6 @@ export interface BackgroundContext {
   notifyTab: (tabId: number, command: ContentCommand) => Promise<void>;
   /** (Re)arms the auto-lock alarm after activity; null disarms it. */
   scheduleAutoLock: (at: number | null) => Promise<void>;
+  /** Empties the clipboard after `delayMs` (offscreen document in Chrome, background page in Firefox). */
+  clearClipboardAfter: (delayMs: number) => Promise<void>;
 }

@@ -135,6 +135,12 @@ async function dispatch(request: PageRequest, ctx: BackgroundContext): Promise<P
       return marked.ok ? { ok: true } : marked;
     }
 
+    case 'clipboard:copied': {
+      const { clipboardClearSeconds } = mergeSettings(await settingsItem.getValue());
+      if (clipboardClearSeconds > 0) await ctx.clearClipboardAfter(clipboardClearSeconds * 1000);
+      return { ok: true, clearsInSeconds: clipboardClearSeconds };
+    }
+
     case 'settings:get':
       return {
         ok: true,

@@ -50,6 +50,7 @@ beforeEach(() => {
     setBadge: async () => undefined,
     notifyTab: async () => undefined,
     scheduleAutoLock: async () => undefined,
+    clearClipboardAfter: async () => undefined,
   };
 });
 

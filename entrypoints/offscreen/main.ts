@@ -1,0 +1,14 @@
+import { browser } from 'wxt/browser';
+import { clearClipboardIn, clipboardClearTimer } from '@/lib/clipboard-clear';
+import { isClearClipboardCommand } from '@/lib/messages';
+
+// Chrome's offscreen document (reason CLIPBOARD): the service worker has no DOM to clear the
+// clipboard with. It only takes orders from this extension's background.
+const scheduleClear = clipboardClearTimer(() => clearClipboardIn(document));
+
+browser.runtime.onMessage.addListener((message, sender) => {
+  if (sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
+  if (!isClearClipboardCommand(message)) return undefined;
+  scheduleClear(message.delayMs);
+  return Promise.resolve({ ok: true });
+});

@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import {
+  type ExtensionBrowser,
+  launchWithExtension,
+  openExtensionPage,
+  randomSecret,
+  sendFromExtensionPage,
+} from './browser';
+
+const PASSPHRASE = 'correct horse battery staple';
+const ACCOUNT = 'qa.clipboard@contoso.onmicrosoft.com';
+
+let browser: ExtensionBrowser;
+test.beforeAll(async () => {
+  browser = await launchWithExtension();
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+});
+test.afterAll(async () => {
+  await browser.close();
+});
+
+test('a copied code is cleared from the clipboard after the delay set in the options', async () => {
+  const popup = await openExtensionPage(browser, 'popup.html');
+  await sendFromExtensionPage(popup, { type: 'vault:create', passphrase: PASSPHRASE, confirmation: PASSPHRASE });
+  await sendFromExtensionPage(popup, { type: 'accounts:add', input: { name: ACCOUNT, secret: randomSecret() } });
+  await sendFromExtensionPage(popup, { type: 'settings:set', changes: { clipboardClearSeconds: 15 } });
+  await popup.reload();
+
+  await popup.getByRole('button', { name: `Copy code for ${ACCOUNT}` }).click();
+  await expect(popup.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
+  const copied = await popup.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/^\d{6}$/);
+
+  // Still there well before the delay, gone after it (read back from the real clipboard).
+  await popup.waitForTimeout(8_000);
+  expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(copied);
+  await expect.poll(() => popup.evaluate(() => navigator.clipboard.readText()), { timeout: 15_000 }).toBe('');
+});
