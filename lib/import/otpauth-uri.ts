@@ -48,11 +48,14 @@ export function parseOtpauthLink(text: string): Result<OtpauthLink> {
   } catch {
     return fail('has a label that is not valid percent-encoding.');
   }
-  const colon = label.indexOf(':');
+  const params = url.searchParams;
+  // An issuer parameter that prefixes the label marks where the name starts even when the
+  // issuer itself has a colon; otherwise the first colon separates them (Key Uri Format).
+  const issuerParam = params.get('issuer')?.trim() ?? '';
+  const colon = issuerParam && label.startsWith(`${issuerParam}:`) ? issuerParam.length : label.indexOf(':');
   const labelIssuer = colon >= 0 ? label.slice(0, colon).trim() : '';
   const name = (colon >= 0 ? label.slice(colon + 1) : label).trim();
 
-  const params = url.searchParams;
   const rawSecret = params.get('secret');
   if (rawSecret === null || rawSecret.trim() === '') return fail('has no secret= parameter.');
   const secret = validateSecret(rawSecret);
@@ -82,9 +85,10 @@ export function parseOtpauthLink(text: string): Result<OtpauthLink> {
 
 /** The Key Uri Format link for an account, for export and QR codes. */
 export function formatOtpauthLink(account: OtpauthLink): string {
-  const label = account.issuer
-    ? `${encodeURIComponent(account.issuer)}:${encodeURIComponent(account.name)}`
-    : encodeURIComponent(account.name);
+  // The label's first colon separates issuer from name, escaped or not (Key Uri Format): a
+  // name with a colon and no issuer gets an empty issuer so the colon stays in the name.
+  const issuerPart = account.issuer || account.name.includes(':') ? `${encodeURIComponent(account.issuer)}:` : '';
+  const label = `${issuerPart}${encodeURIComponent(account.name)}`;
   const params = new URLSearchParams({ secret: account.secret });
   if (account.issuer) params.set('issuer', account.issuer);
   params.set('algorithm', account.algorithm);
