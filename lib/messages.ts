@@ -4,6 +4,7 @@
  * sign-in page may only send ContentRequest, and never receives a secret or the account list.
  */
 import type { AccountInput, SubmitOverride } from './accounts';
+import type { ConflictChoices, ImportPreview, ImportSummary } from './import';
 import type { Settings } from './settings';
 import type { Algorithm, Digits, Period } from './totp';
 
@@ -109,6 +110,17 @@ export interface AccountChanges {
   submitAfterFill?: SubmitOverride;
 }
 
+/** A file's bytes (base64, so binary junk is seen as such) or pasted text. */
+export type ImportContent = { base64: string } | { text: string };
+
+export type PlainExportKind = 'otpauth-links' | 'entra-csv';
+
+export interface ExportedFile {
+  text: string;
+  fileName: string;
+  type: string;
+}
+
 export type PageRequest =
   | { type: 'vault:state' }
   | { type: 'vault:create'; passphrase: string; confirmation: string }
@@ -126,7 +138,20 @@ export type PageRequest =
   | { type: 'clipboard:copied' }
   | { type: 'settings:get' }
   | { type: 'settings:set'; changes: Partial<Settings> }
-  | { type: 'tab:status'; tabId: number };
+  | { type: 'tab:status'; tabId: number }
+  /** Parses and checks an import against the vault; changes nothing. */
+  | { type: 'import:preview'; content: ImportContent; backupPassphrase?: string }
+  /** Parses again and merges, in one vault write. `choices` index the preview's rows. */
+  | {
+      type: 'import:apply';
+      content: ImportContent;
+      backupPassphrase?: string;
+      choices: ConflictChoices;
+      importValidOnly: boolean;
+    }
+  | { type: 'export:backup'; passphrase: string; confirmation: string }
+  /** Secrets in plain text: only with the vault passphrase and the warning acknowledged. */
+  | { type: 'export:plain'; kind: PlainExportKind; vaultPassphrase: string; acknowledged: boolean };
 
 export type Failure = { ok: false; error: string; field?: string };
 export type Ok<T = object> = { ok: true } & T;
@@ -149,6 +174,10 @@ export interface PageReplies {
   'settings:get': Reply<{ settings: Settings; iterations: number | null }>;
   'settings:set': Reply<{ settings: Settings }>;
   'tab:status': Reply<{ status: TabStatus | null }>;
+  'import:preview': Reply<{ preview: ImportPreview }>;
+  'import:apply': Reply<{ summary: ImportSummary; message: string }>;
+  'export:backup': Reply<{ file: ExportedFile; count: number }>;
+  'export:plain': Reply<{ file: ExportedFile; count: number; leftOut: string[] }>;
 }
 
 export function isPageRequest(message: unknown): message is PageRequest {

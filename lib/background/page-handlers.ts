@@ -5,6 +5,12 @@ import { mergeSettings } from '../settings';
 import { accountView } from './account-views';
 import { recordActivity } from './activity';
 import type { BackgroundContext } from './context';
+import {
+  applyImportRequest,
+  exportBackupRequest,
+  exportPlainRequest,
+  previewImportRequest,
+} from './import-export-handlers';
 import { settingsItem } from './storage';
 import { forgetTab, getTabStatus, tabsWaitingForUnlock } from './tab-status';
 
@@ -157,7 +163,26 @@ async function dispatch(request: PageRequest, ctx: BackgroundContext): Promise<P
 
     case 'tab:status':
       return { ok: true, status: await getTabStatus(request.tabId) };
+
+    case 'import:preview':
+      return previewImportRequest(request.content, optionalString(request.backupPassphrase), ctx);
+    case 'import:apply':
+      return applyImportRequest(
+        request.content,
+        optionalString(request.backupPassphrase),
+        request.choices,
+        request.importValidOnly,
+        ctx,
+      );
+    case 'export:backup':
+      return exportBackupRequest(String(request.passphrase), String(request.confirmation), ctx);
+    case 'export:plain':
+      return exportPlainRequest(request.kind, String(request.vaultPassphrase), request.acknowledged, ctx);
   }
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function applyChanges(
