@@ -5,6 +5,7 @@ import { AccountList, currentCode, useSearch } from '@/components/AccountList';
 import { EditAccount } from '@/components/EditAccount';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { CreateVaultForm, UnlockForm } from '@/components/PassphraseForms';
+import { ScanQrButton } from '@/components/ScanQrButton';
 import { send } from '@/components/send';
 import { TabStatusLine } from '@/components/TabStatusLine';
 import { type AccountView, NEXT_CODE_WINDOW_MS, type TabStatus, type VaultState } from '@/lib/messages';
@@ -78,6 +79,7 @@ function Unlocked({ initialAccounts, onLocked }: { initialAccounts: AccountView[
   const [now, setNow] = useState(Date.now());
   const [toast, setToast] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [scanProblem, setScanProblem] = useState<string | null>(null);
   const { query, setQuery, shown } = useSearch(accounts ?? []);
   const toastTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -128,14 +130,35 @@ function Unlocked({ initialAccounts, onLocked }: { initialAccounts: AccountView[
 
   if (view.kind === 'add') {
     return (
-      <AccountForm
-        onCancel={() => setView({ kind: 'list' })}
-        onSaved={(name) => {
-          setView({ kind: 'list' });
-          say(`Added ${name}.`);
-          void load();
-        }}
-      />
+      <>
+        <AccountForm
+          onCancel={() => setView({ kind: 'list' })}
+          onSaved={(name) => {
+            setView({ kind: 'list' });
+            say(`Added ${name}.`);
+            void load();
+          }}
+        />
+        <div class="scan">
+          <p class="hint">
+            Or scan the QR code shown in the current tab (mysignins.microsoft.com → Add sign-in method).
+          </p>
+          <ScanQrButton
+            onImported={(message) => {
+              setScanProblem(null);
+              setView({ kind: 'list' });
+              say(message);
+              void load();
+            }}
+            onProblem={setScanProblem}
+          />
+          {scanProblem ? (
+            <p class="error" role="alert">
+              {scanProblem}
+            </p>
+          ) : null}
+        </div>
+      </>
     );
   }
   if (view.kind === 'edit') {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -16,6 +16,21 @@ export interface ExtensionBrowser {
   extensionId: string;
   worker: Worker;
   close: () => Promise<void>;
+}
+
+/**
+ * A copy of the build whose manifest also holds `<all_urls>`: it stands in for the activeTab
+ * grant a click on the toolbar button gives, which automation cannot perform. Only the QR scan
+ * test uses it; every other test runs the build as shipped.
+ */
+export function buildWithToolbarGrant(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mfa-autofill-granted-'));
+  cpSync(CHROME_EXTENSION_DIR, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  manifest.host_permissions = [...manifest.host_permissions, '<all_urls>'];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
 }
 
 export async function launchWithExtension(extensionDir = CHROME_EXTENSION_DIR): Promise<ExtensionBrowser> {
@@ -51,8 +66,12 @@ export async function launchWithExtension(extensionDir = CHROME_EXTENSION_DIR): 
   };
 }
 
-export async function openExtensionPage(browser: ExtensionBrowser, path: 'popup.html' | 'options.html'): Promise<Page> {
-  const page = await browser.context.newPage();
+export async function openExtensionPage(
+  browser: ExtensionBrowser,
+  path: 'popup.html' | 'options.html',
+  { newWindow = false }: { newWindow?: boolean } = {},
+): Promise<Page> {
+  const page = newWindow ? await pageInNewWindow(browser) : await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
   return page;
 }
@@ -72,4 +91,15 @@ interface ExtensionRuntime {
 /** Sends a request to the background from an extension page, as the popup does (for test setup). */
 export function sendFromExtensionPage(page: Page, message: unknown): Promise<unknown> {
   return page.evaluate((m) => (globalThis as unknown as ExtensionRuntime).chrome.runtime.sendMessage(m), message);
+}
+
+/** A page in a window of its own, as the toolbar popup is beside the tab it acts on. */
+async function pageInNewWindow(browser: ExtensionBrowser): Promise<Page> {
+  const opener = await browser.context.newPage();
+  const [page] = await Promise.all([
+    browser.context.waitForEvent('page'),
+    opener.evaluate(() => window.open('about:blank', '_blank', 'popup,width=400,height=600')),
+  ]);
+  await opener.close();
+  return page;
 }

@@ -1,0 +1,74 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { pixelsOf } from './image-pixels';
+import { send } from './send';
+
+/**
+ * "Scan QR code": captures the visible tab (the activeTab grant from opening the popup allows
+ * it) and imports the authenticator QR code mysignins.microsoft.com shows. Anything that needs
+ * a decision (conflicts, bad codes) is sent to the options page instead of being guessed here.
+ */
+export function ScanQrButton({
+  onImported,
+  onProblem,
+}: {
+  onImported: (message: string) => void;
+  onProblem: (message: string) => void;
+}) {
+  const [busy, setBusy] = useState(false);
+
+  async function scan() {
+    setBusy(true);
+    try {
+      const windowId = await captureWindow();
+      const dataUrl =
+        windowId === undefined
+          ? await browser.tabs.captureVisibleTab({ format: 'png' })
+          : await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
+      // jsQR is loaded only when someone scans: it would double the popup's script otherwise.
+      const { decodeQrCode } = await import('@/lib/import/qr');
+      const decoded = decodeQrCode(await pixelsOf(await (await fetch(dataUrl)).blob()));
+      if (!decoded.ok) return onProblem(decoded.error);
+      const content = { text: decoded.value };
+      const reply = await send({ type: 'import:preview', content });
+      if (!reply.ok) return onProblem(reply.error);
+      const { preview } = reply;
+      if (preview.error) return onProblem(preview.error);
+      if (preview.rowErrors.length > 0) return onProblem(preview.rowErrors.join(' '));
+      if (preview.conflicts.length > 0) {
+        return onProblem(
+          `${preview.conflicts[0]?.name} is already in the vault with another secret. Import the QR code from the options page to choose what to keep.`,
+        );
+      }
+      if (preview.newCount === 0) return onImported('That account is already in the vault.');
+      const applied = await send({ type: 'import:apply', content, choices: {}, importValidOnly: false });
+      if (applied.ok) onImported(applied.message);
+      else onProblem(applied.error);
+    } catch (error) {
+      onProblem(
+        `Could not capture the tab (${error instanceof Error ? error.message : String(error)}). Open the page with the QR code, then open this popup from the toolbar.`,
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <button type="button" onClick={scan} disabled={busy}>
+      {busy ? 'Scanning…' : 'Scan QR code'}
+    </button>
+  );
+}
+
+/**
+ * The window whose visible tab to capture: the current one, unless this popup is itself open in
+ * a tab (some people pin it; tests open it so), then the last focused other normal window.
+ */
+async function captureWindow(): Promise<number | undefined> {
+  const self = await browser.tabs.getCurrent();
+  if (!self) return undefined;
+  const windows = await browser.windows.getAll({ windowTypes: ['normal'] });
+  return (
+    windows.find((w) => w.id !== self.windowId && w.focused)?.id ?? windows.find((w) => w.id !== self.windowId)?.id
+  );
+}
