@@ -14,6 +14,9 @@ export const SIGNIN_HOSTS = [
 
 export type SigninHost = (typeof SIGNIN_HOSTS)[number];
 
+/** Personal (Microsoft account) sign-in: a newer React UI without the SAOTCC ids (DESIGN.md). */
+export const LIVE_HOST: SigninHost = 'login.live.com';
+
 /** True for an https URL whose host is exactly one of the sign-in hosts (default port only). */
 export function isSigninUrl(url: string | URL | undefined | null): boolean {
   if (!url) return false;

@@ -2,7 +2,7 @@
  * Pages on the sign-in hosts that have a code input that is not a TOTP prompt (DESIGN.md):
  * the device-code page asks for a code shown on another device, and must never be filled.
  */
-const NEVER_FILL_PATHS = [/\/oauth2\/deviceauth\b/i, /\/oauth2\/v2\.0\/deviceauth\b/i, /^\/devicelogin\b/i];
+const NEVER_FILL_PATH = /\/oauth2\/(v2\.0\/)?deviceauth\b|^\/devicelogin\b/i;
 
 export function isNeverFillUrl(url: string | URL): boolean {
   let parsed: URL;
@@ -11,5 +11,5 @@ export function isNeverFillUrl(url: string | URL): boolean {
   } catch {
     return true;
   }
-  return NEVER_FILL_PATHS.some((pattern) => pattern.test(parsed.pathname));
+  return NEVER_FILL_PATH.test(parsed.pathname);
 }

@@ -1,0 +1,7 @@
+/**
+ * "Never type into a field the user has started typing in" (DESIGN.md, "Autofill rules"): a
+ * value we did not put there is the user's (or another filler's), and stays.
+ */
+export function userHasTyped(field: HTMLInputElement, valueWeSet: string | null = null): boolean {
+  return field.value !== '' && field.value !== valueWeSet;
+}
