@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { tabThePopupActsOn } from './active-tab';
 import { pixelsOf } from './image-pixels';
 import { send } from './send';
 
@@ -20,7 +21,7 @@ export function ScanQrButton({
   async function scan() {
     setBusy(true);
     try {
-      const windowId = await captureWindow();
+      const windowId = (await tabThePopupActsOn())?.windowId;
       const dataUrl =
         windowId === undefined
           ? await browser.tabs.captureVisibleTab({ format: 'png' })
@@ -57,18 +58,5 @@ export function ScanQrButton({
     <button type="button" onClick={scan} disabled={busy}>
       {busy ? 'Scanning…' : 'Scan QR code'}
     </button>
-  );
-}
-
-/**
- * The window whose visible tab to capture: the current one, unless this popup is itself open in
- * a tab (some people pin it; tests open it so), then the last focused other normal window.
- */
-async function captureWindow(): Promise<number | undefined> {
-  const self = await browser.tabs.getCurrent();
-  if (!self) return undefined;
-  const windows = await browser.windows.getAll({ windowTypes: ['normal'] });
-  return (
-    windows.find((w) => w.id !== self.windowId && w.focused)?.id ?? windows.find((w) => w.id !== self.windowId)?.id
   );
 }

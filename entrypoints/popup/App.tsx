@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AccountForm } from '@/components/AccountForm';
 import { AccountList, currentCode, useSearch } from '@/components/AccountList';
+import { tabThePopupActsOn } from '@/components/active-tab';
 import { EditAccount } from '@/components/EditAccount';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { CreateVaultForm, UnlockForm } from '@/components/PassphraseForms';
@@ -64,7 +65,7 @@ function CurrentTabStatus() {
   const [status, setStatus] = useState<TabStatus | null>(null);
   useEffect(() => {
     void (async () => {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      const tab = await tabThePopupActsOn();
       if (typeof tab?.id !== 'number') return;
       const reply = await send({ type: 'tab:status', tabId: tab.id });
       if (reply.ok) setStatus(reply.status);

@@ -103,3 +103,27 @@ async function pageInNewWindow(browser: ExtensionBrowser): Promise<Page> {
   await opener.close();
   return page;
 }
+
+interface WorkerChrome {
+  chrome: {
+    tabs: { query(q: { url: string }): Promise<{ id?: number }[]> };
+    action: { getBadgeText(d: { tabId?: number }): Promise<string> };
+  };
+}
+
+/** The ids of the tabs whose URL matches `pattern` (a match pattern), asked of the extension. */
+export function tabIdsMatching(browser: ExtensionBrowser, pattern: string): Promise<number[]> {
+  return browser.worker.evaluate(async (p) => {
+    const { chrome } = globalThis as unknown as WorkerChrome;
+    return (await chrome.tabs.query({ url: p })).map((t) => t.id ?? -1);
+  }, pattern);
+}
+
+/** The toolbar badge text of each tab matching `pattern`. */
+export function badgeTexts(browser: ExtensionBrowser, pattern: string): Promise<string[]> {
+  return browser.worker.evaluate(async (p) => {
+    const { chrome } = globalThis as unknown as WorkerChrome;
+    const tabs = await chrome.tabs.query({ url: p });
+    return Promise.all(tabs.map((t) => chrome.action.getBadgeText({ tabId: t.id })));
+  }, pattern);
+}

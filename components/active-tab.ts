@@ -1,0 +1,14 @@
+import { browser } from 'wxt/browser';
+
+/**
+ * The tab the popup is about: the active tab of its window. When the popup page is itself open
+ * in a tab (some people pin it; tests open it so), the active tab of another normal window.
+ */
+export async function tabThePopupActsOn(): Promise<{ id?: number; windowId?: number } | undefined> {
+  const self = await browser.tabs.getCurrent();
+  if (!self) return (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  const windows = await browser.windows.getAll({ windowTypes: ['normal'], populate: true });
+  const others = windows.filter((w) => w.id !== self.windowId);
+  const window = others.find((w) => w.focused) ?? others[0];
+  return window?.tabs?.find((t) => t.active);
+}

@@ -1,0 +1,293 @@
+import { expect, type Page, test } from '@playwright/test';
+import { SIGNIN_HOSTS } from '../../lib/signin/hosts';
+import {
+  badgeTexts,
+  type ExtensionBrowser,
+  launchWithExtension,
+  oathtoolCode,
+  openExtensionPage,
+  randomSecret,
+  sendFromExtensionPage,
+  tabIdsMatching,
+} from './browser';
+import { codeFieldValues, NO_FILL_GRACE_MS, openSigninPage, pageState, serveFixture } from './signin-pages';
+
+const PASSPHRASE = 'correct horse battery staple';
+const CODE_PAGE = '/common/login';
+
+let browser: ExtensionBrowser;
+let extensionPage: Page;
+let accounts = 0;
+
+test.beforeAll(async () => {
+  browser = await launchWithExtension();
+  extensionPage = await openExtensionPage(browser, 'options.html');
+  await sendFromExtensionPage(extensionPage, {
+    type: 'vault:create',
+    passphrase: PASSPHRASE,
+    confirmation: PASSPHRASE,
+  });
+  // A few accounts the pages never name, so "the right account among several" is always tested.
+  for (const name of ['megan.bowen@contoso.onmicrosoft.com', 'alex.wilber@fabrikam.onmicrosoft.com']) {
+    await sendFromExtensionPage(extensionPage, { type: 'accounts:add', input: { name, secret: randomSecret() } });
+  }
+});
+test.afterAll(async () => {
+  await browser.close();
+});
+test.beforeEach(async () => {
+  await sendFromExtensionPage(extensionPage, {
+    type: 'settings:set',
+    changes: { autofill: true, submitAfterFill: false },
+  });
+});
+
+/**
+ * A new account for each test: a code is handed out once per period per account (the server
+ * would refuse it again), so reusing one account would make tests wait for the next period.
+ */
+async function newAccount(digits: 6 | 8 = 6) {
+  const name = `qa.user${++accounts}@contoso.onmicrosoft.com`;
+  const secret = randomSecret();
+  const reply = await sendFromExtensionPage(extensionPage, { type: 'accounts:add', input: { name, secret, digits } });
+  expect(reply).toMatchObject({ ok: true });
+  return { name, secret, digits };
+}
+
+/** The code the page holds is oathtool's for the fill's period (read a moment later). */
+function expectOathtoolCode(code: string, secret: string, digits = 6) {
+  const now = Date.now();
+  expect([oathtoolCode(secret, now, { digits }), oathtoolCode(secret, now - 5_000, { digits })]).toContain(code);
+}
+
+async function expectFilled(page: Page) {
+  await expect.poll(async () => (await pageState(page)).boundCode, { timeout: 8_000 }).toMatch(/^\d{6,8}$/);
+  return (await pageState(page)).boundCode;
+}
+
+async function expectNothingFilled(page: Page) {
+  await page.waitForTimeout(NO_FILL_GRACE_MS);
+  expect(await codeFieldValues(page)).toEqual(expect.arrayContaining([]));
+  for (const value of await codeFieldValues(page)) expect(value).toBe('');
+  expect((await pageState(page)).seenEvents ?? []).toEqual([]);
+}
+
+for (const host of SIGNIN_HOSTS.filter((h) => h !== 'login.live.com')) {
+  test(`fills the code for the page's account on https://${host}`, async () => {
+    const account = await newAccount();
+    const url = `https://${host}${CODE_PAGE}`;
+    await serveFixture(browser.context, url, 'enter-code', account.name);
+    const page = await openSigninPage(browser.context, url);
+    expectOathtoolCode(await expectFilled(page), account.secret);
+    await page.close();
+  });
+}
+
+test('the page sees input and change events and the right account among several; no submit by default', async () => {
+  const account = await newAccount();
+  const url = `https://login.microsoftonline.com${CODE_PAGE}`;
+  await serveFixture(browser.context, url, 'enter-code', account.name.toUpperCase());
+  const page = await openSigninPage(browser.context, url);
+  const code = await expectFilled(page);
+  expectOathtoolCode(code, account.secret);
+  const events = (await pageState(page)).seenEvents.filter((e) => e.id === 'idTxtBx_SAOTCC_OTC');
+  expect(events.map((e) => e.type)).toEqual(['input', 'change']);
+  expect(events.every((e) => e.value === code)).toBe(true);
+  await page.waitForTimeout(300);
+  expect((await pageState(page)).submittedCodes).toEqual([]);
+
+  // The popup says what happened on the tab it is opened over.
+  const popup = await openExtensionPage(browser, 'popup.html', { newWindow: true });
+  await expect(popup.getByRole('status').filter({ hasText: 'Filled the code for' })).toContainText(account.name);
+  await popup.close();
+  await page.close();
+});
+
+test('submits after filling when "Submit after filling" is on', async () => {
+  await sendFromExtensionPage(extensionPage, { type: 'settings:set', changes: { submitAfterFill: true } });
+  const account = await newAccount();
+  const url = `https://login.microsoftonline.com${CODE_PAGE}`;
+  await serveFixture(browser.context, url, 'enter-code', account.name);
+  const page = await openSigninPage(browser.context, url);
+  await expect.poll(async () => (await pageState(page)).signedIn, { timeout: 8_000 }).toBe(true);
+  const [submitted] = (await pageState(page)).submittedCodes;
+  expectOathtoolCode(submitted ?? '', account.secret);
+  await page.close();
+});
+
+test('an 8-digit account fills an 8-digit field', async () => {
+  const account = await newAccount(8);
+  const url = `https://login.microsoftonline.com${CODE_PAGE}`;
+  await serveFixture(browser.context, url, 'enter-code-8-digits', account.name);
+  const page = await openSigninPage(browser.context, url);
+  expectOathtoolCode(await expectFilled(page), account.secret, 8);
+  await page.close();
+});
+
+test('the off-screen copy of the field stays empty; the visible one is filled', async () => {
+  const account = await newAccount();
+  const url = `https://login.microsoftonline.com${CODE_PAGE}`;
+  await serveFixture(browser.context, url, 'offscreen-copy', account.name);
+  const page = await openSigninPage(browser.context, url);
+  expectOathtoolCode(await expectFilled(page), account.secret);
+  expect(await page.locator('#otcOffScreenCopy').inputValue()).toBe('');
+  await page.close();
+});
+
+test('with "Fill codes automatically" off nothing is filled until the keyboard command asks', async () => {
+  await sendFromExtensionPage(extensionPage, { type: 'settings:set', changes: { autofill: false } });
+  const account = await newAccount();
+  const url = `https://login.microsoftonline.com${CODE_PAGE}`;
+  await serveFixture(browser.context, url, 'enter-code', account.name);
+  const page = await openSigninPage(browser.context, url);
+  await expectNothingFilled(page);
+  const popup = await openExtensionPage(browser, 'popup.html', { newWindow: true });
+  await expect(popup.getByRole('status').filter({ hasText: 'Automatic filling is off' })).toBeVisible();
+  await popup.close();
+  // What the "Fill verification code" command does: the background tells the tab to fill.
+  await browser.worker.evaluate(async (tabUrl) => {
+    const { chrome } = globalThis as unknown as {
+      chrome: {
+        tabs: {
+          query(q: object): Promise<{ id: number }[]>;
+          sendMessage(id: number, m: object, o: object): Promise<void>;
+        };
+      };
+    };
+    const [tab] = await chrome.tabs.query({ url: tabUrl });
+    await chrome.tabs.sendMessage(tab!.id, { type: 'bg:fill-now' }, { frameId: 0 });
+  }, url);
+  expectOathtoolCode(await expectFilled(page), account.secret);
+  await page.close();
+});
+
+test('on the chooser, "Use a verification code" is picked for an account in the vault, then filled', async () => {
+  const account = await newAccount();
+  const url = `https://login.microsoftonline.com${CODE_PAGE}`;
+  await serveFixture(browser.context, url, 'chooser', account.name);
+  const page = await openSigninPage(browser.context, url);
+  await expect.poll(async () => (await pageState(page)).clicks, { timeout: 8_000 }).toContain('PhoneAppOTP');
+  expectOathtoolCode(await expectFilled(page), account.secret);
+  await page.close();
+});
+
+test('on the chooser, nothing is picked for an account the vault does not have', async () => {
+  const url = `https://login.microsoftonline.com${CODE_PAGE}`;
+  await serveFixture(browser.context, url, 'chooser', 'not.in.vault@contoso.onmicrosoft.com');
+  const page = await openSigninPage(browser.context, url);
+  await page.waitForTimeout(NO_FILL_GRACE_MS);
+  expect((await pageState(page)).clicks).toEqual([]);
+  await page.close();
+});
+
+const NEVER: [string, string, string][] = [
+  ['the SMS variant of the code page', `https://login.microsoftonline.com${CODE_PAGE}`, 'enter-code-sms'],
+  ['the voice variant', `https://login.microsoftonline.com${CODE_PAGE}`, 'enter-code-voice'],
+  ['a page whose evidence disagrees', `https://login.microsoftonline.com${CODE_PAGE}`, 'enter-code-disagree'],
+  [
+    'a page that says nothing about the method',
+    `https://login.microsoftonline.com${CODE_PAGE}`,
+    'enter-code-no-evidence',
+  ],
+  ['the device-code page', 'https://login.microsoftonline.com/common/oauth2/deviceauth', 'device-code'],
+  ['the emailed-code page on login.live.com', 'https://login.live.com/ppsecure/post.srf', 'live-email-code'],
+  ['the emailed one-time code on login.live.com', 'https://login.live.com/oauth20_authorize.srf', 'live-email-ott'],
+  ['a look-alike host', 'https://login.microsoftonline.com.example.net/common/login', 'enter-code'],
+  ['http', `http://login.microsoftonline.com${CODE_PAGE}`, 'enter-code'],
+  ['a hidden field', `https://login.microsoftonline.com${CODE_PAGE}`, 'hidden-field'],
+  ['a field covered by another element', `https://login.microsoftonline.com${CODE_PAGE}`, 'overlay'],
+  ['a field in a faded wrapper (opacity 0.5)', `https://login.microsoftonline.com${CODE_PAGE}`, 'faded-ancestor'],
+  ['a page with a faded body (opacity 0.6)', `https://login.microsoftonline.com${CODE_PAGE}`, 'faded-body'],
+  ['a page with two visible code fields', `https://login.microsoftonline.com${CODE_PAGE}`, 'two-fields'],
+];
+
+for (const [what, url, fixture] of NEVER) {
+  test(`never fills ${what}`, async () => {
+    const account = await newAccount();
+    await serveFixture(browser.context, url, fixture, account.name);
+    const page = await openSigninPage(browser.context, url);
+    await expectNothingFilled(page);
+    await page.close();
+  });
+}
+
+test('never fills inside a frame, whoever frames it', async () => {
+  const account = await newAccount();
+  await serveFixture(
+    browser.context,
+    'https://login.microsoftonline.com/common/SAS/ProcessAuth',
+    'enter-code',
+    account.name,
+  );
+  for (const framer of ['https://evil.example/phish', 'https://login.microsoftonline.com/common/framer']) {
+    await serveFixture(browser.context, framer, 'framed', account.name);
+    const page = await browser.context.newPage();
+    await page.goto(framer);
+    const frame = page.frameLocator('#signinFrame');
+    await expect(frame.locator('#idTxtBx_SAOTCC_OTC')).toBeVisible();
+    await page.waitForTimeout(NO_FILL_GRACE_MS);
+    await expect(frame.locator('#idTxtBx_SAOTCC_OTC')).toHaveValue('');
+    await page.close();
+  }
+});
+
+test('never overwrites a field the user has started typing in', async () => {
+  const account = await newAccount();
+  await sendFromExtensionPage(extensionPage, { type: 'vault:lock' });
+  const url = `https://login.microsoftonline.com${CODE_PAGE}`;
+  await serveFixture(browser.context, url, 'enter-code', account.name);
+  const page = await openSigninPage(browser.context, url);
+  await page.locator('#idTxtBx_SAOTCC_OTC').pressSequentially('12');
+  await sendFromExtensionPage(extensionPage, { type: 'vault:unlock', passphrase: PASSPHRASE });
+  await page.waitForTimeout(NO_FILL_GRACE_MS);
+  await expect(page.locator('#idTxtBx_SAOTCC_OTC')).toHaveValue('12');
+  await page.close();
+});
+
+test('locked: the badge shows a waiting page; after unlocking, the page is filled without a reload', async () => {
+  const account = await newAccount();
+  await sendFromExtensionPage(extensionPage, { type: 'vault:lock' });
+  const url = `https://login.microsoftonline.com${CODE_PAGE}`;
+  await serveFixture(browser.context, url, 'enter-code', account.name);
+  const page = await openSigninPage(browser.context, url);
+  await page.waitForTimeout(500);
+  expect(await codeFieldValues(page)).toEqual(['']);
+  expect(await badgeTexts(browser, 'https://login.microsoftonline.com/*')).toContain('🔒');
+
+  const popup = await openExtensionPage(browser, 'popup.html');
+  await popup.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await popup.getByRole('button', { name: 'Unlock' }).click();
+  const navigations: string[] = [];
+  page.on('framenavigated', (f) => navigations.push(f.url()));
+  expectOathtoolCode(await expectFilled(page), account.secret);
+  expect(navigations).toEqual([]);
+  await popup.close();
+  await page.close();
+});
+
+test('a wrong code is retried once with the next period’s code, then it stops and the popup says so', async () => {
+  test.setTimeout(120_000);
+  await sendFromExtensionPage(extensionPage, { type: 'settings:set', changes: { submitAfterFill: true } });
+  const account = await newAccount();
+  const url = `https://login.microsoftonline.com${CODE_PAGE}`;
+  await serveFixture(browser.context, url, 'enter-code', account.name);
+  const page = await browser.context.newPage();
+  await page.addInitScript(() => {
+    (window as unknown as { rejectNext: number }).rejectNext = 2;
+  });
+  await page.goto(url);
+  await expect.poll(async () => (await pageState(page)).submittedCodes.length, { timeout: 40_000 }).toBe(2);
+  const [first, second] = (await pageState(page)).submittedCodes;
+  expect(second).not.toBe(first);
+  // The retry is the next period's code: oathtool's for a moment in that period.
+  expectOathtoolCode(second ?? '', account.secret);
+  await page.waitForTimeout(2_000);
+  expect((await pageState(page)).submittedCodes).toHaveLength(2);
+
+  const status = await sendFromExtensionPage(extensionPage, {
+    type: 'tab:status',
+    tabId: (await tabIdsMatching(browser, 'https://login.microsoftonline.com/*'))[0],
+  });
+  expect(status).toMatchObject({ ok: true, status: { state: 'wrong-code', retrying: false } });
+  await page.close();
+});
