@@ -50,21 +50,21 @@ async function codeForPage(
   ctx: BackgroundContext,
 ): Promise<CodeResponse> {
   const pageAccount = pageAccountOf(rawPageAccount);
-  const settings = mergeSettings(await settingsItem.getValue());
   const now = ctx.now();
+  // Read together: this answer is on the path from "field appears" to "code filled".
+  const [storedSettings, vault] = await Promise.all([settingsItem.getValue(), ctx.vault.open()]);
+  const settings = mergeSettings(storedSettings);
   if (!settings.autofill && !manual) {
     await setTabStatus(ctx, tabId, { state: 'disabled', at: now });
     return { status: 'disabled' };
   }
-  const state = await ctx.vault.state();
-  if (state === 'none') return { status: 'no-vault' };
-  if (state === 'locked') {
+  if (!vault.ok) {
+    const state = await ctx.vault.state();
+    if (state === 'none') return { status: 'no-vault' };
     await setTabStatus(ctx, tabId, { state: 'waiting-unlock', at: now });
     return { status: 'locked' };
   }
-  const accounts = await ctx.vault.accounts();
-  if (!accounts.ok) return { status: 'locked' };
-  const account = accountForPage(accounts.value, pageAccount);
+  const account = accountForPage(vault.value.contents.accounts, pageAccount);
   if (!account) {
     await setTabStatus(ctx, tabId, { state: 'no-match', pageAccount, at: now });
     return { status: 'no-match', pageAccount };
@@ -80,7 +80,8 @@ async function codeForPage(
     return { status: 'wait', retryInMs: remaining + PERIOD_EDGE_SLACK_MS };
   }
   await fillCountersItem.setValue({ ...counters, [account.id]: counter });
-  await recordActivity(ctx);
+  // Pushing back auto-lock need not delay the fill.
+  void recordActivity(ctx).catch(() => undefined);
   const submit =
     account.submitAfterFill === 'default' ? settings.submitAfterFill : account.submitAfterFill === 'always';
   return {
