@@ -8,7 +8,16 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // The sources archive Mozilla asks for: what `npm ci && npm run build` needs, not the tests.
   zip: {
-    excludeSources: ['tests/**', 'bench/**', 'automation/**', 'docs/**', '**/*.test.ts', '.ci/**', 'test-results/**', 'scripts/bench.mjs'],
+    excludeSources: [
+      'tests/**',
+      'bench/**',
+      'automation/**',
+      'docs/**',
+      '**/*.test.ts',
+      '.ci/**',
+      'test-results/**',
+      'scripts/bench.mjs',
+    ],
   },
   vite: () => ({
     plugins: [preact()],
