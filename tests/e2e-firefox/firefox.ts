@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { SIGNIN_HOSTS } from '../../lib/signin/hosts';
 
-export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv3');
+/** The Firefox MV3 build; another directory (say, a build under investigation) by environment variable. */
+export const FIREFOX_EXTENSION_DIR = resolve(process.env.FIREFOX_EXTENSION_DIR ?? '.output/firefox-mv3');
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const GECKO_ID = 'mfa-autofill@contoso.invalid';
 /** Fixed so tests know the extension's pages' URLs (it is random per profile otherwise). */
@@ -26,6 +27,9 @@ export async function launchFirefoxWithExtension({
   /** False: leave host permissions to the user, as Firefox MV3 does, to test the grant flow. */
   grantHostAccess: boolean;
 }): Promise<FirefoxWithExtension> {
+  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No Firefox build at ${FIREFOX_EXTENSION_DIR}: run "npx wxt build -b firefox --mv3" first.`);
+  }
   const profile = mkdtempSync(join(tmpdir(), 'mfa-autofill-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -40,7 +44,8 @@ export async function launchFirefoxWithExtension({
       'network.dns.localDomains': SERVED_HOSTS.join(','),
       // MV3 host permissions granted at install (Firefox 127+) unless this is off.
       'extensions.originControls.grantByDefault': grantHostAccess,
-      // permissions.request() grants without the doorhanger prompt a test cannot click.
+      // permissions.request() grants without the doorhanger prompt a test cannot click (verified on
+      // Firefox ESR 153 for MV3 host_permissions; with prompts on, the request waits on the prompt).
       'extensions.webextOptionalPermissionPrompts': false,
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
@@ -58,7 +63,8 @@ export async function launchFirefoxWithExtension({
 
 /**
  * Opens an extension page. Over BiDi, goto() on moz-extension:// loads the page but never
- * resolves: start the navigation and wait until the page is there.
+ * resolves (reload() neither: open the page afresh instead): start the navigation and wait
+ * until the page is there.
  */
 export async function openExtensionPage(browser: Browser, path: 'popup.html' | 'options.html'): Promise<Page> {
   const page = await browser.newPage();

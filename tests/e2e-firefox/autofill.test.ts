@@ -1,0 +1,170 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type LocalHttpsServer, startHttpsServer } from '../support/https-server';
+import { oathtoolCode, randomSecret } from '../support/oathtool';
+import {
+  clickByName,
+  type FirefoxWithExtension,
+  fillByName,
+  LOOKALIKE_HOST,
+  launchFirefoxWithExtension,
+  openExtensionPage,
+  SERVED_HOSTS,
+} from './firefox';
+import {
+  allTabIds,
+  badgeText,
+  expectNothingFilled,
+  filledCode,
+  fixtureState,
+  openSigninPage,
+  renderedFrame,
+  sendFromExtensionPage,
+  serveFixture,
+  waitFor,
+} from './signin-pages';
+
+const PASSPHRASE = 'correct horse battery staple';
+const CODE_PAGE = 'https://login.microsoftonline.com/common/login';
+/** What tests/fixtures/signin/framed.html frames. */
+const FRAMED_CODE_PAGE = 'https://login.microsoftonline.com/common/SAS/ProcessAuth?framed=1';
+
+let server: LocalHttpsServer;
+let firefox: FirefoxWithExtension;
+/** An extension page kept open to send setup requests from, as the popup would. */
+let extensionPage: Page;
+let accounts = 0;
+
+beforeAll(async () => {
+  server = await startHttpsServer(SERVED_HOSTS);
+  firefox = await launchFirefoxWithExtension({ grantHostAccess: true });
+  extensionPage = await openExtensionPage(firefox.browser, 'options.html');
+  expect(
+    await sendFromExtensionPage(extensionPage, {
+      type: 'vault:create',
+      passphrase: PASSPHRASE,
+      confirmation: PASSPHRASE,
+    }),
+  ).toMatchObject({ ok: true });
+  // Accounts the pages never name, so "the right account among several" is always tested.
+  for (const name of ['megan.bowen@contoso.onmicrosoft.com', 'alex.wilber@fabrikam.onmicrosoft.com']) {
+    await sendFromExtensionPage(extensionPage, { type: 'accounts:add', input: { name, secret: randomSecret() } });
+  }
+});
+afterAll(async () => {
+  try {
+    await firefox?.close();
+  } finally {
+    // Port 443 must be free for the next file whatever happened to the browser.
+    await server?.close();
+  }
+});
+
+/**
+ * A new account for each test: the background hands out a code once per account per period
+ * (replay protection), so reusing one would make a test wait for the next period.
+ */
+async function newAccount(): Promise<{ name: string; secret: string }> {
+  const name = `qa.user${++accounts}@contoso.onmicrosoft.com`;
+  const secret = randomSecret();
+  const reply = await sendFromExtensionPage(extensionPage, { type: 'accounts:add', input: { name, secret } });
+  expect(reply).toMatchObject({ ok: true });
+  return { name, secret };
+}
+
+/** The code is oathtool's for the period it was filled in (read a moment later). */
+function expectOathtoolCode(code: string, secret: string): void {
+  const now = Date.now();
+  expect([oathtoolCode(secret, now), oathtoolCode(secret, now - 5_000)]).toContain(code);
+}
+
+/** The positive control of a never-fill case: the same account, the real page, filled. */
+async function expectFilledOnTheRealPage(account: { name: string; secret: string }): Promise<void> {
+  serveFixture(server, CODE_PAGE, 'enter-code', account.name);
+  const page = await openSigninPage(firefox.browser, CODE_PAGE);
+  expectOathtoolCode(await filledCode(page), account.secret);
+  await page.close();
+}
+
+it('fills oathtool’s code on https://login.microsoftonline.com; the page sees input and change', async () => {
+  const account = await newAccount();
+  // The banner in capitals: accounts match case-insensitively.
+  serveFixture(server, CODE_PAGE, 'enter-code', account.name.toUpperCase());
+  const page = await openSigninPage(firefox.browser, CODE_PAGE);
+  const code = await filledCode(page);
+  expectOathtoolCode(code, account.secret);
+  const events = (await fixtureState(page)).seenEvents.filter((e) => e.id === 'idTxtBx_SAOTCC_OTC');
+  expect(events.map((e) => e.type)).toEqual(['input', 'change']);
+  expect(events.every((e) => e.value === code)).toBe(true);
+  expect(await page.$eval('#idTxtBx_SAOTCC_OTC', (el) => (el as HTMLInputElement).value)).toBe(code);
+  // Submitting is off by default.
+  expect((await fixtureState(page)).submittedCodes).toEqual([]);
+  await page.close();
+});
+
+it('never fills inside a frame, whoever frames it; the same page in the top frame is filled', async () => {
+  const account = await newAccount();
+  serveFixture(server, FRAMED_CODE_PAGE, 'enter-code', account.name);
+  for (const framer of ['https://app.fabrikam.example/portal', 'https://login.microsoftonline.com/common/framer']) {
+    serveFixture(server, framer, 'framed', account.name);
+    const page = await openSigninPage(firefox.browser, framer);
+    const frame = await renderedFrame(page, 'https://login.microsoftonline.com/common/SAS/ProcessAuth');
+    await expectNothingFilled(frame);
+    await page.close();
+  }
+  // Positive control: the framed document itself, opened as the top frame.
+  const page = await openSigninPage(firefox.browser, FRAMED_CODE_PAGE);
+  expectOathtoolCode(await filledCode(page), account.secret);
+  await page.close();
+});
+
+it(`never fills on the look-alike host ${LOOKALIKE_HOST}`, async () => {
+  const account = await newAccount();
+  const url = `https://${LOOKALIKE_HOST}/common/login`;
+  serveFixture(server, url, 'enter-code', account.name);
+  const page = await openSigninPage(firefox.browser, url);
+  expect(await page.evaluate(() => location.host)).toBe(LOOKALIKE_HOST);
+  await expectNothingFilled(page);
+  await page.close();
+  await expectFilledOnTheRealPage(account);
+});
+
+it('never fills the SMS variant of the code page', async () => {
+  const account = await newAccount();
+  serveFixture(server, CODE_PAGE, 'enter-code-sms', account.name);
+  const page = await openSigninPage(firefox.browser, CODE_PAGE);
+  await expectNothingFilled(page);
+  await page.close();
+  await expectFilledOnTheRealPage(account);
+});
+
+it('locked: nothing is filled; unlocking from the popup fills the waiting page without a reload', async () => {
+  const account = await newAccount();
+  expect(await sendFromExtensionPage(extensionPage, { type: 'vault:lock' })).toMatchObject({ ok: true });
+  serveFixture(server, CODE_PAGE, 'enter-code', account.name);
+  const tabsBefore = await allTabIds(extensionPage);
+  const page = await openSigninPage(firefox.browser, CODE_PAGE);
+  const [tabId] = (await allTabIds(extensionPage)).filter((id) => !tabsBefore.includes(id));
+  expect(tabId).toBeTypeOf('number');
+  await expectNothingFilled(page);
+  // The background knows the page is waiting: the toolbar badge says so.
+  expect(await waitFor('the locked badge', () => badgeText(extensionPage, tabId ?? -1).then((t) => t === '🔒'))).toBe(
+    true,
+  );
+  // A reload would lose this.
+  await page.evaluate(() => {
+    (window as unknown as { sameDocument: boolean }).sameDocument = true;
+  });
+
+  const popup = await openExtensionPage(firefox.browser, 'popup.html');
+  await fillByName(popup, 'Passphrase', PASSPHRASE);
+  await clickByName(popup, 'Unlock');
+  // Unlocking runs the KDF (600,000 PBKDF2 rounds): slow on a loaded machine.
+  expectOathtoolCode(await filledCode(page, 30_000), account.secret);
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  expect(await waitFor('the filled badge', () => badgeText(extensionPage, tabId ?? -1).then((t) => t === '✓'))).toBe(
+    true,
+  );
+  await popup.close();
+  await page.close();
+});
