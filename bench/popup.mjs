@@ -48,3 +48,38 @@ export async function timeOpen(bench, path, selector, count, runs) {
   }
   return stats(samples);
 }
+
+/** Search keystroke → filtered list, in a popup showing `count` accounts: ms per keystroke. */
+export async function timeSearch(bench, count, runs) {
+  const page = await bench.context.newPage();
+  await page.goto(bench.url('popup.html'));
+  await page.waitForFunction((n) => document.querySelectorAll('li .code').length >= n, count);
+  const samples = await page.evaluate(async (n) => {
+    const box = document.querySelector('input[type="search"]');
+    const list = () => document.querySelector('ul');
+    const times = [];
+    const queries = [];
+    for (let i = 0; i < n; i++) queries.push(i % 2 === 0 ? `user${i % 10}` : '');
+    for (const query of queries) {
+      const changed = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          resolve(performance.now());
+        });
+        observer.observe(list()?.parentElement ?? document.body, {
+          childList: true,
+          subtree: true,
+          characterData: true,
+        });
+      });
+      const start = performance.now();
+      box.value = query;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      times.push((await changed) - start);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return times;
+  }, runs);
+  await page.close();
+  return stats(samples);
+}

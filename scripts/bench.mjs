@@ -3,8 +3,9 @@
 import { existsSync } from 'node:fs';
 import { launchBenchBrowser } from '../bench/browser.mjs';
 import { measureFillLatency } from '../bench/fill.mjs';
+import { measureIdleCost } from '../bench/idle-cost.mjs';
 import { measureImport } from '../bench/import.mjs';
-import { seedVault, timeOpen } from '../bench/popup.mjs';
+import { seedVault, timeOpen, timeSearch } from '../bench/popup.mjs';
 import { bundleSizes } from '../bench/sizes.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -48,12 +49,25 @@ try {
     value: `median ${ms(popup.median)}, p95 ${ms(popup.p95)}`,
     target: `≤ 100 ms, or floor + 50 = ${ms(floor.median + 50)}`,
   });
+  const search = await timeSearch(bench, ACCOUNTS, RUNS);
+  rows.push({
+    figure: `search keystroke → filtered list, ${ACCOUNTS} accounts, n=${search.n}`,
+    value: `median ${ms(search.median)}, p95 ${ms(search.p95)}`,
+    target: '≤ 16 ms',
+  });
 
   const fill = await measureFillLatency(bench, seeded.page, RUNS);
   rows.push({
     figure: `field inserted → code filled, n=${fill.n}${fill.skipped ? ` (+${fill.skipped} waited for the next period)` : ''}`,
     value: `median ${ms(fill.median)}, p95 ${ms(fill.p95)}`,
     target: 'median ≤ 10 ms, p95 ≤ 25 ms',
+  });
+
+  const idle = await measureIdleCost(bench, Math.min(RUNS, 15));
+  rows.push({
+    figure: `busy page without a prompt: with / without the content script, n=${idle.withScript.n}`,
+    value: `median ${ms(idle.withScript.median)} / ${ms(idle.without.median)}`,
+    target: 'no measurable difference',
   });
 
   const imported = await measureImport(seeded.page, 1_000);
