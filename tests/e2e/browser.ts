@@ -33,11 +33,15 @@ export function buildWithToolbarGrant(): string {
   return dir;
 }
 
-export async function launchWithExtension(extensionDir = CHROME_EXTENSION_DIR): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  extensionDir = CHROME_EXTENSION_DIR,
+  /** Reuse a profile (to test a browser restart); it is then left for the caller to remove. */
+  existingProfile?: string,
+): Promise<ExtensionBrowser & { profile: string }> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run "npm run build" first.`);
   }
-  const profile = mkdtempSync(join(tmpdir(), 'mfa-autofill-e2e-'));
+  const profile = existingProfile ?? mkdtempSync(join(tmpdir(), 'mfa-autofill-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -59,9 +63,10 @@ export async function launchWithExtension(extensionDir = CHROME_EXTENSION_DIR): 
     context,
     extensionId,
     worker,
+    profile,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!existingProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import {
   asMicrosoftShowsIt,
@@ -6,6 +9,7 @@ import {
   oathtoolCode,
   openExtensionPage,
   randomSecret,
+  sendFromExtensionPage,
 } from './browser';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -99,4 +103,28 @@ test('create a vault, add an account, lock, refuse a wrong passphrase, unlock, s
   await expect(reopened.getByRole('listitem').filter({ hasText: ACCOUNT })).toBeVisible();
   await expectCodeMatchesOathtool(reopened, ACCOUNT, secret);
   await reopened.close();
+});
+
+test('restarting the browser locks the vault; the accounts are still there after unlocking', async () => {
+  const first = await launchWithExtension(undefined, mkdtempSync(join(tmpdir(), 'mfa-autofill-restart-')));
+  try {
+    const popup = await openExtensionPage(first, 'popup.html');
+    await sendFromExtensionPage(popup, { type: 'vault:create', passphrase: PASSPHRASE, confirmation: PASSPHRASE });
+    await sendFromExtensionPage(popup, { type: 'accounts:add', input: { name: ACCOUNT, secret: randomSecret() } });
+    expect(await sendFromExtensionPage(popup, { type: 'vault:state' })).toEqual({ ok: true, state: 'unlocked' });
+    await first.context.close();
+
+    const second = await launchWithExtension(undefined, first.profile);
+    try {
+      const reopened = await openExtensionPage(second, 'popup.html');
+      await expect(reopened.getByRole('button', { name: 'Unlock' })).toBeVisible();
+      await reopened.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+      await reopened.getByRole('button', { name: 'Unlock' }).click();
+      await expect(reopened.getByRole('listitem').filter({ hasText: ACCOUNT })).toBeVisible();
+    } finally {
+      await second.context.close();
+    }
+  } finally {
+    rmSync(first.profile, { recursive: true, force: true });
+  }
 });
