@@ -102,6 +102,18 @@ export type TabStatus =
   | { state: 'wrong-code'; account: string; retrying: boolean; at: number }
   | { state: 'disabled'; at: number };
 
+/**
+ * One entry of the background's recent status history, oldest first. A tab's status is
+ * replaced by the next one and forgotten when the tab navigates; the history keeps every
+ * change, for QA automation (automation/) that must report each prompt after the fact.
+ */
+export interface TabStatusEvent {
+  /** Increases by one per entry, across service-worker restarts. */
+  seq: number;
+  tabId: number;
+  status: TabStatus;
+}
+
 export interface AccountChanges {
   name?: string;
   issuer?: string;

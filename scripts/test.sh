@@ -23,3 +23,6 @@ npx playwright test
 
 echo "== end to end: Firefox ESR"
 npx vitest run --config vitest.firefox.config.ts
+
+echo "== QA automation helper against the fake sign-in service (Chromium)"
+npx playwright test --config playwright.automation.config.ts

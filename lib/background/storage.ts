@@ -5,7 +5,7 @@
  * unlocked data key and per-tab status.
  */
 import { storage } from 'wxt/utils/storage';
-import type { TabStatus } from '../messages';
+import type { TabStatus, TabStatusEvent } from '../messages';
 import type { Settings } from '../settings';
 import type { VaultRecord } from '../vault';
 
@@ -16,6 +16,10 @@ export const settingsItem = storage.defineItem<Partial<Settings>>('local:setting
 export const sessionKeyItem = storage.defineItem<string | null>('session:dataKey', { fallback: null });
 export const lastActivityItem = storage.defineItem<number>('session:lastActivity', { fallback: 0 });
 export const tabStatusItem = storage.defineItem<Record<string, TabStatus>>('session:tabStatus', { fallback: {} });
+/** Every status change, newest last, bounded (tab-status.ts): read by the QA automation helper. */
+export const tabStatusHistoryItem = storage.defineItem<TabStatusEvent[]>('session:tabStatusHistory', {
+  fallback: [],
+});
 /** Per account id, the TOTP counter of the last code handed to a page: a code is never filled twice. */
 export const fillCountersItem = storage.defineItem<Record<string, number>>('session:fillCounters', { fallback: {} });
 

@@ -1,6 +1,9 @@
-import type { TabStatus } from '../messages';
+import type { TabStatus, TabStatusEvent } from '../messages';
 import type { BackgroundContext, BadgeState } from './context';
-import { tabStatusItem } from './storage';
+import { tabStatusHistoryItem, tabStatusItem } from './storage';
+
+/** Enough for every prompt of a test run between two reads (the helper reads ten times a second). */
+export const TAB_STATUS_HISTORY_LIMIT = 200;
 
 function badgeFor(status: TabStatus): BadgeState {
   switch (status.state) {
@@ -19,7 +22,23 @@ function badgeFor(status: TabStatus): BadgeState {
 export async function setTabStatus(ctx: BackgroundContext, tabId: number, status: TabStatus): Promise<void> {
   const all = await tabStatusItem.getValue();
   await tabStatusItem.setValue({ ...all, [tabId]: status });
+  await appendToHistory(tabId, status);
   await ctx.setBadge(tabId, badgeFor(status));
+}
+
+/** Appends run one after another: two tabs reporting at once must not drop each other's entry. */
+let historyWrites: Promise<void> = Promise.resolve();
+
+function appendToHistory(tabId: number, status: TabStatus): Promise<void> {
+  const append = historyWrites.then(async () => {
+    const history = await tabStatusHistoryItem.getValue();
+    const seq = (history[history.length - 1]?.seq ?? 0) + 1;
+    const entry: TabStatusEvent = { seq, tabId, status };
+    await tabStatusHistoryItem.setValue([...history, entry].slice(-TAB_STATUS_HISTORY_LIMIT));
+  });
+  // A failed write must not stop every later one.
+  historyWrites = append.catch(() => undefined);
+  return append;
 }
 
 export async function getTabStatus(tabId: number): Promise<TabStatus | null> {

@@ -1,0 +1,77 @@
+/**
+ * The two cases that wait for the next TOTP period (at most once each): they run side by side,
+ * each with its own browser (playwright.automation.config.ts). Written as a QA suite would.
+ */
+import { launchWithMfaAutofill } from '../../automation';
+import { routeToFakeSignin } from '../support/fake-signin/route';
+import { APP_URL, expect, signIn, test, typeCredentials } from './fixtures';
+import { USERS } from './world';
+
+const PERIOD_MS = 30_000;
+
+/** Waits until `ms` are left in a TOTP period (this one, or the next). */
+async function untilLeftInPeriod(ms: number): Promise<void> {
+  const left = PERIOD_MS - (Date.now() % PERIOD_MS);
+  await new Promise((resolve) => setTimeout(resolve, (left - ms + PERIOD_MS) % PERIOD_MS));
+}
+
+test('a wrong secret in the vault gets one retry with the next code, then fails saying why', async ({
+  page,
+  mfa,
+  fakeMicrosoft,
+}) => {
+  await expect(signIn(page, USERS.isaiah)).rejects.toThrow(
+    `MFA Autofill: The page refused the code for ${USERS.isaiah} again, after a retry with the next period's code: ` +
+      `the secret key in the vault for ${USERS.isaiah} is probably wrong`,
+  );
+  expect(mfa.events.map((e) => e.message)).toEqual([
+    `Filled the code for ${USERS.isaiah} and submitted it.`,
+    `The page refused the code for ${USERS.isaiah}; retrying once with the next period's code.`,
+    `Filled the code for ${USERS.isaiah} and submitted it.`,
+    expect.stringContaining(`The page refused the code for ${USERS.isaiah} again`),
+  ]);
+  const checks = fakeMicrosoft.codeChecks.filter((c) => c.upn === USERS.isaiah);
+  expect(checks.map((c) => c.result)).toEqual(['wrong', 'wrong']);
+  // The retry came from the next period, not a second try of the same code.
+  expect(Math.floor(checks[1]!.at / PERIOD_MS)).toBe(Math.floor(checks[0]!.at / PERIOD_MS) + 1);
+});
+
+test('a code already used in its period is refused, and the extension waits for the next one', async ({
+  page,
+  fakeMicrosoft,
+}) => {
+  // A second machine signing in the same account at the same moment (say, a parallel CI job),
+  // with its own browser and vault: it fills the code the first one has just used.
+  const [otherJob] = await Promise.all([launchWithMfaAutofill(), typeCredentials(page, USERS.nestor)]);
+  try {
+    await routeToFakeSignin(otherJob.context, fakeMicrosoft);
+    const otherPage = await otherJob.context.newPage();
+    await typeCredentials(otherPage, USERS.nestor);
+    // Late in a period, so that the wait for the next one is short, but with time for both
+    // sign-ins to reach the code prompt within it (a code with < 3 s left is not filled).
+    await untilLeftInPeriod(14_000);
+
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${APP_URL}**`);
+    await expect(page.getByRole('status')).toHaveText(`Signed in as ${USERS.nestor}`);
+
+    await otherPage.getByRole('button', { name: 'Sign in' }).click();
+    await otherPage.waitForURL(`${APP_URL}**`);
+    await expect(otherPage.getByRole('status')).toHaveText(`Signed in as ${USERS.nestor}`);
+
+    const checks = fakeMicrosoft.codeChecks.filter((c) => c.upn === USERS.nestor);
+    expect(checks.map((c) => c.result)).toEqual(['accepted', 'reused', 'accepted']);
+    expect(checks[1]!.code).toBe(checks[0]!.code);
+    expect(Math.floor(checks[2]!.at / PERIOD_MS)).toBe(Math.floor(checks[1]!.at / PERIOD_MS) + 1);
+    await expect
+      .poll(() => otherJob.events.map((e) => e.message))
+      .toEqual([
+        `Filled the code for ${USERS.nestor} and submitted it.`,
+        `The page refused the code for ${USERS.nestor}; retrying once with the next period's code.`,
+        `Filled the code for ${USERS.nestor} and submitted it.`,
+      ]);
+    expect(otherJob.problems()).toEqual([]);
+  } finally {
+    await otherJob.close();
+  }
+});
