@@ -4,6 +4,10 @@ import { SIGNIN_MATCH_PATTERNS } from './lib/signin/hosts';
 
 const hostPermissions = [...SIGNIN_MATCH_PATTERNS];
 
+// public/icon/<size>.png, rendered from public/icon.svg by scripts/render-icons.mjs. WXT puts every
+// one of them in the manifest's `icons` by itself; the toolbar button is given its sizes here.
+const toolbarIcon = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' };
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // The sources archive Mozilla asks for: what `npm ci && npm run build` needs, not the tests.
@@ -36,7 +40,7 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     host_permissions: hostPermissions,
-    action: { default_title: '__MSG_extName__' },
+    action: { default_title: '__MSG_extName__', default_icon: toolbarIcon },
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+M' } },
       'fill-code': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_commandFillCode__' },

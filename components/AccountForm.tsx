@@ -3,21 +3,24 @@ import { type AccountField, validateAccountInput } from '@/lib/accounts';
 import { looksLikeOtpauthLink, parseOtpauthLink } from '@/lib/import/otpauth-uri';
 import type { Algorithm, Digits, Period } from '@/lib/totp';
 import { Field, Select } from './Field';
+import { t } from './i18n';
 import { send } from './send';
 
 const DIGIT_OPTIONS = [
   { value: 6, label: '6' },
   { value: 8, label: '8' },
 ] as const;
-const PERIOD_OPTIONS = [
-  { value: 30, label: '30 seconds' },
-  { value: 60, label: '60 seconds' },
-] as const;
-const ALGORITHM_OPTIONS = [
-  { value: 'SHA1', label: 'SHA1 (Microsoft)' },
-  { value: 'SHA256', label: 'SHA256' },
-  { value: 'SHA512', label: 'SHA512' },
-] as const;
+const periodOptions = () =>
+  [
+    { value: 30, label: t('seconds', 30) },
+    { value: 60, label: t('seconds', 60) },
+  ] as const;
+const algorithmOptions = () =>
+  [
+    { value: 'SHA1', label: t('algorithmSha1Microsoft') },
+    { value: 'SHA256', label: 'SHA256' },
+    { value: 'SHA512', label: 'SHA512' },
+  ] as const;
 
 export function AccountForm({ onSaved, onCancel }: { onSaved: (name: string) => void; onCancel: () => void }) {
   const [name, setName] = useState('');
@@ -42,7 +45,7 @@ export function AccountForm({ onSaved, onCancel }: { onSaved: (name: string) => 
     setDigits(link.value.digits);
     setPeriod(link.value.period);
     setAlgorithm(link.value.algorithm);
-    setLinkNote('Filled in from the otpauth:// link.');
+    setLinkNote(t('secretFilledFromLink'));
   }
 
   async function submit(event: Event) {
@@ -62,9 +65,9 @@ export function AccountForm({ onSaved, onCancel }: { onSaved: (name: string) => 
 
   return (
     <form class="panel" onSubmit={submit} aria-busy={busy} aria-labelledby="add-heading">
-      <h1 id="add-heading">Add account</h1>
+      <h1 id="add-heading">{t('addAccount')}</h1>
       <Field
-        label="Account name"
+        label={t('accountName')}
         value={name}
         onInput={setName}
         autoFocus
@@ -72,25 +75,25 @@ export function AccountForm({ onSaved, onCancel }: { onSaved: (name: string) => 
         error={errors.name}
       />
       <Field
-        label="Secret key"
+        label={t('secretKey')}
         value={secret}
         onInput={onSecretInput}
         placeholder="abcd efgh ijkl mnop"
         error={errors.secret}
-        hint={linkNote ?? 'As shown under "Can\'t scan image?", or a whole otpauth:// link.'}
+        hint={linkNote ?? t('secretKeyHint')}
       />
-      <Field label="Issuer" value={issuer} onInput={setIssuer} placeholder="Microsoft" error={errors.issuer} />
+      <Field label={t('issuer')} value={issuer} onInput={setIssuer} placeholder="Microsoft" error={errors.issuer} />
       <div class="row">
-        <Select label="Digits" value={digits} options={DIGIT_OPTIONS} onChange={setDigits} />
-        <Select label="Period" value={period} options={PERIOD_OPTIONS} onChange={setPeriod} />
-        <Select label="Algorithm" value={algorithm} options={ALGORITHM_OPTIONS} onChange={setAlgorithm} />
+        <Select label={t('digits')} value={digits} options={DIGIT_OPTIONS} onChange={setDigits} />
+        <Select label={t('period')} value={period} options={periodOptions()} onChange={setPeriod} />
+        <Select label={t('algorithm')} value={algorithm} options={algorithmOptions()} onChange={setAlgorithm} />
       </div>
       <div class="actions">
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
         <button type="submit" class="primary" disabled={busy}>
-          Save
+          {t('save')}
         </button>
       </div>
     </form>

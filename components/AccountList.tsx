@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { AccountView } from '@/lib/messages';
 import { groupCode } from './code-format';
+import { t } from './i18n';
 
 /** Pinned first, then most recently used, then by name. */
 export function sortAccounts(accounts: readonly AccountView[]): AccountView[] {
@@ -34,9 +35,9 @@ interface ListProps {
 }
 
 export function AccountList({ accounts, now, onCopy, onEdit }: ListProps) {
-  if (accounts.length === 0) return <p class="empty">No accounts match.</p>;
+  if (accounts.length === 0) return <p class="empty">{t('noAccountsMatch')}</p>;
   return (
-    <ul class="accounts" aria-label="Accounts">
+    <ul class="accounts" aria-label={t('accounts')}>
       {accounts.map((account) => (
         <AccountRow key={account.id} account={account} now={now} onCopy={onCopy} onEdit={onEdit} />
       ))}
@@ -55,7 +56,7 @@ function AccountRow({ account, now, onCopy, onEdit }: { account: AccountView } &
           {account.pinned ? (
             <span class="pin-mark">
               <span aria-hidden="true">★ </span>
-              <span class="sr-only">Pinned: </span>
+              <span class="sr-only">{t('pinned')} </span>
             </span>
           ) : null}
           {account.name}
@@ -64,35 +65,41 @@ function AccountRow({ account, now, onCopy, onEdit }: { account: AccountView } &
       </div>
       <div class="code-wrap">
         <span class={`code${ending ? ' ending' : ''}`} data-code={code}>
-          <span class="sr-only">Code </span>
+          <span class="sr-only">{t('code')} </span>
           {code ? groupCode(code) : '…'}
         </span>
         <span
           class="timer"
           role="progressbar"
-          aria-label="Time left"
+          aria-label={t('timeLeft')}
           aria-valuemin={0}
           aria-valuemax={account.period}
           aria-valuenow={secondsLeft}
-          aria-valuetext={`${secondsLeft} seconds left`}
+          aria-valuetext={secondsLeft === 1 ? t('oneSecondLeft') : t('secondsLeft', secondsLeft)}
         >
           <span class="bar" style={{ width: `${Math.round(fraction * 100)}%` }} />
         </span>
         {ending && account.nextCode && code !== account.nextCode ? (
-          <span class="next">next {groupCode(account.nextCode)}</span>
+          <span class="next">{t('nextCode', groupCode(account.nextCode))}</span>
         ) : null}
       </div>
       <div class="row-actions">
         <button
           type="button"
           class="copy"
-          aria-label={`Copy code for ${account.name}`}
+          aria-label={t('copyCodeFor', account.name)}
           disabled={code === ''}
           onClick={() => onCopy(account, code)}
         >
-          Copy
+          {t('copy')}
         </button>
-        <button type="button" class="icon" aria-label={`Edit ${account.name}`} onClick={() => onEdit(account)}>
+        <button
+          type="button"
+          class="icon"
+          aria-label={t('editAccountNamed', account.name)}
+          title={t('editAccountNamed', account.name)}
+          onClick={() => onEdit(account)}
+        >
           ✎
         </button>
       </div>

@@ -2,13 +2,15 @@ import { useState } from 'preact/hooks';
 import type { SubmitOverride } from '@/lib/accounts';
 import type { AccountView } from '@/lib/messages';
 import { Field, Select } from './Field';
+import { t } from './i18n';
 import { send } from './send';
 
-const SUBMIT_OPTIONS = [
-  { value: 'default', label: 'As in settings' },
-  { value: 'always', label: 'Always submit' },
-  { value: 'never', label: 'Never submit' },
-] as const;
+const submitOptions = () =>
+  [
+    { value: 'default', label: t('submitAsInSettings') },
+    { value: 'always', label: t('submitAlways') },
+    { value: 'never', label: t('submitNever') },
+  ] as const;
 
 export function EditAccount({ account, onDone }: { account: AccountView; onDone: (message: string | null) => void }) {
   const [name, setName] = useState(account.name);
@@ -26,13 +28,13 @@ export function EditAccount({ account, onDone }: { account: AccountView; onDone:
       id: account.id,
       changes: { name, issuer, pinned, submitAfterFill },
     });
-    if (reply.ok) onDone(`Saved ${name.trim()}.`);
+    if (reply.ok) onDone(t('savedName', name.trim()));
     else setError(reply.error);
   }
 
   async function remove() {
     const reply = await send({ type: 'accounts:delete', id: account.id });
-    if (reply.ok) onDone(`Deleted ${account.name}.`);
+    if (reply.ok) onDone(t('deletedName', account.name));
     else setError(reply.error);
   }
 
@@ -45,17 +47,14 @@ export function EditAccount({ account, onDone }: { account: AccountView; onDone:
   if (confirmingDelete) {
     return (
       <div class="panel" role="alertdialog" aria-labelledby="delete-heading" aria-describedby="delete-text">
-        <h1 id="delete-heading">Delete {account.name}?</h1>
-        <p id="delete-text">
-          Its secret is removed from the vault. Unless you have it elsewhere, you will need to register a new
-          authenticator for this account.
-        </p>
+        <h1 id="delete-heading">{t('deleteAccountQuestion', account.name)}</h1>
+        <p id="delete-text">{t('deleteAccountExplanation')}</p>
         <div class="actions">
           <button type="button" autoFocus onClick={() => setConfirmingDelete(false)}>
-            Cancel
+            {t('cancel')}
           </button>
           <button type="button" class="danger" onClick={remove}>
-            Delete
+            {t('delete')}
           </button>
         </div>
       </div>
@@ -64,13 +63,13 @@ export function EditAccount({ account, onDone }: { account: AccountView; onDone:
 
   return (
     <form class="panel" onSubmit={save} aria-labelledby="edit-heading">
-      <h1 id="edit-heading">Edit account</h1>
-      <Field label="Account name" value={name} onInput={setName} autoFocus error={error} />
-      <Field label="Issuer" value={issuer} onInput={setIssuer} />
+      <h1 id="edit-heading">{t('editAccount')}</h1>
+      <Field label={t('accountName')} value={name} onInput={setName} autoFocus error={error} />
+      <Field label={t('issuer')} value={issuer} onInput={setIssuer} />
       <Select
-        label="Submit after filling"
+        label={t('submitAfterFilling')}
         value={submitAfterFill}
-        options={SUBMIT_OPTIONS}
+        options={submitOptions()}
         onChange={setSubmitAfterFill}
       />
       <label class="check">
@@ -79,30 +78,30 @@ export function EditAccount({ account, onDone }: { account: AccountView; onDone:
           checked={pinned}
           onChange={(e) => setPinned((e.currentTarget as HTMLInputElement).checked)}
         />{' '}
-        Pin to top
+        {t('pinToTop')}
       </label>
       <div class="secret">
         {secret ? (
           <p>
-            <span class="sr-only">Secret key: </span>
+            <span class="sr-only">{t('secretKey')}: </span>
             <code>{secret}</code>
           </p>
         ) : (
           <button type="button" onClick={reveal}>
-            Show secret key
+            {t('showSecretKey')}
           </button>
         )}
       </div>
       <div class="actions">
         <button type="button" class="danger" onClick={() => setConfirmingDelete(true)}>
-          Delete account
+          {t('deleteAccount')}
         </button>
         <span class="spacer" />
         <button type="button" onClick={() => onDone(null)}>
-          Cancel
+          {t('cancel')}
         </button>
         <button type="submit" class="primary">
-          Save
+          {t('save')}
         </button>
       </div>
     </form>

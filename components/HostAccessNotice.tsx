@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { hasSigninHostAccess, requestSigninHostAccess } from '@/lib/host-permissions';
+import { t } from './i18n';
 
 /**
  * Says so when the browser has not given us the Microsoft sign-in pages (Firefox asks the user
@@ -26,19 +27,16 @@ export function HostAccessNotice() {
     try {
       const given = await requestSigninHostAccess(browser.permissions);
       setGranted(given);
-      setProblem(given ? '' : 'Access was not given, so codes are not filled. You can allow it at any time.');
+      setProblem(given ? '' : t('hostAccessRefused'));
     } catch (error) {
-      setProblem(`The browser did not ask: ${String(error)}`);
+      setProblem(t('hostAccessNotAsked', String(error)));
     }
   }
   return (
-    <section class="notice" aria-label="Access to sign-in pages">
-      <p>
-        Codes cannot be filled yet: the browser has not given MFA Autofill access to the Microsoft sign-in pages
-        (login.microsoftonline.com and the other sign-in hosts).
-      </p>
+    <section class="notice" aria-label={t('hostAccessRegion')}>
+      <p>{t('hostAccessMissing')}</p>
       <button type="button" onClick={ask}>
-        Allow access to Microsoft sign-in pages
+        {t('allowHostAccess')}
       </button>
       {problem ? <p role="alert">{problem}</p> : null}
     </section>

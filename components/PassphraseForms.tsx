@@ -1,6 +1,9 @@
 import { useState } from 'preact/hooks';
 import { Field } from './Field';
+import { t } from './i18n';
 import { send } from './send';
+
+const MIN_PASSPHRASE_LENGTH = 8;
 
 export function CreateVaultForm({ onCreated }: { onCreated: () => void }) {
   const [passphrase, setPassphrase] = useState('');
@@ -10,15 +13,12 @@ export function CreateVaultForm({ onCreated }: { onCreated: () => void }) {
 
   async function submit(event: Event) {
     event.preventDefault();
-    if (passphrase.length < 8) {
-      setError({
-        field: 'passphrase',
-        message: `The passphrase needs at least 8 characters (it has ${passphrase.length}).`,
-      });
+    if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
+      setError({ field: 'passphrase', message: t('passphraseTooShort', passphrase.length) });
       return;
     }
     if (passphrase !== confirmation) {
-      setError({ field: 'confirmation', message: 'The two passphrases do not match. Type the same passphrase twice.' });
+      setError({ field: 'confirmation', message: t('passphrasesDiffer') });
       return;
     }
     setBusy(true);
@@ -29,24 +29,21 @@ export function CreateVaultForm({ onCreated }: { onCreated: () => void }) {
   }
 
   return (
-    <form class="panel" onSubmit={submit} aria-busy={busy}>
-      <h1>Create your vault</h1>
-      <p class="lead">
-        Your TOTP secrets are encrypted with this passphrase. It cannot be recovered: if you forget it, the accounts in
-        the vault are lost.
-      </p>
+    <form class="panel" onSubmit={submit} aria-busy={busy} aria-labelledby="create-heading">
+      <h1 id="create-heading">{t('createVaultTitle')}</h1>
+      <p class="lead">{t('createVaultLead')}</p>
       <Field
-        label="Passphrase"
+        label={t('passphrase')}
         type="password"
         value={passphrase}
         onInput={setPassphrase}
         autoFocus
         autoComplete="new-password"
         error={error?.field === 'passphrase' ? error.message : null}
-        hint="At least 8 characters; a few unrelated words work well."
+        hint={t('passphraseHint')}
       />
       <Field
-        label="Confirm passphrase"
+        label={t('confirmPassphrase')}
         type="password"
         value={confirmation}
         onInput={setConfirmation}
@@ -54,21 +51,23 @@ export function CreateVaultForm({ onCreated }: { onCreated: () => void }) {
         error={error?.field === 'confirmation' ? error.message : null}
       />
       <button type="submit" class="primary" disabled={busy}>
-        {busy ? 'Creating…' : 'Create vault'}
+        {busy ? t('creatingVault') : t('createVault')}
       </button>
     </form>
   );
 }
 
-export function UnlockForm({ onUnlocked }: { onUnlocked: () => void }) {
+/** `heading`: h1 where the form is the page (the popup), h2 where it is one section of it (options). */
+export function UnlockForm({ onUnlocked, heading = 'h1' }: { onUnlocked: () => void; heading?: 'h1' | 'h2' }) {
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const Heading = heading;
 
   async function submit(event: Event) {
     event.preventDefault();
     if (passphrase === '') {
-      setError('Enter your passphrase.');
+      setError(t('enterPassphrase'));
       return;
     }
     setBusy(true);
@@ -82,10 +81,10 @@ export function UnlockForm({ onUnlocked }: { onUnlocked: () => void }) {
   }
 
   return (
-    <form class="panel" onSubmit={submit} aria-busy={busy}>
-      <h1>Unlock</h1>
+    <form class="panel" onSubmit={submit} aria-busy={busy} aria-labelledby="unlock-heading">
+      <Heading id="unlock-heading">{t('unlockTitle')}</Heading>
       <Field
-        label="Passphrase"
+        label={t('passphrase')}
         type="password"
         value={passphrase}
         onInput={setPassphrase}
@@ -94,7 +93,7 @@ export function UnlockForm({ onUnlocked }: { onUnlocked: () => void }) {
         error={error}
       />
       <button type="submit" class="primary" disabled={busy}>
-        {busy ? 'Unlocking…' : 'Unlock'}
+        {busy ? t('unlocking') : t('unlock')}
       </button>
     </form>
   );

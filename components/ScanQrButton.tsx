@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { tabThePopupActsOn } from './active-tab';
+import { t } from './i18n';
 import { pixelsOf } from './image-pixels';
 import { send } from './send';
 
@@ -37,18 +38,14 @@ export function ScanQrButton({
       if (preview.error) return onProblem(preview.error);
       if (preview.rowErrors.length > 0) return onProblem(preview.rowErrors.join(' '));
       if (preview.conflicts.length > 0) {
-        return onProblem(
-          `${preview.conflicts[0]?.name} is already in the vault with another secret. Import the QR code from the options page to choose what to keep.`,
-        );
+        return onProblem(t('scanConflict', preview.conflicts[0]?.name ?? ''));
       }
-      if (preview.newCount === 0) return onImported('That account is already in the vault.');
+      if (preview.newCount === 0) return onImported(t('scanAlreadyInVault'));
       const applied = await send({ type: 'import:apply', content, choices: {}, importValidOnly: false });
       if (applied.ok) onImported(applied.message);
       else onProblem(applied.error);
     } catch (error) {
-      onProblem(
-        `Could not capture the tab (${error instanceof Error ? error.message : String(error)}). Open the page with the QR code, then open this popup from the toolbar.`,
-      );
+      onProblem(t('scanCaptureFailed', error instanceof Error ? error.message : String(error)));
     } finally {
       setBusy(false);
     }
@@ -56,7 +53,7 @@ export function ScanQrButton({
 
   return (
     <button type="button" onClick={scan} disabled={busy}>
-      {busy ? 'Scanning…' : 'Scan QR code'}
+      {busy ? t('scanning') : t('scanQrCode')}
     </button>
   );
 }

@@ -1,26 +1,21 @@
 import type { TabStatus } from '@/lib/messages';
+import { t } from './i18n';
 
 /** One sentence on what happened on the current tab's sign-in page. */
 export function describeTabStatus(status: TabStatus): string {
   switch (status.state) {
     case 'filled':
-      return status.submitted
-        ? `Filled and submitted the code for ${status.account}.`
-        : `Filled the code for ${status.account}.`;
+      return status.submitted ? t('tabFilledAndSubmitted', status.account) : t('tabFilled', status.account);
     case 'waiting-unlock':
-      return 'This page is waiting for a code: unlock the vault and it is filled.';
+      return t('tabWaitingForUnlock');
     case 'no-match':
-      return status.pageAccount
-        ? `No account in the vault matches ${status.pageAccount}, the account this page signs in.`
-        : 'The page does not say which account it signs in, and the vault has several: nothing was filled.';
+      return status.pageAccount ? t('tabNoMatchingAccount', status.pageAccount) : t('tabAccountUnknown');
     case 'not-totp':
-      return `Not filled: this page does not ask for an authenticator-app code (${status.reason}).`;
+      return t('tabNotTotp', status.reason);
     case 'wrong-code':
-      return status.retrying
-        ? `The page rejected the code for ${status.account}; retrying with the next code.`
-        : `The page rejected the code for ${status.account} twice; stopped. Check the account's secret key.`;
+      return status.retrying ? t('tabWrongCodeRetrying', status.account) : t('tabWrongCodeStopped', status.account);
     case 'disabled':
-      return 'Automatic filling is off (options page). Use the keyboard shortcut to fill.';
+      return t('tabAutofillOff');
   }
 }
 

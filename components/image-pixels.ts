@@ -1,4 +1,5 @@
 import type { Pixels } from '@/lib/import';
+import { t } from './i18n';
 
 /** The pixels of an image file or clipboard image, for QR decoding in the page. */
 export async function pixelsOf(image: Blob): Promise<Pixels> {
@@ -8,7 +9,7 @@ export async function pixelsOf(image: Blob): Promise<Pixels> {
     canvas.width = bitmap.width;
     canvas.height = bitmap.height;
     const context = canvas.getContext('2d', { willReadFrequently: true });
-    if (!context) throw new Error('This browser cannot read images here.');
+    if (!context) throw new Error(t('imagesUnreadableHere'));
     context.drawImage(bitmap, 0, 0);
     return context.getImageData(0, 0, bitmap.width, bitmap.height);
   } finally {

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PageReplies, PageRequest } from '@/lib/messages';
+import { t } from './i18n';
 
 /** Sends a trusted-page request to the background and types the reply. */
 export async function send<R extends PageRequest>(request: R): Promise<PageReplies[R['type']]> {
@@ -8,7 +9,7 @@ export async function send<R extends PageRequest>(request: R): Promise<PageRepli
   } catch (error) {
     return {
       ok: false,
-      error: `The extension's background did not answer (${String(error)}). Try again.`,
+      error: t('backgroundDidNotAnswer', String(error)),
     } as PageReplies[R['type']];
   }
 }

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { Field, Select } from '@/components/Field';
+import { formatNumber, t } from '@/components/i18n';
 import { download } from '@/components/image-pixels';
 import { send } from '@/components/send';
+import { DEFAULT_PBKDF2_ITERATIONS } from '@/lib/crypto';
 import type { PlainExportKind } from '@/lib/messages';
 
 type Outcome = { ok: boolean; message: string; field?: string } | null;
@@ -9,7 +11,7 @@ type Outcome = { ok: boolean; message: string; field?: string } | null;
 export function ExportSection() {
   return (
     <section aria-labelledby="export-heading">
-      <h2 id="export-heading">Export</h2>
+      <h2 id="export-heading">{t('exportHeading')}</h2>
       <EncryptedBackup />
       <PlainExport />
     </section>
@@ -34,19 +36,16 @@ function EncryptedBackup() {
     download(reply.file.text, reply.file.fileName, reply.file.type);
     setPassphrase('');
     setConfirmation('');
-    setOutcome({ ok: true, message: `Saved ${reply.file.fileName} with ${reply.count} accounts, encrypted.` });
+    setOutcome({ ok: true, message: t('savedEncryptedBackup', [reply.file.fileName, reply.count]) });
   }
 
   const errorFor = (field: string) => (outcome && !outcome.ok && outcome.field === field ? outcome.message : null);
   return (
     <form onSubmit={submit} aria-busy={busy} aria-labelledby="backup-heading">
-      <h3 id="backup-heading">Encrypted backup</h3>
-      <p class="note">
-        One file with every account, encrypted with a passphrase you choose now (PBKDF2-SHA256, 600,000 iterations,
-        AES-GCM). Restore it here, in any browser, with "Import file".
-      </p>
+      <h3 id="backup-heading">{t('encryptedBackupHeading')}</h3>
+      <p class="note">{t('encryptedBackupNote', formatNumber(DEFAULT_PBKDF2_ITERATIONS))}</p>
       <Field
-        label="Passphrase for the backup"
+        label={t('backupPassphraseNew')}
         type="password"
         value={passphrase}
         onInput={setPassphrase}
@@ -54,7 +53,7 @@ function EncryptedBackup() {
         error={errorFor('passphrase')}
       />
       <Field
-        label="Confirm passphrase for the backup"
+        label={t('backupPassphraseConfirm')}
         type="password"
         value={confirmation}
         onInput={setConfirmation}
@@ -62,7 +61,7 @@ function EncryptedBackup() {
         error={errorFor('confirmation')}
       />
       <button type="submit" disabled={busy}>
-        Export encrypted backup
+        {t('exportEncryptedBackup')}
       </button>
       {outcome && !outcome.field ? (
         <p class={outcome.ok ? 'ok' : 'error'} role={outcome.ok ? 'status' : 'alert'}>
@@ -73,10 +72,11 @@ function EncryptedBackup() {
   );
 }
 
-const PLAIN_KINDS = [
-  { value: 'otpauth-links', label: 'otpauth:// links, one per line' },
-  { value: 'entra-csv', label: 'Entra OATH token CSV' },
-] as const;
+const plainKinds = () =>
+  [
+    { value: 'otpauth-links', label: t('plainKindLinks') },
+    { value: 'entra-csv', label: t('plainKindEntraCsv') },
+  ] as const;
 
 function PlainExport() {
   const [kind, setKind] = useState<PlainExportKind>('otpauth-links');
@@ -94,20 +94,18 @@ function PlainExport() {
     download(reply.file.text, reply.file.fileName, reply.file.type);
     setVaultPassphrase('');
     setAcknowledged(false);
-    const leftOut = reply.leftOut.length > 0 ? ` Left out: ${reply.leftOut.join('; ')}.` : '';
-    setOutcome({ ok: true, message: `Saved ${reply.file.fileName} with ${reply.count} accounts.${leftOut}` });
+    const saved = t('savedPlainExport', [reply.file.fileName, reply.count]);
+    const leftOut = reply.leftOut.length > 0 ? ` ${t('leftOut', reply.leftOut.join('; '))}` : '';
+    setOutcome({ ok: true, message: `${saved}${leftOut}` });
   }
 
   return (
     <form onSubmit={submit} aria-labelledby="plain-heading">
-      <h3 id="plain-heading">Plain export</h3>
-      <p class="warning">
-        This file holds your secret keys in plain text: anyone who reads it can generate your codes. Keep it only as
-        long as you need it.
-      </p>
-      <Select label="Format" value={kind} options={PLAIN_KINDS} onChange={setKind} />
+      <h3 id="plain-heading">{t('plainExportHeading')}</h3>
+      <p class="warning">{t('plainExportWarning')}</p>
+      <Select label={t('format')} value={kind} options={plainKinds()} onChange={setKind} />
       <Field
-        label="Vault passphrase"
+        label={t('vaultPassphrase')}
         type="password"
         value={vaultPassphrase}
         onInput={setVaultPassphrase}
@@ -120,10 +118,10 @@ function PlainExport() {
           checked={acknowledged}
           onChange={(e) => setAcknowledged((e.currentTarget as HTMLInputElement).checked)}
         />
-        I understand that this file holds my secrets in plain text
+        {t('plainExportAcknowledge')}
       </label>
       <button type="submit" disabled={!acknowledged}>
-        Export plain file
+        {t('exportPlainFile')}
       </button>
       {outcome && outcome.field !== 'vaultPassphrase' ? (
         <p class={outcome.ok ? 'ok' : 'error'} role={outcome.ok ? 'status' : 'alert'}>

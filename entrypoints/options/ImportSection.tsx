@@ -1,15 +1,22 @@
 import { useState } from 'preact/hooks';
 import { Field } from '@/components/Field';
+import { t } from '@/components/i18n';
 import { base64Of, pixelsOf } from '@/components/image-pixels';
 import { send } from '@/components/send';
 import type { ConflictChoice, ConflictChoices, ImportPreview } from '@/lib/import';
 import { decodeQrCode } from '@/lib/import/qr';
 import type { ImportContent } from '@/lib/messages';
 
-const CHOICE_LABELS: Record<ConflictChoice, string> = {
-  keep: 'Keep the account in the vault',
-  replace: 'Replace its secret with the imported one',
-  rename: 'Import as a renamed copy',
+const CHOICES: readonly ConflictChoice[] = ['keep', 'replace', 'rename'];
+const choiceLabel = (choice: ConflictChoice): string => {
+  switch (choice) {
+    case 'keep':
+      return t('conflictKeep');
+    case 'replace':
+      return t('conflictReplace');
+    case 'rename':
+      return t('conflictRename');
+  }
 };
 
 type Stage =
@@ -27,7 +34,7 @@ async function contentOfImage(
     const decoded = decodeQrCode(await pixelsOf(image));
     return decoded.ok ? { ok: true, content: { text: decoded.value } } : decoded;
   } catch (error) {
-    return { ok: false, error: `The image could not be read (${String(error)}). Use a PNG or JPEG file.` };
+    return { ok: false, error: t('imageUnreadable', String(error)) };
   }
 }
 
@@ -38,7 +45,7 @@ export function ImportSection() {
   const [choices, setChoices] = useState<ConflictChoices>({});
 
   async function preview(content: ImportContent, source: string, passphrase = backupPassphrase) {
-    setStage({ kind: 'busy', what: `Checking ${source}…` });
+    setStage({ kind: 'busy', what: t('importChecking', source) });
     setChoices({});
     const reply = await send({ type: 'import:preview', content, backupPassphrase: passphrase || undefined });
     if (!reply.ok) setStage({ kind: 'failed', error: reply.error });
@@ -48,7 +55,7 @@ export function ImportSection() {
   async function chooseFile(file: File | undefined) {
     if (!file) return;
     setBackupPassphrase('');
-    setStage({ kind: 'busy', what: `Reading ${file.name}…` });
+    setStage({ kind: 'busy', what: t('importReading', file.name) });
     if (/^image\//.test(file.type)) {
       const image = await contentOfImage(file);
       if (!image.ok) setStage({ kind: 'failed', error: image.error });
@@ -63,15 +70,16 @@ export function ImportSection() {
     const image = item?.getAsFile();
     if (!image) return;
     event.preventDefault();
-    setStage({ kind: 'busy', what: 'Reading the pasted image…' });
+    const source = t('importSourcePastedImage');
+    setStage({ kind: 'busy', what: t('importReading', source) });
     const content = await contentOfImage(image);
     if (!content.ok) setStage({ kind: 'failed', error: content.error });
-    else await preview(content.content, 'the pasted image', '');
+    else await preview(content.content, source, '');
   }
 
   async function apply(importValidOnly: boolean) {
     if (stage.kind !== 'preview') return;
-    setStage({ kind: 'busy', what: `Importing ${stage.preview.validCount} accounts…` });
+    setStage({ kind: 'busy', what: t('importingCount', stage.preview.validCount) });
     const reply = await send({
       type: 'import:apply',
       content: stage.content,
@@ -84,14 +92,10 @@ export function ImportSection() {
 
   return (
     <section aria-labelledby="import-heading" onPaste={pasteImage}>
-      <h2 id="import-heading">Import</h2>
-      <p class="note">
-        Entra OATH token CSV, a text file of otpauth:// links, a Google Authenticator export (otpauth-migration://), a
-        QR code image, our encrypted backup, or a plain export of Aegis or the Authenticator extension. Nothing changes
-        until you confirm.
-      </p>
+      <h2 id="import-heading">{t('importHeading')}</h2>
+      <p class="note">{t('importNote')}</p>
       <div class="field">
-        <label for="import-file">Import file</label>
+        <label for="import-file">{t('importFile')}</label>
         <input
           id="import-file"
           type="file"
@@ -103,8 +107,8 @@ export function ImportSection() {
           }}
         />
       </div>
-      <div class="field">
-        <label for="import-text">Or paste links, a CSV, or a QR code image</label>
+      <div class="field wide">
+        <label for="import-text">{t('importPasteLabel')}</label>
         <textarea
           id="import-text"
           rows={3}
@@ -116,9 +120,9 @@ export function ImportSection() {
       <button
         type="button"
         disabled={pasted.trim() === ''}
-        onClick={() => preview({ text: pasted }, 'the pasted text', '')}
+        onClick={() => preview({ text: pasted }, t('importSourcePastedText'), '')}
       >
-        Check pasted text
+        {t('importCheckPasted')}
       </button>
       <ImportStage
         stage={stage}
@@ -131,6 +135,18 @@ export function ImportSection() {
       />
     </section>
   );
+}
+
+/** "tokens.csv: Entra OATH token CSV, 3 valid accounts (2 new), 1 already in the vault or repeated (skipped)." */
+function summarizePreview(preview: ImportPreview, source: string): string {
+  const valid = preview.validCount === 1 ? t('importValidOne') : t('importValidMany', preview.validCount);
+  const parts = [preview.newCount === preview.validCount ? valid : `${valid} ${t('importNewCount', preview.newCount)}`];
+  if (preview.duplicates.length > 0) parts.push(t('importSkippedCount', preview.duplicates.length));
+  if (preview.rowErrors.length > 0) parts.push(t('importWithErrorsCount', preview.invalidCount));
+  const details = parts.join(', ');
+  return preview.formatName
+    ? t('importSummary', [source, preview.formatName, details])
+    : t('importSummaryNoFormat', [source, details]);
 }
 
 interface StageProps {
@@ -183,16 +199,16 @@ function ImportStage({
           onOpenBackup();
         }}
       >
-        <p role="status">{source} is an encrypted MFA Autofill backup.</p>
+        <p role="status">{t('importIsEncryptedBackup', source)}</p>
         <Field
-          label="Backup passphrase"
+          label={t('backupPassphrase')}
           type="password"
           value={backupPassphrase}
           onInput={onBackupPassphrase}
           autoFocus
           error={preview.error}
         />
-        <button type="submit">Open backup</button>
+        <button type="submit">{t('openBackup')}</button>
       </form>
     );
   }
@@ -206,14 +222,7 @@ function ImportStage({
   const hasBadRows = preview.rowErrors.length > 0;
   return (
     <div class="import-preview">
-      <p role="status">
-        {source}: {preview.formatName}, {preview.validCount} valid {preview.validCount === 1 ? 'account' : 'accounts'}
-        {preview.newCount !== preview.validCount ? ` (${preview.newCount} new)` : ''}
-        {preview.duplicates.length > 0
-          ? `, ${preview.duplicates.length} already in the vault or repeated (skipped)`
-          : ''}
-        {hasBadRows ? `, ${preview.invalidCount} with errors` : ''}.
-      </p>
+      <p role="status">{summarizePreview(preview, source)}</p>
       {preview.notices.map((notice) => (
         <p class="note" key={notice}>
           {notice}
@@ -221,7 +230,7 @@ function ImportStage({
       ))}
       {hasBadRows ? (
         <div role="alert">
-          <p>Nothing was imported: fix these lines, or import only the valid accounts.</p>
+          <p>{t('importNothingImported')}</p>
           <ul class="problems">
             {preview.rowErrors.map((error) => (
               <li key={error}>{error}</li>
@@ -233,12 +242,11 @@ function ImportStage({
         <fieldset key={conflict.row} class="conflict">
           <legend>
             {conflict.where ? `${conflict.where}: ` : ''}
-            {conflict.name} has another secret than{' '}
             {conflict.with === 'vault'
-              ? `${conflict.existingName} in the vault`
-              : `${conflict.existingName} earlier in the file`}
+              ? t('conflictWithVault', [conflict.name, conflict.existingName])
+              : t('conflictEarlierInFile', [conflict.name, conflict.existingName])}
           </legend>
-          {(Object.keys(CHOICE_LABELS) as ConflictChoice[]).map((choice) => (
+          {CHOICES.map((choice) => (
             <label class="check" key={choice}>
               <input
                 type="radio"
@@ -246,7 +254,7 @@ function ImportStage({
                 checked={(choices[conflict.row] ?? 'keep') === choice}
                 onChange={() => onChoice(conflict.row, choice)}
               />
-              {CHOICE_LABELS[choice]}
+              {choiceLabel(choice)}
             </label>
           ))}
         </fieldset>
@@ -254,12 +262,12 @@ function ImportStage({
       {hasBadRows ? (
         preview.validCount > 0 ? (
           <button type="button" onClick={() => onApply(true)}>
-            Import the {preview.validCount} valid accounts
+            {t('importValidOnly', preview.validCount)}
           </button>
         ) : null
       ) : preview.validCount > 0 ? (
         <button type="button" class="primary" onClick={() => onApply(false)}>
-          Import
+          {t('importButton')}
         </button>
       ) : null}
     </div>

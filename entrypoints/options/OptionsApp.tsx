@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
+import { t } from '@/components/i18n';
 import { UnlockForm } from '@/components/PassphraseForms';
 import { send } from '@/components/send';
 import type { VaultState } from '@/lib/messages';
@@ -12,7 +13,7 @@ import { VaultSection } from './VaultSection';
 export function OptionsApp() {
   return (
     <main class="options">
-      <h1>MFA Autofill settings</h1>
+      <h1>{t('optionsTitle')}</h1>
       <HostAccessNotice />
       <SettingsSection />
       <NeedsUnlockedVault>
@@ -35,17 +36,15 @@ function NeedsUnlockedVault({ children }: { children: ComponentChildren }) {
       return null;
     case 'none':
       return (
-        <section>
-          <h2>Vault</h2>
-          <p>
-            There is no vault yet. Open the MFA Autofill popup from the toolbar to create one, then come back to import.
-          </p>
+        <section aria-labelledby="no-vault-heading">
+          <h2 id="no-vault-heading">{t('vault')}</h2>
+          <p>{t('noVaultYet')}</p>
         </section>
       );
     case 'locked':
       return (
-        <section>
-          <UnlockForm onUnlocked={() => setState('unlocked')} />
+        <section aria-labelledby="unlock-heading">
+          <UnlockForm heading="h2" onUnlocked={() => setState('unlocked')} />
         </section>
       );
     case 'unlocked':

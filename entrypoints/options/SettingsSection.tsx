@@ -1,28 +1,32 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { Select } from '@/components/Field';
+import { t } from '@/components/i18n';
 import { send } from '@/components/send';
 import type { Settings } from '@/lib/settings';
 
-const AUTO_LOCK_OPTIONS = [
-  { value: 5, label: 'After 5 minutes' },
-  { value: 15, label: 'After 15 minutes' },
-  { value: 60, label: 'After 60 minutes' },
-  { value: 240, label: 'After 4 hours' },
-  { value: 0, label: 'Only when the browser closes' },
-] as const;
-const CLIPBOARD_OPTIONS = [
-  { value: 0, label: 'Never' },
-  { value: 15, label: 'After 15 seconds' },
-  { value: 30, label: 'After 30 seconds' },
-  { value: 60, label: 'After 60 seconds' },
-  { value: 120, label: 'After 2 minutes' },
-] as const;
-const KMSI_OPTIONS = [
-  { value: 'ask', label: 'Ask me' },
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
-] as const;
+const autoLockOptions = () =>
+  [
+    { value: 5, label: t('afterMinutes', 5) },
+    { value: 15, label: t('afterMinutes', 15) },
+    { value: 60, label: t('afterMinutes', 60) },
+    { value: 240, label: t('afterHours', 4) },
+    { value: 0, label: t('onlyWhenBrowserCloses') },
+  ] as const;
+const clipboardOptions = () =>
+  [
+    { value: 0, label: t('never') },
+    { value: 15, label: t('afterSeconds', 15) },
+    { value: 30, label: t('afterSeconds', 30) },
+    { value: 60, label: t('afterSeconds', 60) },
+    { value: 120, label: t('afterMinutes', 2) },
+  ] as const;
+const staySignedInOptions = () =>
+  [
+    { value: 'ask', label: t('staySignedInAsk') },
+    { value: 'yes', label: t('staySignedInYes') },
+    { value: 'no', label: t('staySignedInNo') },
+  ] as const;
 
 function Check({
   label,
@@ -35,84 +39,102 @@ function Check({
   onChange: (v: boolean) => void;
   children?: ComponentChildren;
 }) {
+  const noteId = useId();
   return (
-    <div>
+    <div class="check-with-note">
       <label class="check">
         <input
           type="checkbox"
           checked={checked}
+          aria-describedby={children ? noteId : undefined}
           onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)}
         />
         {label}
       </label>
-      {children ? <p class="note">{children}</p> : null}
+      {children ? (
+        <p class="note" id={noteId}>
+          {children}
+        </p>
+      ) : null}
     </div>
   );
 }
 
+type Group = 'filling' | 'security';
+
+/** "Filling" and "Security": each change is saved at once and said so beside it. */
 export function SettingsSection() {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [saved, setSaved] = useState('');
+  const [saved, setSaved] = useState<{ group: Group; message: string } | null>(null);
 
   useEffect(() => {
     void send({ type: 'settings:get' }).then((reply) => reply.ok && setSettings(reply.settings));
   }, []);
 
-  async function change(changes: Partial<Settings>) {
+  async function change(group: Group, changes: Partial<Settings>) {
     const reply = await send({ type: 'settings:set', changes });
-    if (reply.ok) {
-      setSettings(reply.settings);
-      setSaved('Saved.');
-    } else setSaved(reply.error);
+    if (reply.ok) setSettings(reply.settings);
+    setSaved({ group, message: reply.ok ? t('saved') : reply.error });
   }
+  const savedIn = (group: Group) => (
+    <p class="note" role="status">
+      {saved?.group === group ? saved.message : ''}
+    </p>
+  );
 
   if (!settings) return null;
   return (
-    <section aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Filling</h2>
-      <Check label="Fill codes automatically" checked={settings.autofill} onChange={(autofill) => change({ autofill })}>
-        On Microsoft sign-in pages (login.microsoftonline.com and the other Microsoft sign-in hosts), fill the "Enter
-        code" prompt for the account the page signs in. When off, the keyboard shortcut fills on demand.
-      </Check>
-      <Check
-        label="Submit after filling"
-        checked={settings.submitAfterFill}
-        onChange={(submitAfterFill) => change({ submitAfterFill })}
-      >
-        Press "Verify" after the code is filled. Each account can override this.
-      </Check>
-      <Check
-        label={`Tick "Don't ask again" on the code page`}
-        checked={settings.rememberDevice}
-        onChange={(rememberDevice) => change({ rememberDevice })}
-      />
-      <Select
-        label='Answer "Stay signed in?"'
-        value={settings.staySignedIn}
-        options={KMSI_OPTIONS}
-        onChange={(staySignedIn) => change({ staySignedIn })}
-      />
-      <h2>Security</h2>
-      <Select
-        label="Lock the vault"
-        value={settings.autoLockMinutes}
-        options={AUTO_LOCK_OPTIONS}
-        onChange={(autoLockMinutes) => change({ autoLockMinutes })}
-      />
-      <Check
-        label="Lock when the computer locks"
-        checked={settings.lockWhenIdle}
-        onChange={(lockWhenIdle) => change({ lockWhenIdle })}
-      />
-      <Select
-        label="Clear the clipboard after copying"
-        value={settings.clipboardClearSeconds}
-        options={CLIPBOARD_OPTIONS}
-        onChange={(clipboardClearSeconds) => change({ clipboardClearSeconds })}
-      />
-      <p class="note" role="status">
-        {saved}
-      </p>
-    </section>
+    <>
+      <section aria-labelledby="settings-heading">
+        <h2 id="settings-heading">{t('fillingHeading')}</h2>
+        <Check
+          label={t('fillAutomatically')}
+          checked={settings.autofill}
+          onChange={(autofill) => change('filling', { autofill })}
+        >
+          {t('fillAutomaticallyNote')}
+        </Check>
+        <Check
+          label={t('submitAfterFilling')}
+          checked={settings.submitAfterFill}
+          onChange={(submitAfterFill) => change('filling', { submitAfterFill })}
+        >
+          {t('submitAfterFillingNote')}
+        </Check>
+        <Check
+          label={t('rememberDevice')}
+          checked={settings.rememberDevice}
+          onChange={(rememberDevice) => change('filling', { rememberDevice })}
+        />
+        <Select
+          label={t('staySignedIn')}
+          value={settings.staySignedIn}
+          options={staySignedInOptions()}
+          onChange={(staySignedIn) => change('filling', { staySignedIn })}
+        />
+        {savedIn('filling')}
+      </section>
+      <section aria-labelledby="security-heading">
+        <h2 id="security-heading">{t('securityHeading')}</h2>
+        <Select
+          label={t('lockTheVault')}
+          value={settings.autoLockMinutes}
+          options={autoLockOptions()}
+          onChange={(autoLockMinutes) => change('security', { autoLockMinutes })}
+        />
+        <Check
+          label={t('lockWhenComputerLocks')}
+          checked={settings.lockWhenIdle}
+          onChange={(lockWhenIdle) => change('security', { lockWhenIdle })}
+        />
+        <Select
+          label={t('clearClipboard')}
+          value={settings.clipboardClearSeconds}
+          options={clipboardOptions()}
+          onChange={(clipboardClearSeconds) => change('security', { clipboardClearSeconds })}
+        />
+        {savedIn('security')}
+      </section>
+    </>
   );
 }

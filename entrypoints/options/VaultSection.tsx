@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Field } from '@/components/Field';
+import { formatNumber, t } from '@/components/i18n';
 import { send } from '@/components/send';
 
 const STRONGER_ITERATIONS = 1_000_000;
@@ -13,7 +14,7 @@ export function VaultSection() {
   if (iterations === null) return null;
   return (
     <section aria-labelledby="vault-heading">
-      <h2 id="vault-heading">Vault</h2>
+      <h2 id="vault-heading">{t('vault')}</h2>
       <ChangePassphrase iterations={iterations} onChanged={setIterations} />
       <DeleteVault />
     </section>
@@ -39,26 +40,23 @@ function ChangePassphrase({ iterations, onChanged }: { iterations: number; onCha
       setNext('');
       setConfirmation('');
       onChanged(target);
-      setOutcome({
-        ok: true,
-        message: 'Passphrase changed. Use the new one from now on; your accounts are unchanged.',
-      });
+      setOutcome({ ok: true, message: t('passphraseChanged') });
     } else setOutcome({ ok: false, message: reply.error });
   }
 
   return (
     <form onSubmit={submit} aria-busy={busy} aria-labelledby="change-heading">
-      <h3 id="change-heading">Change passphrase</h3>
+      <h3 id="change-heading">{t('changePassphrase')}</h3>
       <Field
-        label="Current passphrase"
+        label={t('currentPassphrase')}
         type="password"
         value={current}
         onInput={setCurrent}
         autoComplete="current-password"
       />
-      <Field label="New passphrase" type="password" value={next} onInput={setNext} autoComplete="new-password" />
+      <Field label={t('newPassphrase')} type="password" value={next} onInput={setNext} autoComplete="new-password" />
       <Field
-        label="Confirm new passphrase"
+        label={t('confirmNewPassphrase')}
         type="password"
         value={confirmation}
         onInput={setConfirmation}
@@ -71,14 +69,11 @@ function ChangePassphrase({ iterations, onChanged }: { iterations: number; onCha
           disabled={iterations >= STRONGER_ITERATIONS}
           onChange={(e) => setStronger((e.currentTarget as HTMLInputElement).checked)}
         />
-        Raise the key derivation to {STRONGER_ITERATIONS.toLocaleString('en')} iterations (unlocking takes longer)
+        {t('raiseIterations', formatNumber(STRONGER_ITERATIONS))}
       </label>
-      <p class="note">
-        The key derivation now uses {iterations.toLocaleString('en')} PBKDF2-SHA256 iterations. To change only that,
-        enter the current passphrase in all three fields.
-      </p>
+      <p class="note">{t('iterationsNow', formatNumber(iterations))}</p>
       <button type="submit" disabled={busy}>
-        Change passphrase
+        {t('changePassphrase')}
       </button>
       {outcome ? (
         <p class={outcome.ok ? 'ok' : 'error'} role={outcome.ok ? 'status' : 'alert'}>
@@ -96,28 +91,22 @@ function DeleteVault() {
   async function submit(event: Event) {
     event.preventDefault();
     const reply = await send({ type: 'vault:delete', confirmation });
-    setOutcome(
-      reply.ok
-        ? { ok: true, message: 'The vault is deleted. Open the popup to create a new one.' }
-        : { ok: false, message: reply.error },
-    );
+    setOutcome(reply.ok ? { ok: true, message: t('vaultDeleted') } : { ok: false, message: reply.error });
     if (reply.ok) setConfirmation('');
   }
 
   return (
     <form onSubmit={submit} aria-labelledby="delete-heading">
-      <h3 id="delete-heading">Delete the vault</h3>
-      <p class="note">
-        Deletes every account and secret from this browser. Export an encrypted backup first if you may need them again.
-      </p>
+      <h3 id="delete-heading">{t('deleteVaultHeading')}</h3>
+      <p class="note">{t('deleteVaultNote')}</p>
       <Field
-        label="Type DELETE to confirm"
+        label={t('typeDeleteToConfirm')}
         value={confirmation}
         onInput={setConfirmation}
         error={outcome && !outcome.ok ? outcome.message : null}
       />
       <button type="submit" class="danger" disabled={confirmation !== 'DELETE'}>
-        Delete vault
+        {t('deleteVault')}
       </button>
       {outcome?.ok ? <p role="status">{outcome.message}</p> : null}
     </form>

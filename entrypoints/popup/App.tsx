@@ -5,6 +5,8 @@ import { AccountList, currentCode, useSearch } from '@/components/AccountList';
 import { tabThePopupActsOn } from '@/components/active-tab';
 import { EditAccount } from '@/components/EditAccount';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
+import { t } from '@/components/i18n';
+import { KeyboardShortcuts } from '@/components/KeyboardShortcuts';
 import { CreateVaultForm, UnlockForm } from '@/components/PassphraseForms';
 import { ScanQrButton } from '@/components/ScanQrButton';
 import { send } from '@/components/send';
@@ -34,31 +36,67 @@ export function App() {
     })();
   }, []);
 
-  if (error) return <p role="alert">{error}</p>;
+  if (error) {
+    return (
+      <main>
+        <p class="error panel" role="alert">
+          {error}
+        </p>
+      </main>
+    );
+  }
   switch (state) {
     case 'loading':
       return null;
     case 'none':
-      return <CreateVaultForm onCreated={() => setState('unlocked')} />;
+      return (
+        <main>
+          <Brand />
+          <CreateVaultForm onCreated={() => setState('unlocked')} />
+        </main>
+      );
     case 'locked':
       return (
-        <>
+        <main>
+          <Brand />
           <HostAccessNotice />
           <CurrentTabStatus />
           <UnlockForm onUnlocked={() => setState('unlocked')} />
-        </>
+        </main>
       );
     case 'unlocked':
       return (
-        <Unlocked
-          initialAccounts={initialAccounts}
-          onLocked={() => {
-            setInitialAccounts(null);
-            setState('locked');
-          }}
-        />
+        <main>
+          <Unlocked
+            initialAccounts={initialAccounts}
+            onLocked={() => {
+              setInitialAccounts(null);
+              setState('locked');
+            }}
+          />
+        </main>
       );
   }
+}
+
+/** A padlock, drawn in the text colour; the button around it carries the name. */
+function LockIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <rect x="2.5" y="7" width="11" height="7.5" rx="1.5" fill="currentColor" />
+      <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" stroke-width="1.6" />
+    </svg>
+  );
+}
+
+/** The icon and name above the passphrase forms: which extension is asking for the passphrase. */
+function Brand() {
+  return (
+    <p class="brand">
+      <img src="/icon.svg" alt="" width={24} height={24} />
+      {t('extName')}
+    </p>
+  );
 }
 
 function CurrentTabStatus() {
@@ -116,11 +154,11 @@ function Unlocked({ initialAccounts, onLocked }: { initialAccounts: AccountView[
   async function copy(account: AccountView, code: string) {
     try {
       await navigator.clipboard.writeText(code);
-      say(`Copied the code for ${account.name}.`);
+      say(t('copiedCodeFor', account.name));
       void send({ type: 'clipboard:copied' });
       void send({ type: 'accounts:mark-used', id: account.id });
     } catch (error) {
-      say(`Could not copy: ${String(error)}`);
+      say(t('copyFailed', String(error)));
     }
   }
 
@@ -136,14 +174,12 @@ function Unlocked({ initialAccounts, onLocked }: { initialAccounts: AccountView[
           onCancel={() => setView({ kind: 'list' })}
           onSaved={(name) => {
             setView({ kind: 'list' });
-            say(`Added ${name}.`);
+            say(t('addedName', name));
             void load();
           }}
         />
         <div class="scan">
-          <p class="hint">
-            Or scan the QR code shown in the current tab (mysignins.microsoft.com → Add sign-in method).
-          </p>
+          <p class="hint">{t('scanHint')}</p>
           <ScanQrButton
             onImported={(message) => {
               setScanProblem(null);
@@ -176,12 +212,13 @@ function Unlocked({ initialAccounts, onLocked }: { initialAccounts: AccountView[
   }
 
   return (
-    <main class="unlocked">
+    <div class="unlocked">
+      <h1 class="sr-only">{t('extName')}</h1>
       <header class="toolbar">
         <input
           type="search"
-          aria-label="Search accounts"
-          placeholder="Search accounts"
+          aria-label={t('searchAccounts')}
+          placeholder={t('searchAccounts')}
           value={query}
           autoFocus
           onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
@@ -193,19 +230,17 @@ function Unlocked({ initialAccounts, onLocked }: { initialAccounts: AccountView[
           }}
         />
         <button type="button" onClick={() => setView({ kind: 'add' })}>
-          Add account
+          {t('addAccount')}
         </button>
-        <button type="button" onClick={lock}>
-          Lock
+        <button type="button" class="icon" onClick={lock} aria-label={t('lock')} title={t('lock')}>
+          <LockIcon />
         </button>
       </header>
       <HostAccessNotice />
       <CurrentTabStatus />
       {loadError ? <p role="alert">{loadError}</p> : null}
       {accounts === null ? null : accounts.length === 0 ? (
-        <p class="empty">
-          No accounts yet. Choose “Add account” and paste the secret key Microsoft shows under “Can't scan image?”.
-        </p>
+        <p class="empty">{t('noAccountsYet')}</p>
       ) : (
         <AccountList
           accounts={shown}
@@ -219,9 +254,10 @@ function Unlocked({ initialAccounts, onLocked }: { initialAccounts: AccountView[
       </p>
       <footer>
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
-          Settings, import and export
+          {t('settingsImportExport')}
         </a>
+        <KeyboardShortcuts />
       </footer>
-    </main>
+    </div>
   );
 }
