@@ -5,9 +5,10 @@ import type { BackgroundContext, BadgeState } from '@/lib/background/context';
 import { routeMessage } from '@/lib/background/router';
 import { forgetTab } from '@/lib/background/tab-status';
 import { VaultSession } from '@/lib/background/vault-session';
-import { clearClipboardIn, clipboardClearTimer } from '@/lib/clipboard-clear';
+import { clearClipboardIn } from '@/lib/clipboard-clear';
 
 const AUTO_LOCK_ALARM = 'auto-lock';
+const CLEAR_CLIPBOARD_ALARM = 'clear-clipboard';
 
 const BADGES: Record<Exclude<BadgeState, null>, { text: string; color: string }> = {
   waiting: { text: '🔒', color: '#b45309' },
@@ -18,12 +19,14 @@ const BADGES: Record<Exclude<BadgeState, null>, { text: string; color: string }>
 const OFFSCREEN_PATH = '/offscreen.html';
 
 /** Firefox's background page has a DOM; Chrome's service worker has not and uses an offscreen document. */
-const clearInThisPage =
-  typeof document === 'undefined' ? null : clipboardClearTimer(() => void clearClipboardIn(document));
+const hasDom = typeof document !== 'undefined';
 
 async function clearClipboardAfter(delayMs: number): Promise<void> {
-  if (clearInThisPage) {
-    clearInThisPage(delayMs);
+  if (hasDom) {
+    // Not a setTimeout: Firefox suspends an idle event page (30 s without events) and its timers
+    // with it, so a 30-120 s delay after the popup closed never came. An alarm wakes the page.
+    // Creating it again under the same name replaces it: a later copy restarts the delay.
+    await browser.alarms.create(CLEAR_CLIPBOARD_ALARM, { when: Date.now() + delayMs });
     return;
   }
   const offscreen = browser.offscreen;
@@ -68,6 +71,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender, self, ctx));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === AUTO_LOCK_ALARM) void lockIfIdle(ctx);
+    if (alarm.name === CLEAR_CLIPBOARD_ALARM && hasDom) clearClipboardIn(document);
   });
   // storage.session is emptied when the browser closes; locking again on startup is belt and braces.
   browser.runtime.onStartup.addListener(() => void ctx.vault.lock());

@@ -23,9 +23,18 @@ export interface FirefoxWithExtension {
 
 export async function launchFirefoxWithExtension({
   grantHostAccess,
+  downloadDir,
+  backgroundIdleTimeoutMs,
 }: {
   /** False: leave host permissions to the user, as Firefox MV3 does, to test the grant flow. */
   grantHostAccess: boolean;
+  /** Save every download here without asking (an `<a download>` click included). */
+  downloadDir?: string;
+  /**
+   * Firefox suspends the extension's event page after this long without events (default 30 s),
+   * dropping its timers: shorter, to test that what must happen later survives it.
+   */
+  backgroundIdleTimeoutMs?: number;
 }): Promise<FirefoxWithExtension> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No Firefox build at ${FIREFOX_EXTENSION_DIR}: run "npx wxt build -b firefox --mv3" first.`);
@@ -49,6 +58,8 @@ export async function launchFirefoxWithExtension({
       'extensions.webextOptionalPermissionPrompts': false,
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
+      ...(downloadDir ? downloadPrefs(downloadDir) : {}),
+      ...(backgroundIdleTimeoutMs ? { 'extensions.background.idle.timeout': backgroundIdleTimeoutMs } : {}),
     },
   });
   await browser.installExtension(FIREFOX_EXTENSION_DIR);
@@ -58,6 +69,18 @@ export async function launchFirefoxWithExtension({
       await browser.close();
       rmSync(profile, { recursive: true, force: true });
     },
+  };
+}
+
+/** Downloads go straight to `dir`: no "where to save" dialog, no "open with" question. */
+function downloadPrefs(dir: string): Record<string, unknown> {
+  return {
+    'browser.download.folderList': 2,
+    'browser.download.dir': dir,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
+    'browser.helperApps.neverAsk.saveToDisk': 'application/json,text/plain,text/csv,application/octet-stream',
+    'browser.download.alwaysOpenPanel': false,
   };
 }
 
