@@ -16,11 +16,25 @@ type SubstitutionsFor<K extends MessageKey> = Messages[K] extends { placeholders
 // `wxt prepare`; the key type above comes from the messages file itself.
 const i18n = browser.i18n as unknown as { getMessage(name: string, substitutions?: string[]): string };
 
+/**
+ * Texts already looked up. The popup renders several per account row, every second, for up to
+ * hundreds of accounts; getMessage crosses into the browser each time (~5 µs), and a page's
+ * language does not change while it is open.
+ */
+const looked = new Map<string, string>();
+const MAX_REMEMBERED = 5_000;
+
 /** The text of `key` in the browser's language (English when there is no translation). */
 export function t<K extends MessageKey>(key: K, ...[substitutions]: SubstitutionsFor<K>): string {
   const list = substitutions === undefined ? undefined : [substitutions].flat().map(String);
-  // An empty answer means the key is missing from the built locales: show the key, not nothing.
-  return i18n.getMessage(key, list) || key;
+  const lookup = list ? `${key}\u0000${list.join('\u0000')}` : key;
+  let text = looked.get(lookup);
+  if (text === undefined) {
+    // An empty answer means the key is missing from the built locales: show the key, not nothing.
+    text = i18n.getMessage(key, list) || key;
+    if (looked.size < MAX_REMEMBERED) looked.set(lookup, text);
+  }
+  return text;
 }
 
 /** The language the pages are shown in: the locale whose messages the browser picked. */
