@@ -68,3 +68,25 @@ test('change the passphrase: the old one stops working and the codes stay the sa
   await expect(popup.getByRole('button', { name: 'Create vault' })).toBeVisible();
   expect(JSON.stringify(await sendFrom(options, { type: 'vault:state' }))).toContain('none');
 });
+
+test('auto-lock: when the alarm fires after the chosen idle time, the vault locks', async () => {
+  const page = await openExtensionPage(browser, 'options.html');
+  await sendFrom(page, { type: 'vault:delete', confirmation: 'DELETE' });
+  await sendFrom(page, { type: 'vault:create', passphrase: PASSPHRASE, confirmation: PASSPHRASE });
+  await sendFrom(page, { type: 'settings:set', changes: { autoLockMinutes: 5 } });
+  expect(await sendFrom(page, { type: 'vault:state' })).toEqual({ ok: true, state: 'unlocked' });
+  // Six idle minutes, then the auto-lock alarm (the browser's own) fires.
+  await browser.worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as {
+      chrome: {
+        storage: { session: { set(items: object): Promise<void> } };
+        alarms: { create(name: string, info: { when: number }): Promise<void> };
+      };
+    };
+    await chrome.storage.session.set({ lastActivity: Date.now() - 6 * 60_000 });
+    await chrome.alarms.create('auto-lock', { when: Date.now() + 50 });
+  });
+  await expect
+    .poll(() => sendFrom(page, { type: 'vault:state' }), { timeout: 15_000 })
+    .toEqual({ ok: true, state: 'locked' });
+});
