@@ -17,7 +17,7 @@ export interface LocalHttpsServer {
 }
 
 /** A throw-away self-signed certificate for `hosts`, made with openssl: never trusted outside a test browser. */
-function throwAwayCertificate(hosts: readonly string[]): { key: Buffer; cert: Buffer } {
+export function throwAwayCertificate(hosts: readonly string[]): { key: Buffer; cert: Buffer } {
   const dir = mkdtempSync(join(tmpdir(), 'mfa-cert-'));
   try {
     execFileSync(

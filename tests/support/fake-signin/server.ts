@@ -16,14 +16,12 @@
  * cookies are needed; accepted counters are per user and shared by every browser that uses
  * this server, like the real service.
  */
-import { execFileSync } from 'node:child_process';
+
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { throwAwayCertificate } from '../https-server';
 import {
   APP_ORIGIN,
   type AppSignIn,
@@ -92,38 +90,6 @@ interface Flow {
 const REDIRECT_URI = `${APP_ORIGIN}/signin-oidc`;
 const CLIENT_ID = '00000000-0000-0000-0000-00000000c0de';
 
-function throwAwayCertificate(): { key: Buffer; cert: Buffer } {
-  const dir = mkdtempSync(join(tmpdir(), 'fake-signin-cert-'));
-  try {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-days',
-        '2',
-        '-subj',
-        '/CN=fake-signin',
-        '-addext',
-        `subjectAltName=${FAKE_HOSTS.map((h) => `DNS:${h}`).join(',')}`,
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
-    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 const token = () => randomBytes(18).toString('base64url');
 
 /** A timestamp a page posted, or 0 when it is missing or not one. */
@@ -151,7 +117,7 @@ export async function startFakeSignin({ users, renderDelayMs = 80 }: FakeSigninO
   const lastAcceptedCounter = new Map<string, number>();
   const codeChecks: CodeCheckRecord[] = [];
   const signIns: AppSignIn[] = [];
-  const { key, cert } = throwAwayCertificate();
+  const { key, cert } = throwAwayCertificate(FAKE_HOSTS);
 
   /** What a handler answers; one place writes it. */
   type Answer = { status?: number; html: string } | { json: unknown };
