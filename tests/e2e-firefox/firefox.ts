@@ -25,6 +25,7 @@ export async function launchFirefoxWithExtension({
   grantHostAccess,
   downloadDir,
   backgroundIdleTimeoutMs,
+  extraHosts = [],
 }: {
   /** False: leave host permissions to the user, as Firefox MV3 does, to test the grant flow. */
   grantHostAccess: boolean;
@@ -35,6 +36,8 @@ export async function launchFirefoxWithExtension({
    * dropping its timers: shorter, to test that what must happen later survives it.
    */
   backgroundIdleTimeoutMs?: number;
+  /** More host names to resolve to 127.0.0.1 besides SERVED_HOSTS (e.g. the fake sign-in's app). */
+  extraHosts?: readonly string[];
 }): Promise<FirefoxWithExtension> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No Firefox build at ${FIREFOX_EXTENSION_DIR}: run "npx wxt build -b firefox --mv3" first.`);
@@ -50,7 +53,7 @@ export async function launchFirefoxWithExtension({
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
-      'network.dns.localDomains': SERVED_HOSTS.join(','),
+      'network.dns.localDomains': [...new Set([...SERVED_HOSTS, ...extraHosts])].join(','),
       // MV3 host permissions granted at install (Firefox 127+) unless this is off.
       'extensions.originControls.grantByDefault': grantHostAccess,
       // permissions.request() grants without the doorhanger prompt a test cannot click (verified on

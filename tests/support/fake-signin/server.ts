@@ -73,6 +73,9 @@ export interface FakeSigninOptions {
   users: readonly DirectoryUser[];
   /** How long each page keeps its body hidden before showing the form (the real ones render late). */
   renderDelayMs?: number;
+  /** Where to listen: 127.0.0.1 and a free port unless told (Firefox reaches it on 443 by DNS pref). */
+  host?: string;
+  port?: number;
 }
 
 type Stage = 'username' | 'password' | 'mfa' | 'mfa-verified' | 'kmsi' | 'done';
@@ -110,7 +113,12 @@ export function authorizeUrl(state = token()): string {
   return `${LOGIN_ORIGIN}/${TENANT}/oauth2/v2.0/authorize?${query}`;
 }
 
-export async function startFakeSignin({ users, renderDelayMs = 80 }: FakeSigninOptions): Promise<FakeSignin> {
+export async function startFakeSignin({
+  users,
+  renderDelayMs = 80,
+  host: listenHost = '127.0.0.1',
+  port: listenPort = 0,
+}: FakeSigninOptions): Promise<FakeSignin> {
   const directory = new Map(users.map((u) => [u.upn.toLowerCase(), u]));
   const flows = new Map<string, Flow>();
   const authCodes = new Map<string, AppSignIn>();
@@ -272,7 +280,7 @@ export async function startFakeSignin({ users, renderDelayMs = 80 }: FakeSigninO
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(listenPort, listenHost, resolve);
   });
   return {
     port: (server.address() as AddressInfo).port,
