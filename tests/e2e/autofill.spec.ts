@@ -67,8 +67,10 @@ async function expectFilled(page: Page) {
 
 async function expectNothingFilled(page: Page) {
   await page.waitForTimeout(NO_FILL_GRACE_MS);
-  expect(await codeFieldValues(page)).toEqual(expect.arrayContaining([]));
-  for (const value of await codeFieldValues(page)) expect(value).toBe('');
+  const values = await codeFieldValues(page);
+  // The page did render its code field(s): an empty list would prove nothing.
+  expect(values.length).toBeGreaterThan(0);
+  for (const value of values) expect(value).toBe('');
   expect((await pageState(page)).seenEvents ?? []).toEqual([]);
 }
 
