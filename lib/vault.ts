@@ -154,13 +154,3 @@ export async function rewrapDataKey(
   const kek = await deriveKeyEncryptionKey(newPassphrase, kdf);
   return { ...record, kdf, wrappedKey: await seal(kek, dataKey, KEY_AAD) };
 }
-
-/** True when a decrypt of the contents with this key works: used to check a key kept in the session. */
-export async function keyOpensVault(record: VaultRecord, dataKey: Uint8Array<ArrayBuffer>): Promise<boolean> {
-  try {
-    await open(await importDataKey(dataKey), record.contents, CONTENTS_AAD);
-    return true;
-  } catch {
-    return false;
-  }
-}
