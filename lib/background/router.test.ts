@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { oathtoolCode, randomSecret } from '../../tests/support/oathtool';
 import type { SenderInfo } from '../sender';
 import type { BackgroundContext } from './context';
+import { MALFORMED } from './page-handlers';
 import { REFUSED, routeMessage } from './router';
 import { VaultSession } from './vault-session';
 
@@ -105,9 +106,36 @@ describe('routeMessage', () => {
     expect(await send({ type: 'accounts:list' }, SIGNIN_TAB)).toEqual(REFUSED);
   });
 
+  it.each([
+    ['a passphrase that is not text', { type: 'vault:unlock', passphrase: 42 }],
+    ['a missing confirmation', { type: 'vault:create', passphrase: PASSPHRASE }],
+    [
+      'an override outside default/always/never',
+      { type: 'accounts:update', id: 'id-1', changes: { submitAfterFill: 'sometimes' } },
+    ],
+    ['account input that is not an object', { type: 'accounts:add', input: 'otpauth://totp/x?secret=AAAA' }],
+    ['a tab id that is not a number', { type: 'tab:status', tabId: '3' }],
+    [
+      'an unknown conflict choice',
+      { type: 'import:apply', content: { text: '' }, choices: { 0: 'merge' }, importValidOnly: false },
+    ],
+    ['an unknown export kind', { type: 'export:plain', kind: 'csv', vaultPassphrase: PASSPHRASE, acknowledged: true }],
+  ])('answers a page request with %s as malformed, and changes nothing', async (_, message) => {
+    await vaultWithAccount(randomSecret());
+    const before = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    expect(await send(message, POPUP)).toEqual(MALFORMED);
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).toBe(before);
+  });
+
+  it('checks the sender before the payload', async () => {
+    expect(await send({ type: 'vault:unlock', passphrase: 42 }, SIGNIN_TAB)).toEqual(REFUSED);
+  });
+
   it('refuses unknown messages', async () => {
     expect(await send({ type: 'debug:dump' }, POPUP)).toEqual(REFUSED);
     expect(await send('vault:state', POPUP)).toEqual(REFUSED);
+    expect(await send({ type: 'vault:nonsense' }, POPUP)).toEqual(REFUSED);
+    expect(await send({ type: 'toString' }, POPUP)).toEqual(REFUSED);
   });
 });
 
