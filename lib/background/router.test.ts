@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { oathtoolCode, randomSecret } from '../../tests/support/oathtool';
+import { MIN_PBKDF2_ITERATIONS } from '../crypto';
 import type { SenderInfo } from '../sender';
 import type { BackgroundContext } from './context';
 import { MALFORMED } from './page-handlers';
@@ -45,7 +46,7 @@ beforeEach(() => {
   now = 1_700_000_010_000; // 10 s into a 30 s period: the code has life left
   let ids = 0;
   ctx = {
-    vault: new VaultSession(1_000),
+    vault: new VaultSession(MIN_PBKDF2_ITERATIONS),
     now: () => now,
     newId: () => `id-${++ids}`,
     setBadge: async () => undefined,
@@ -163,7 +164,7 @@ describe('vault session storage', () => {
   it('a new worker (new session object) comes back unlocked from storage.session', async () => {
     const secret = randomSecret();
     await vaultWithAccount(secret);
-    ctx = { ...ctx, vault: new VaultSession(1_000) };
+    ctx = { ...ctx, vault: new VaultSession(MIN_PBKDF2_ITERATIONS) };
     const reply = await send({ type: 'accounts:list' }, POPUP);
     expect(reply).toMatchObject({ ok: true, accounts: [{ name: NAME, code: oathtoolCode(secret, now) }] });
   });

@@ -5,7 +5,14 @@
  * memory only for the life of the worker.
  */
 import type { Account } from '../accounts';
-import { DEFAULT_PBKDF2_ITERATIONS, fromBase64, toBase64 } from '../crypto';
+import {
+  DEFAULT_PBKDF2_ITERATIONS,
+  fromBase64,
+  isAllowedIterationCount,
+  MAX_PBKDF2_ITERATIONS,
+  MIN_PBKDF2_ITERATIONS,
+  toBase64,
+} from '../crypto';
 import type { VaultState } from '../messages';
 import type { Result } from '../totp';
 import {
@@ -30,6 +37,7 @@ export interface Unlocked {
 
 export const LOCKED_MESSAGE = 'The vault is locked. Unlock it with your passphrase first.';
 export const NO_VAULT_MESSAGE = 'There is no vault yet. Create one first.';
+export const ITERATIONS_OUT_OF_RANGE = `The key-derivation cost must be a whole number of iterations from ${MIN_PBKDF2_ITERATIONS.toLocaleString('en')} to ${MAX_PBKDF2_ITERATIONS.toLocaleString('en')}. Nothing was changed.`;
 
 export class VaultSession {
   private queue: Promise<unknown> = Promise.resolve();
@@ -130,9 +138,11 @@ export class VaultSession {
       if (!record.ok) return record;
       const problem = validateNewPassphrase(next, confirmation);
       if (problem) return { ok: false, error: problem };
+      const target = iterations ?? record.value.kdf.iterations;
+      if (!isAllowedIterationCount(target)) return { ok: false, error: ITERATIONS_OUT_OF_RANGE };
       const key = await unwrapDataKey(record.value, current);
       if (!key.ok) return { ok: false, error: 'The current passphrase is wrong. Nothing was changed.' };
-      const rewrapped = await rewrapDataKey(record.value, key.value, next, iterations ?? record.value.kdf.iterations);
+      const rewrapped = await rewrapDataKey(record.value, key.value, next, target);
       await vaultRecordItem.setValue(rewrapped);
       const contents = await readContents(rewrapped, key.value);
       if (contents.ok) await this.remember(rewrapped, contents.value, key.value);

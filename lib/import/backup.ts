@@ -1,5 +1,14 @@
 import type { Pbkdf2Params, Sealed } from '../crypto';
-import { DATA_KEY_BYTES, deriveKeyEncryptionKey, fromBase64, IV_BYTES, importDataKey, open, openJson } from '../crypto';
+import {
+  DATA_KEY_BYTES,
+  deriveKeyEncryptionKey,
+  fromBase64,
+  IV_BYTES,
+  importDataKey,
+  isAllowedIterationCount,
+  open,
+  openJson,
+} from '../crypto';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupContentsAdditionalData, backupKeyAdditionalData } from '../export/backup';
 import { isObject, stringOf } from './json-values';
 import { RowCollector } from './rows';
@@ -9,8 +18,6 @@ export type BackupFailure = 'newer-version' | 'damaged' | 'passphrase-needed' | 
 
 export type BackupOpen = ParsedRows | { ok: false; reason: BackupFailure; error: string };
 
-/** A file may ask this much of our KDF and no more: a forged count in the billions would hang the service worker. */
-const MAX_ITERATIONS = 10_000_000;
 const TAG_BYTES = 16;
 
 export const BACKUP_DAMAGED =
@@ -43,10 +50,8 @@ function isKdf(value: unknown): value is Pbkdf2Params {
     isObject(value) &&
     value.name === 'PBKDF2' &&
     value.hash === 'SHA-256' &&
-    typeof value.iterations === 'number' &&
-    Number.isInteger(value.iterations) &&
-    value.iterations > 0 &&
-    value.iterations <= MAX_ITERATIONS &&
+    // The vault's bounds: a forged count in the billions would hang the background, a tiny one is no protection.
+    isAllowedIterationCount(value.iterations) &&
     base64Length(value.salt) >= 8
   );
 }
