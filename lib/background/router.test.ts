@@ -169,6 +169,24 @@ describe('vault session storage', () => {
     expect(reply).toMatchObject({ ok: true, accounts: [{ name: NAME, code: oathtoolCode(secret, now) }] });
   });
 
+  it("after an import replaces an account's secret (same id), the list shows the new code at once", async () => {
+    const old = randomSecret();
+    await vaultWithAccount(old);
+    expect(await send({ type: 'accounts:list' }, POPUP)).toMatchObject({
+      accounts: [{ code: oathtoolCode(old, now) }],
+    });
+    const replacement = randomSecret();
+    const content = { text: `otpauth://totp/${NAME}?secret=${replacement}` };
+    const applied = await send(
+      { type: 'import:apply', content, choices: { 0: 'replace' }, importValidOnly: false },
+      POPUP,
+    );
+    expect(applied).toMatchObject({ ok: true, summary: { replaced: 1 } });
+    expect(await send({ type: 'accounts:list' }, POPUP)).toMatchObject({
+      accounts: [{ id: 'id-1', code: oathtoolCode(replacement, now) }],
+    });
+  });
+
   it('refuses a duplicate account name', async () => {
     await vaultWithAccount(randomSecret());
     const reply = await send(

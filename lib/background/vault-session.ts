@@ -131,10 +131,11 @@ export class VaultSession {
       // vault.value.record is the stored record (openNow re-read it): only the contents change.
       const record = await writeContents(vault.value.record, vault.value.dataKey, outcome.value.contents);
       await vaultRecordItem.setValue(record);
-      this.cache = {
-        keyBase64: toBase64(vault.value.dataKey),
-        unlocked: { ...vault.value, record, contents: outcome.value.contents },
-      };
+      this.rememberDecrypted(toBase64(vault.value.dataKey), {
+        ...vault.value,
+        record,
+        contents: outcome.value.contents,
+      });
       return { ok: true, value: outcome.value.result };
     });
   }
@@ -180,9 +181,14 @@ export class VaultSession {
     return record.ok ? record.value.kdf.iterations : null;
   }
 
-  private async lockNow(): Promise<void> {
-    this.cache = null;
+  /** Codes computed from the contents before are forgotten with them. */
+  private rememberDecrypted(keyBase64: string, unlocked: Unlocked | null): void {
+    this.cache = unlocked ? { keyBase64, unlocked } : null;
     forgetCachedCodes();
+  }
+
+  private async lockNow(): Promise<void> {
+    this.rememberDecrypted('', null);
     await sessionKeyItem.removeValue();
   }
 
@@ -190,11 +196,11 @@ export class VaultSession {
   private async openNow(): Promise<Result<Unlocked>> {
     const [keyBase64, stored] = await Promise.all([sessionKeyItem.getValue(), vaultRecordItem.getValue()]);
     if (stored === null || stored === undefined) {
-      this.cache = null;
+      this.rememberDecrypted('', null);
       return { ok: false, error: NO_VAULT_MESSAGE };
     }
     if (!keyBase64) {
-      this.cache = null;
+      this.rememberDecrypted('', null);
       return { ok: false, error: LOCKED_MESSAGE };
     }
     const record = parseVaultRecord(stored);
@@ -205,8 +211,9 @@ export class VaultSession {
     const dataKey = fromBase64(keyBase64);
     const contents = await readContents(record.value, dataKey);
     if (!contents.ok) return contents;
-    this.cache = { keyBase64, unlocked: { record: record.value, contents: contents.value, dataKey } };
-    return { ok: true, value: this.cache.unlocked };
+    const unlocked = { record: record.value, contents: contents.value, dataKey };
+    this.rememberDecrypted(keyBase64, unlocked);
+    return { ok: true, value: unlocked };
   }
 
   private async storedRecord(): Promise<Result<VaultRecord>> {
@@ -218,6 +225,6 @@ export class VaultSession {
   private async remember(record: VaultRecord, contents: VaultContents, dataKey: Uint8Array<ArrayBuffer>) {
     const keyBase64 = toBase64(dataKey);
     await sessionKeyItem.setValue(keyBase64);
-    this.cache = { keyBase64, unlocked: { record, contents, dataKey } };
+    this.rememberDecrypted(keyBase64, { record, contents, dataKey });
   }
 }
