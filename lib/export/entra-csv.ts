@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { Account } from '../accounts';
-import { ENTRA_CSV_COLUMNS } from '../import/entra-csv';
+import { ENTRA_CSV_COLUMNS, FORMULA_START } from '../import/entra-csv';
 import { parseTokenNotes } from '../import/token-notes';
 
 export type CsvExportAccount = Pick<Account, 'name' | 'secret' | 'digits' | 'period' | 'algorithm' | 'notes'>;
@@ -15,6 +15,9 @@ export interface CsvExport {
  * The Entra OATH token CSV, the format our import reads and Entra's upload takes. Serial
  * number, manufacturer and model come back from notes the CSV import wrote; other accounts
  * get them empty — inventing serials would be worse, and Entra's upload asks for them.
+ * A cell a spreadsheet would run as a formula (an account named "=HYPERLINK(…)" from some
+ * imported file) is written with a leading apostrophe, as OWASP's "CSV Injection" advises;
+ * the import takes it off again.
  */
 export function exportEntraCsv(accounts: readonly CsvExportAccount[]): CsvExport {
   const rows: string[][] = [];
@@ -30,7 +33,11 @@ export function exportEntraCsv(accounts: readonly CsvExportAccount[]): CsvExport
     const token = parseTokenNotes(account.notes) ?? { serial: '', manufacturer: '', model: '' };
     rows.push([account.name, token.serial, account.secret, String(account.period), token.manufacturer, token.model]);
   }
-  // CRLF, as Excel writes it and RFC 4180 specifies.
-  const text = Papa.unparse({ fields: [...ENTRA_CSV_COLUMNS], data: rows }, { newline: '\r\n' });
+  // CRLF, as Excel writes it and RFC 4180 specifies. Papaparse's own `escapeFormulae: true`
+  // pattern (/^[=+\-@\t\r].*$/) misses a cell whose formula is followed by a line break.
+  const text = Papa.unparse(
+    { fields: [...ENTRA_CSV_COLUMNS], data: rows },
+    { newline: '\r\n', escapeFormulae: FORMULA_START },
+  );
   return { text: `${text}\r\n`, leftOut };
 }

@@ -19,6 +19,16 @@ const HEADER_TEXT = ENTRA_CSV_COLUMNS.join(',');
 /** Hardware-token seeds are Microsoft sign-ins by definition: the file is Entra's upload format. */
 export const ENTRA_CSV_ISSUER = 'Microsoft';
 
+/**
+ * Cells a spreadsheet would read as a formula (OWASP "CSV Injection"): our export writes
+ * them behind an apostrophe, and `unescapeFormula` takes it off on import.
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
+function unescapeFormula(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
 function normalizeHeaderName(name: string): string {
   return name.trim().toLowerCase().replace(/\s+/g, ' ');
 }
@@ -118,7 +128,7 @@ export function parseEntraCsv(text: string): FileParse {
       ]);
       continue;
     }
-    const get = (c: EntraColumn) => (fields[header.column.get(c) ?? -1] ?? '').trim();
+    const get = (c: EntraColumn) => unescapeFormula(fields[header.column.get(c) ?? -1] ?? '').trim();
     const interval = get('time interval');
     collector.add(
       {
