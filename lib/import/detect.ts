@@ -3,6 +3,7 @@ import { looksLikeAuthenticatorExtension } from './authenticator-extension';
 import { looksLikeBackup } from './backup';
 import { looksLikeCsvHeader } from './entra-csv';
 import { looksLikeMigrationLink } from './google-migration';
+import type { JsonSyntaxError } from './json-syntax';
 import { parseJson } from './json-values';
 import { contentLines } from './otpauth-lines';
 import { looksLikeOtpauthLink } from './otpauth-uri';
@@ -13,6 +14,13 @@ export const UNKNOWN_FORMAT_MESSAGE =
 
 export type Detection = { ok: true; format: ImportFormat; json?: unknown } | { ok: false; error: string };
 
+function notJsonMessage(at: JsonSyntaxError | null): string {
+  if (!at) return 'This file looks like JSON but is not valid JSON.';
+  const what =
+    at.problem === 'unexpected-end' ? 'the file ends in the middle of a value' : 'a character that cannot be there';
+  return `Line ${at.line}: this file looks like JSON but is not valid JSON (column ${at.column}: ${what}).`;
+}
+
 /**
  * Decides the format from the content alone (file names lie: Excel saves "x.csv.txt").
  * JSON is parsed here once and handed on, so nothing is parsed twice.
@@ -21,7 +29,7 @@ export function detectFormat(text: string): Detection {
   const start = text.trimStart();
   if (start.startsWith('{') || start.startsWith('[')) {
     const json = parseJson(text);
-    if (!json.ok) return { ok: false, error: `This file looks like JSON but is not valid JSON (${json.error}).` };
+    if (!json.ok) return { ok: false, error: notJsonMessage(json.at) };
     if (looksLikeBackup(json.value)) return { ok: true, format: 'mfa-autofill-backup', json: json.value };
     if (looksLikeAegis(json.value)) return { ok: true, format: 'aegis', json: json.value };
     if (looksLikeAuthenticatorExtension(json.value)) {
