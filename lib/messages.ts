@@ -4,7 +4,7 @@
  * sign-in page may only send ContentRequest, and never receives a secret or the account list.
  */
 import type { AccountInput, SubmitOverride } from './accounts';
-import type { ConflictChoices, ImportPreview, ImportSummary } from './import';
+import type { ConflictChoices, ImportPreview, ImportSummary } from './formats';
 import type { Settings } from './settings';
 import type { Algorithm, Digits, Period } from './totp';
 

@@ -1,3 +1,4 @@
+import { looksLikeOtpauthLink } from '../otpauth-link';
 import { looksLikeAegis } from './aegis';
 import { looksLikeAuthenticatorExtension } from './authenticator-extension';
 import { looksLikeBackup } from './backup';
@@ -6,7 +7,6 @@ import { looksLikeMigrationLink } from './google-migration';
 import type { JsonSyntaxError } from './json-syntax';
 import { parseJson } from './json-values';
 import { contentLines } from './otpauth-lines';
-import { looksLikeOtpauthLink } from './otpauth-uri';
 import type { ImportFormat } from './types';
 
 export const UNKNOWN_FORMAT_MESSAGE =

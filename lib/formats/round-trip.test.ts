@@ -1,8 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { type Account, newAccount, type ValidAccount } from '../accounts';
-import { parseImport } from '../import/index';
-import { exportEntraCsv, exportFile, exportOtpauthLinks } from './index';
+import { exportEntraCsv, exportFile, exportOtpauthLinks, parseImport } from './index';
 
 function account(valid: Partial<ValidAccount> & Pick<ValidAccount, 'name' | 'secret'>, id: string): Account {
   return newAccount({ issuer: '', notes: '', digits: 6, period: 30, algorithm: 'SHA1', ...valid }, id, 0);

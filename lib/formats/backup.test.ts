@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Account, newAccount } from '../accounts';
 import { DEFAULT_PBKDF2_ITERATIONS, fromBase64, toBase64 } from '../crypto';
-import { mergeImport, parseImport } from '../import/index';
-import { createEncryptedBackup, validateBackupPassphrase } from './index';
+import { createEncryptedBackup, mergeImport, parseImport, validateBackupPassphrase } from './index';
 
 /** Enough to make every test's KDF fast; one test below keeps the default. */
 const TEST_ITERATIONS = 1_000;
