@@ -7,8 +7,7 @@ import {
   MIN_PBKDF2_ITERATIONS,
   toBase64,
 } from '../crypto';
-import { mergeImport, parseImport } from '../import/index';
-import { createEncryptedBackup, validateBackupPassphrase } from './index';
+import { createEncryptedBackup, mergeImport, parseImport, validateBackupPassphrase } from './index';
 
 /** Enough to make every test's KDF fast; one test below keeps the default. */
 const TEST_ITERATIONS = MIN_PBKDF2_ITERATIONS;
