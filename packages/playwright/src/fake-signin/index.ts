@@ -26,6 +26,7 @@ export {
   startFakeSignin,
 } from './server.js';
 export {
+  base32Decode,
   checkCode,
   codeAt,
   codeForCounter,
