@@ -3,7 +3,7 @@
  * background keeps a history of every tab status it set (lib/background/tab-status.ts); this
  * turns each entry into an event with a message, and says which ones end the sign-in.
  */
-import type { TabStatus, TabStatusEvent } from '../lib/messages';
+import type { TabStatus, TabStatusEvent } from './extension-protocol.js';
 
 export type MfaEvent = TabStatus & {
   /** Order in the extension's history. */

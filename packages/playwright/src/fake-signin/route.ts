@@ -6,7 +6,7 @@
  */
 import { request as httpsRequest } from 'node:https';
 import type { BrowserContext, Route } from '@playwright/test';
-import { FAKE_HOSTS, type FakeSignin } from './server';
+import { FAKE_HOSTS, type FakeSignin } from './server.js';
 
 /** Request headers the browser sets itself or that describe this hop, not the request. */
 const HOP_HEADERS = new Set(['host', 'connection', 'content-length', 'accept-encoding', 'transfer-encoding']);

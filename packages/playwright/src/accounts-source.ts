@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ImportContent } from '../lib/messages';
+import type { ImportContent } from './extension-protocol.js';
 
 /**
  * `file`: a path to any file the extension's import reads (otpauth:// lines, Entra OATH CSV,

@@ -5,37 +5,27 @@
  * user name and password; the extension completes the MFA step. Each prompt's outcome is
  * reported, and a prompt that cannot complete closes its page with the reason, so the test
  * fails at once saying why ("No account for x@y in the vault") instead of timing out.
- *
- * Runs in Node, outside the extension bundle. automation/README.md (the README's "QA automation"
- * section) has a complete example.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import type { SubmitOverride } from '../lib/accounts';
-import { isSigninUrl } from '../lib/signin/hosts';
 import {
   type AccountsSource,
   BACKUP_PASSPHRASE_VARIABLE,
   defaultAccountsSource,
   readAccounts,
-} from './accounts-source';
-import { type ExtensionLaunch, type LaunchedExtension, launchChromiumWithExtension } from './browser';
-import { accountOf, formatReport, MESSAGE_PREFIX, MfaAutofillError, type MfaEvent, toMfaEvent } from './events';
-import { readHistory } from './status-history';
-import { setUpVault } from './vault-setup';
-
-export type { AccountsSource } from './accounts-source';
-export {
-  ACCOUNTS_FILE_VARIABLE,
-  ACCOUNTS_TEXT_VARIABLE,
-  AccountsSourceError,
-  BACKUP_PASSPHRASE_VARIABLE,
-} from './accounts-source';
-export type { ContextOptions, ExtensionLaunch } from './browser';
-export { DEFAULT_EXTENSION_DIR, defaultChromiumPath, EXTENSION_DIR_VARIABLE } from './browser';
-export { MESSAGE_PREFIX, MfaAutofillError, type MfaEvent } from './events';
-export { VaultSetupError } from './vault-setup';
+} from './accounts-source.js';
+import { type ExtensionLaunch, type LaunchedExtension, launchChromiumWithExtension } from './browser.js';
+import { accountOf, formatReport, MESSAGE_PREFIX, MfaAutofillError, type MfaEvent, toMfaEvent } from './events.js';
+import type { SubmitOverride } from './extension-protocol.js';
+import { type PlaywrightLike, resolvePlaywright } from './playwright-module.js';
+import { readHistory } from './status-history.js';
+import { setUpVault } from './vault-setup.js';
 
 export interface MfaAutofillOptions extends ExtensionLaunch {
+  /**
+   * The Playwright to launch Chromium with. The fixtures pass the suite's own; a plain script may
+   * leave it out: the Playwright installed in the project of the working directory is used.
+   */
+  playwright?: PlaywrightLike;
   /** Default: the file named by $MFA_ACCOUNTS_FILE, else the text in $MFA_ACCOUNTS. */
   accounts?: AccountsSource;
   /** For an encrypted backup. Default: $MFA_ACCOUNTS_PASSPHRASE. */
@@ -88,7 +78,8 @@ const POLL_INTERVAL_MS = 100;
 export async function launchWithMfaAutofill(options: MfaAutofillOptions = {}): Promise<MfaAutofill> {
   // Read before the browser starts: a missing file should not cost a browser launch.
   const accounts = readAccounts(options.accounts ?? defaultAccountsSource());
-  const launched = await launchChromiumWithExtension(options);
+  const { chromium } = options.playwright ?? (await resolvePlaywright());
+  const launched = await launchChromiumWithExtension(chromium, options);
   try {
     const names = await setUpVault(launched.context, launched.extensionId, {
       accounts,
@@ -217,6 +208,15 @@ class Session implements MfaAutofill {
     }
   }
 
+  private isSigninPage(page: Page): boolean {
+    try {
+      const url = new URL(page.url());
+      return url.protocol === 'https:' && this.launched.signinHosts.includes(url.hostname);
+    } catch {
+      return false;
+    }
+  }
+
   /**
    * The Playwright pages showing the prompt of `event`'s tab. Chrome's tab ids are not visible
    * to Playwright: match the tab's address, then (when several pages share it) the account the
@@ -225,7 +225,7 @@ class Session implements MfaAutofill {
   private async pagesOf(event: MfaEvent): Promise<Page[]> {
     const open = this.context.pages().filter((p) => !p.isClosed());
     let candidates = event.url ? open.filter((p) => p.url() === event.url) : [];
-    if (candidates.length === 0) candidates = open.filter((p) => isSigninUrl(p.url()));
+    if (candidates.length === 0) candidates = open.filter((p) => this.isSigninPage(p));
     const account = accountOf(event)?.toLowerCase();
     if (candidates.length <= 1 || !account) return candidates;
     const named: Page[] = [];

@@ -1,14 +1,22 @@
+#!/usr/bin/env node
 /**
- * `npm run launch -- --accounts <file>`: a Chromium window for a manual QA session, with a fresh
+ * `mfa-autofill-launch --accounts <file>` (in this repository `npm run launch -- --accounts <file>`): a Chromium window for a manual QA session, with a fresh
  * profile, MFA Autofill loaded, the accounts imported and the vault unlocked, so a tester only
  * clicks through sign-ins. What happens on each code prompt is printed here as it happens.
  * Closing the browser (or Ctrl+C here) ends the session and deletes the profile.
  */
 import { parseArgs } from 'node:util';
-import { AccountsSourceError } from './accounts-source';
-import { launchWithMfaAutofill, type MfaAutofill, type MfaEvent, VaultSetupError } from './index';
+import {
+  ACCOUNTS_FILE_VARIABLE,
+  ACCOUNTS_TEXT_VARIABLE,
+  AccountsSourceError,
+  defaultAccountsSource,
+} from '../accounts-source.js';
+import type { MfaEvent } from '../events.js';
+import { launchWithMfaAutofill, type MfaAutofill } from '../session.js';
+import { VaultSetupError } from '../vault-setup.js';
 
-const USAGE = `Usage: npm run launch -- --accounts <file> [options]
+const USAGE = `Usage: mfa-autofill-launch --accounts <file> [options]
 
 Opens Chromium with a fresh profile and MFA Autofill set up: the accounts imported into a vault
 with a random passphrase (kept nowhere), unlocked. Codes are filled and submitted on Microsoft
@@ -23,7 +31,7 @@ sign-in pages; each prompt's outcome is printed here.
   --never-submit <name>      leave "Verify" to you for this account only (repeatable)
   --stay-signed-in <answer>  answer "Stay signed in?" with ask (leave it to you), yes or no. Default no
   --remember-device          tick "Don't ask again for N days" on the code page. Default: leave it
-  --extension <dir>          the built extension. Default: .output/chrome-mv3 (npx wxt build)
+  --extension <dir>          the built extension. Default: the one inside this package
   --headless                 no window (scripts; the tests of this command)
   --exit-when-ready          set everything up, print the summary, then close
   -h, --help                 this text`;
@@ -80,6 +88,15 @@ function printSummary(mfa: MfaAutofill, options: ReturnType<typeof parse>): void
   );
 }
 
+function hasDefaultAccounts(): boolean {
+  try {
+    defaultAccountsSource();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   let options: ReturnType<typeof parse>;
   try {
@@ -94,6 +111,13 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!options.headless && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     console.error('MFA Autofill: no display here for a browser window. Add --headless, or run under xvfb-run.');
+    return 1;
+  }
+  if (!options.accounts && !hasDefaultAccounts()) {
+    console.error(
+      `MFA Autofill: no accounts to import. Name a file with --accounts <file> (otpauth:// lines, Entra OATH ` +
+        `token CSV, encrypted backup, …), or set ${ACCOUNTS_FILE_VARIABLE} to its path or ${ACCOUNTS_TEXT_VARIABLE} to its text.`,
+    );
     return 1;
   }
   const mfa = await launchWithMfaAutofill({

@@ -21,7 +21,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { throwAwayCertificate } from '../https-server';
+import { throwAwayCertificate } from './certificate.js';
 import {
   APP_ORIGIN,
   type AppSignIn,
@@ -39,8 +39,8 @@ import {
   redirectPage,
   TENANT,
   usernamePage,
-} from './pages';
-import { checkCode, MICROSOFT_TOTP, type TotpParams } from './totp';
+} from './pages.js';
+import { checkCode, MICROSOFT_TOTP, type TotpParams } from './totp.js';
 
 export const FAKE_HOSTS = [new URL(LOGIN_ORIGIN).hostname, new URL(APP_ORIGIN).hostname] as const;
 
