@@ -92,7 +92,7 @@ export type TabStatus =
 /**
  * One entry of the background's recent status history, oldest first. A tab's status is
  * replaced by the next one and forgotten when the tab navigates; the history keeps every
- * change, for QA automation (automation/) that must report each prompt after the fact.
+ * change, for QA automation (packages/playwright) that must report each prompt after the fact.
  */
 export interface TabStatusEvent {
   /** Increases by one per entry, across service-worker restarts. */

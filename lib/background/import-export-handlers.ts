@@ -3,15 +3,18 @@
  * single writer and the only place secrets are decrypted); one import is one vault write.
  */
 import { fromBase64 } from '../crypto';
-import { createEncryptedBackup, exportEntraCsv, exportFile, exportOtpauthLinks } from '../export';
 import {
   type ConflictChoices,
+  createEncryptedBackup,
+  exportEntraCsv,
+  exportFile,
+  exportOtpauthLinks,
   formatImportSummary,
   MAX_IMPORT_BYTES,
   mergeImport,
   parseImport,
   previewImport,
-} from '../import';
+} from '../formats';
 import type { ImportContent, PageReplies, PlainExportKind } from '../messages';
 import { type ImportExportReplies, importExportRequests } from '../protocol/import-export';
 import { recordActivity } from './activity';

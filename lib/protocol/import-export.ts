@@ -1,5 +1,5 @@
 /** Extension pages → background: check and apply an import; write a backup or a plain export. */
-import type { ImportPreview, ImportSummary } from '../import';
+import type { ImportPreview, ImportSummary } from '../formats';
 import type { Reply, RequestsOf } from './common';
 import { either, type Infer, isBoolean, isString, oneOf, optional, recordOf, shape } from './validate';
 
