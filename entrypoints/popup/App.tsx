@@ -4,6 +4,7 @@ import { AccountForm } from '@/components/AccountForm';
 import { AccountList, currentCode, useSearch } from '@/components/AccountList';
 import { tabThePopupActsOn } from '@/components/active-tab';
 import { EditAccount } from '@/components/EditAccount';
+import { failureText } from '@/components/failure-text';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { t } from '@/components/i18n';
 import { KeyboardShortcuts } from '@/components/KeyboardShortcuts';
@@ -12,6 +13,7 @@ import { ScanQrButton } from '@/components/ScanQrButton';
 import { send } from '@/components/send';
 import { TabStatusLine } from '@/components/TabStatusLine';
 import { type AccountView, NEXT_CODE_WINDOW_MS, type TabStatus, type VaultState } from '@/lib/messages';
+import { failedWith } from '@/lib/problems';
 
 type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; account: AccountView };
 
@@ -32,7 +34,7 @@ export function App() {
       }
       const reply = await send({ type: 'vault:state' });
       if (reply.ok) setState(reply.state);
-      else setError(reply.error);
+      else setError(failureText(reply));
     })();
   }, []);
 
@@ -125,8 +127,9 @@ function Unlocked({ initialAccounts, onLocked }: { initialAccounts: AccountView[
   const load = useCallback(async () => {
     const reply = await send({ type: 'accounts:list' });
     if (reply.ok) setAccounts(reply.accounts);
-    else if ((await send({ type: 'vault:state' })).ok && /locked/i.test(reply.error)) onLocked();
-    else setLoadError(reply.error);
+    // The vault was locked meanwhile (auto-lock, or another page): the code says so, whatever the language.
+    else if (failedWith(reply, 'problemVaultLocked')) onLocked();
+    else setLoadError(failureText(reply));
   }, [onLocked]);
 
   useEffect(() => {

@@ -14,6 +14,7 @@ import {
   toBase64,
 } from '../crypto';
 import type { VaultState } from '../messages';
+import { fail, failedWith } from '../problems';
 import type { Result } from '../totp';
 import {
   createVault,
@@ -35,9 +36,13 @@ export interface Unlocked {
   dataKey: Uint8Array<ArrayBuffer>;
 }
 
-export const LOCKED_MESSAGE = 'The vault is locked. Unlock it with your passphrase first.';
-export const NO_VAULT_MESSAGE = 'There is no vault yet. Create one first.';
-export const ITERATIONS_OUT_OF_RANGE = `The key-derivation cost must be a whole number of iterations from ${MIN_PBKDF2_ITERATIONS.toLocaleString('en')} to ${MAX_PBKDF2_ITERATIONS.toLocaleString('en')}. Nothing was changed.`;
+export const LOCKED = fail('problemVaultLocked');
+export const NO_VAULT = fail('problemNoVault');
+export const ITERATIONS_OUT_OF_RANGE = fail(
+  'problemIterationsOutOfRange',
+  MIN_PBKDF2_ITERATIONS,
+  MAX_PBKDF2_ITERATIONS,
+);
 
 /** Same stored bytes: what was decrypted from `a` still describes `b`. */
 function sameRecord(a: VaultRecord, b: VaultRecord): boolean {
@@ -80,10 +85,10 @@ export class VaultSession {
   create(passphrase: string, confirmation: string): Promise<Result<void>> {
     return this.serialize(async () => {
       if ((await vaultRecordItem.getValue()) !== null) {
-        return { ok: false, error: 'A vault already exists. Unlock it, or delete it on the options page first.' };
+        return fail('problemVaultExists');
       }
       const problem = validateNewPassphrase(passphrase, confirmation);
-      if (problem) return { ok: false, error: problem };
+      if (problem) return problem;
       const { record, dataKey } = await createVault(passphrase, { accounts: [] }, this.iterations);
       await vaultRecordItem.setValue(record);
       await this.remember(record, { accounts: [] }, dataKey);
@@ -146,11 +151,11 @@ export class VaultSession {
       const record = await this.storedRecord();
       if (!record.ok) return record;
       const problem = validateNewPassphrase(next, confirmation);
-      if (problem) return { ok: false, error: problem };
+      if (problem) return problem;
       const target = iterations ?? record.value.kdf.iterations;
-      if (!isAllowedIterationCount(target)) return { ok: false, error: ITERATIONS_OUT_OF_RANGE };
+      if (!isAllowedIterationCount(target)) return ITERATIONS_OUT_OF_RANGE;
       const key = await unwrapDataKey(record.value, current);
-      if (!key.ok) return { ok: false, error: 'The current passphrase is wrong. Nothing was changed.' };
+      if (!key.ok) return failedWith(key, 'problemWrongPassphrase') ? fail('problemCurrentPassphraseWrong') : key;
       const rewrapped = await rewrapDataKey(record.value, key.value, next, target);
       await vaultRecordItem.setValue(rewrapped);
       const contents = await readContents(rewrapped, key.value);
@@ -197,11 +202,11 @@ export class VaultSession {
     const [keyBase64, stored] = await Promise.all([sessionKeyItem.getValue(), vaultRecordItem.getValue()]);
     if (stored === null || stored === undefined) {
       this.rememberDecrypted('', null);
-      return { ok: false, error: NO_VAULT_MESSAGE };
+      return NO_VAULT;
     }
     if (!keyBase64) {
       this.rememberDecrypted('', null);
-      return { ok: false, error: LOCKED_MESSAGE };
+      return LOCKED;
     }
     const record = parseVaultRecord(stored);
     if (!record.ok) return record;
@@ -218,7 +223,7 @@ export class VaultSession {
 
   private async storedRecord(): Promise<Result<VaultRecord>> {
     const stored = await vaultRecordItem.getValue();
-    if (stored === null || stored === undefined) return { ok: false, error: NO_VAULT_MESSAGE };
+    if (stored === null || stored === undefined) return NO_VAULT;
     return parseVaultRecord(stored);
   }
 
