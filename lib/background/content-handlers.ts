@@ -7,6 +7,7 @@ import type { CodeResponse, ContentRequest, FillEvent, HasAccountResponse, KmsiR
 import { mergeSettings } from '../settings';
 import { generateCode, msRemaining } from '../totp';
 import { recordActivity } from './activity';
+import { leaseCode } from './code-lease';
 import type { BackgroundContext } from './context';
 import { fillCountersItem, settingsItem } from './storage';
 import { setTabStatus } from './tab-status';
@@ -76,7 +77,7 @@ async function codeForPage(
   // A code already handed out (rejected, or used by an earlier sign-in) is refused by the
   // server as a replay: wait for the next period rather than spend an attempt.
   const alreadyUsed = (counters[account.id] ?? -1) >= counter;
-  if (alreadyUsed || remaining < MIN_CODE_LIFE_MS) {
+  if (alreadyUsed || remaining < MIN_CODE_LIFE_MS || !(await leaseCode(account.name, counter))) {
     return { status: 'wait', retryInMs: remaining + PERIOD_EDGE_SLACK_MS };
   }
   await fillCountersItem.setValue({ ...counters, [account.id]: counter });
