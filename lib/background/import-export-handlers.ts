@@ -3,18 +3,23 @@
  * single writer and the only place secrets are decrypted); one import is one vault write.
  */
 import { fromBase64 } from '../crypto';
-import { createEncryptedBackup, exportEntraCsv, exportFile, exportOtpauthLinks } from '../export';
 import {
   type ConflictChoices,
+  createEncryptedBackup,
+  exportEntraCsv,
+  exportFile,
+  exportOtpauthLinks,
   formatImportSummary,
   MAX_IMPORT_BYTES,
   mergeImport,
   parseImport,
   previewImport,
-} from '../import';
+} from '../formats';
 import type { ImportContent, PageReplies, PlainExportKind } from '../messages';
+import { type ImportExportReplies, importExportRequests } from '../protocol/import-export';
 import { recordActivity } from './activity';
 import type { BackgroundContext } from './context';
+import { pageArea } from './page-area';
 
 const PLAIN_EXPORT_WARNING =
   'Confirm that you understand the file will hold your secret keys in plain text: anyone who reads it can generate your codes.';
@@ -133,4 +138,24 @@ export async function exportPlainRequest(
     };
   }
   return { ok: false, error: 'Choose an export format: otpauth links or Entra CSV.' };
+}
+
+export const importExportArea = pageArea<typeof importExportRequests, ImportExportReplies>(importExportRequests, {
+  'import:preview': (request, ctx) => previewImportRequest(request.content, nonEmpty(request.backupPassphrase), ctx),
+  'import:apply': (request, ctx) =>
+    applyImportRequest(
+      request.content,
+      nonEmpty(request.backupPassphrase),
+      request.choices,
+      request.importValidOnly,
+      ctx,
+    ),
+  'export:backup': (request, ctx) => exportBackupRequest(request.passphrase, request.confirmation, ctx),
+  'export:plain': (request, ctx) =>
+    exportPlainRequest(request.kind, request.vaultPassphrase, request.acknowledged, ctx),
+});
+
+/** An empty backup passphrase field means "none given". */
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === '' ? undefined : value;
 }

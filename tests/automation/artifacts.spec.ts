@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { DirectoryUser } from 'mfa-autofill-playwright/fake-signin';
-import { createEncryptedBackup } from '../../lib/export/backup';
+import { createEncryptedBackup } from '../../lib/formats/backup';
 import { randomSecret } from '../support/oathtool';
 import { LeakScanner, type Secret } from './leak-scan';
 import { DIRECTORY_VARIABLE, PASSWORD_VARIABLE } from './world';

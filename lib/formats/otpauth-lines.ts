@@ -1,3 +1,5 @@
+import type { Account } from '../accounts';
+import { formatOtpauthLink, looksLikeOtpauthLink } from '../otpauth-link';
 import { splitLines } from './file-content';
 import {
   collectMigrationEntries,
@@ -6,7 +8,6 @@ import {
   missingBatchNotices,
   parseMigrationLink,
 } from './google-migration';
-import { looksLikeOtpauthLink } from './otpauth-uri';
 import { RowCollector } from './rows';
 import type { FileParse } from './types';
 
@@ -50,4 +51,15 @@ export function parseLinkLines(text: string): FileParse {
     }
   }
   return collector.result(missingBatchNotices(payloads));
+}
+
+// ---------- writer ----------
+export type LinkExportAccount = Pick<Account, 'name' | 'issuer' | 'secret' | 'digits' | 'period' | 'algorithm'>;
+
+/**
+ * One otpauth:// link per line, which most authenticator apps and our own import read.
+ * Notes and pins have no place in a link and are left out.
+ */
+export function exportOtpauthLinks(accounts: readonly LinkExportAccount[]): string {
+  return accounts.map((a) => `${formatOtpauthLink(a)}\n`).join('');
 }

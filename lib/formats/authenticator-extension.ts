@@ -71,7 +71,7 @@ export function parseAuthenticatorExtensionJson(json: unknown): FileParse {
     if (/^(blz-|bliz-)/.test(secret)) type = 'battle';
     if (/^stm-/.test(secret)) type = 'steam';
     if (type !== 'totp' && type !== 'hex') {
-      const kind = OTHER_TYPES[type] ?? `"${type}"`;
+      const kind = OTHER_TYPES[type] ?? 'Other types of';
       collector.fail(
         where,
         [collector.problem(null, `${kind} accounts are not supported; only TOTP accounts can be imported.`)],

@@ -1,3 +1,4 @@
+import { looksLikeOtpauthLink } from '../otpauth-link';
 import { parseAegisJson } from './aegis';
 import { parseAuthenticatorExtensionJson } from './authenticator-extension';
 import { openEncryptedBackup } from './backup';
@@ -6,7 +7,6 @@ import { parseEntraCsv } from './entra-csv';
 import { readImportContent } from './file-content';
 import { looksLikeMigrationLink } from './google-migration';
 import { parseLinkLines } from './otpauth-lines';
-import { looksLikeOtpauthLink } from './otpauth-uri';
 import { decodeQrCode, type Pixels } from './qr';
 import type { FileParse, ImportFormat, ImportParse, RowLocation } from './types';
 

@@ -7,7 +7,7 @@ import {
   validateDigits,
   validatePeriod,
   validateSecret,
-} from '../totp';
+} from './totp';
 
 export interface OtpauthLink {
   name: string;

@@ -1,5 +1,5 @@
 import { type AccountField, type AccountInput, type SubmitOverride, validateAccountInput } from '../accounts';
-import { looksLikeOtpauthLink } from './otpauth-uri';
+import { looksLikeOtpauthLink } from '../otpauth-link';
 import type { IncomingAccount, InvalidRow, ParsedRows, RowLocation, RowProblem } from './types';
 
 /** A format's own names for our fields (the CSV's "upn", "time interval"), so messages can point at the column. */

@@ -75,7 +75,8 @@ describe('what is not an import at all', () => {
     {
       why: 'broken JSON',
       content: '{"version": 1,',
-      error: expect.stringMatching(/^This file looks like JSON but is not valid JSON \(/),
+      error:
+        'Line 1: this file looks like JSON but is not valid JSON (column 15: the file ends in the middle of a value).',
     },
     {
       why: 'JSON of something else',

@@ -1,3 +1,5 @@
+import { type JsonSyntaxError, locateJsonError } from './json-syntax';
+
 /** Narrowing helpers for JSON read from a file: nothing in it has the type it claims. */
 export type JsonObject = Record<string, unknown>;
 
@@ -14,11 +16,14 @@ export function numberish(value: unknown): number | string | undefined {
   return typeof value === 'number' || typeof value === 'string' ? value : undefined;
 }
 
-/** JSON.parse for file content; the engine's error text is enough to locate a typo. */
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+/**
+ * JSON.parse for file content. On failure, where the text stops being JSON, never the
+ * engine's message: V8's quotes the text around the fault, which may be a secret.
+ */
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; at: JsonSyntaxError | null } {
   try {
     return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  } catch {
+    return { ok: false, at: locateJsonError(text) };
   }
 }

@@ -177,4 +177,26 @@ describe('Google Authenticator export (otpauth-migration://)', () => {
     expect(parse.valid).toEqual([]);
     expect(formatImportErrors(parse)).toEqual([error]);
   });
+
+  it.each([
+    { why: 'a batch of 2^31 QR codes (issue #14.1)', link: 'otpauth-migration://offline?data=CgAYgICAgAg%3D' },
+    { why: 'a batch of 2^53 QR codes', link: migrationLink([ALICE], { size: 2 ** 53, index: 0, id: 1 }) },
+    { why: 'a batch index past the batch size', link: migrationLink([ALICE], { size: 3, index: 3, id: 1 }) },
+    { why: 'a batch index of 2^40', link: migrationLink([ALICE], { size: 3, index: 2 ** 40, id: 1 }) },
+  ])('a link that claims $why is damaged, answered at once and without allocating for it', async ({ link }) => {
+    const started = performance.now();
+    const parse = await parseImport(link);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(parse.valid).toEqual([]);
+    expect(parse.notices).toEqual([]);
+    expect(formatImportErrors(parse)).toEqual([
+      'Line 1: The Google Authenticator export link is damaged (its QR code number is out of range). Scan the QR code again.',
+    ]);
+  });
+
+  it('says which codes are missing for a handful of exports, not for every forged batch in a file', async () => {
+    const links = Array.from({ length: 500 }, (_, id) => migrationLink([ALICE], { size: 100, index: 0, id }));
+    const parse = await parseImport(links.join('\n'));
+    expect(parse.notices.length).toBeLessThanOrEqual(10);
+  });
 });
