@@ -23,6 +23,7 @@ import {
   sealJson,
 } from './crypto';
 import { type Failed, fail } from './problems';
+import type { Settings } from './settings';
 import type { Result } from './totp';
 
 export const VAULT_FORMAT = 'mfa-autofill-vault';
@@ -37,8 +38,21 @@ export interface VaultRecord {
   contents: Sealed;
 }
 
+/**
+ * 1 (no `version` field): accounts only, settings in plain storage.local.
+ * 2: settings inside, where nothing but the background can change them unnoticed.
+ */
+export const CONTENTS_VERSION = 2;
+
 export interface VaultContents {
+  version?: number;
   accounts: Account[];
+  /** Partial: a setting not stored yet takes its default (lib/settings.ts). */
+  settings?: Partial<Settings>;
+}
+
+export function emptyContents(): VaultContents {
+  return { version: CONTENTS_VERSION, accounts: [], settings: {} };
 }
 
 // Additional data binds each ciphertext to its role and the format version, so a wrapped key
@@ -130,6 +144,10 @@ export async function readContents(
   try {
     const contents = await openJson<VaultContents>(await importDataKey(dataKey), record.contents, CONTENTS_AAD);
     if (!contents || !Array.isArray(contents.accounts)) return DAMAGED_VAULT;
+    if (contents.settings !== undefined && (typeof contents.settings !== 'object' || contents.settings === null)) {
+      return DAMAGED_VAULT;
+    }
+    if ((contents.version ?? 1) > CONTENTS_VERSION) return fail('problemVaultNewer', String(contents.version));
     return { ok: true, value: contents };
   } catch {
     return DAMAGED_VAULT;

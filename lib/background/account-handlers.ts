@@ -2,11 +2,10 @@
 import { type Account, duplicateNameError, newAccount, validateAccountInput } from '../accounts';
 import { type Failed, fail } from '../problems';
 import { type AccountChanges, type AccountReplies, accountRequests } from '../protocol/accounts';
-import { mergeSettings } from '../settings';
+import { DEFAULT_SETTINGS } from '../settings';
 import { accountView } from './account-views';
 import { recordActivity } from './activity';
 import { pageArea } from './page-area';
-import { settingsItem } from './storage';
 
 const GONE = fail('problemAccountGone');
 
@@ -81,7 +80,9 @@ export const accountsArea = pageArea<typeof accountRequests, AccountReplies>(acc
   },
 
   async 'clipboard:copied'(_, ctx) {
-    const { clipboardClearSeconds } = mergeSettings(await settingsItem.getValue());
+    // Locked since the copy: the code is still on the clipboard, so clear it after the default delay.
+    const settings = await ctx.vault.settings();
+    const { clipboardClearSeconds } = settings.ok ? settings.value : DEFAULT_SETTINGS;
     if (clipboardClearSeconds > 0) await ctx.clearClipboardAfter(clipboardClearSeconds * 1000);
     return { ok: true, clearsInSeconds: clipboardClearSeconds };
   },

@@ -9,7 +9,7 @@ import { generateCode, msRemaining } from '../totp';
 import { recordActivity } from './activity';
 import { leaseCode } from './code-lease';
 import type { BackgroundContext } from './context';
-import { fillCountersItem, settingsItem, updateItem } from './storage';
+import { fillCountersItem, updateItem } from './storage';
 import { setTabStatus } from './tab-status';
 
 /**
@@ -31,7 +31,7 @@ export async function handleContentRequest(
     case 'content:has-account':
       return hasAccount(request.pageAccount, tabId, ctx);
     case 'content:kmsi':
-      return { status: 'answer', answer: mergeSettings(await settingsItem.getValue()).staySignedIn };
+      return { status: 'answer', answer: await staySignedInAnswer(ctx) };
     case 'content:report':
       await recordFillEvent(request.event, tabId, ctx);
       return { status: 'ok' };
@@ -52,18 +52,20 @@ async function codeForPage(
 ): Promise<CodeResponse> {
   const pageAccount = pageAccountOf(rawPageAccount);
   const now = ctx.now();
-  // Read together: this answer is on the path from "field appears" to "code filled".
-  const [storedSettings, vault] = await Promise.all([settingsItem.getValue(), ctx.vault.open()]);
-  const settings = mergeSettings(storedSettings);
-  if (!settings.autofill && !manual) {
-    await setTabStatus(ctx, tabId, { state: 'disabled', at: now });
-    return { status: 'disabled' };
-  }
+  // Settings are inside the vault (docs/SECURITY.md): while it is locked, whether to fill is not
+  // known yet, so the tab waits for the unlock and asks again then.
+  const vault = await ctx.vault.open();
   if (!vault.ok) {
     const state = await ctx.vault.state();
     if (state === 'none') return { status: 'no-vault' };
+    if (state === 'unlocked') return { status: 'refused' }; // damaged: fill nothing
     await setTabStatus(ctx, tabId, { state: 'waiting-unlock', at: now });
     return { status: 'locked' };
+  }
+  const settings = mergeSettings(vault.value.contents.settings);
+  if (!settings.autofill && !manual) {
+    await setTabStatus(ctx, tabId, { state: 'disabled', at: now });
+    return { status: 'disabled' };
   }
   const account = accountForPage(vault.value.contents.accounts, pageAccount);
   if (!account) {
@@ -99,17 +101,23 @@ async function codeForPage(
   };
 }
 
+/** "Stay signed in?" as the settings in the vault say; while it is locked, leave the question to the user. */
+async function staySignedInAnswer(ctx: BackgroundContext): Promise<'ask' | 'yes' | 'no'> {
+  const settings = await ctx.vault.settings();
+  return settings.ok ? settings.value.staySignedIn : 'ask';
+}
+
 async function hasAccount(rawPageAccount: unknown, tabId: number, ctx: BackgroundContext): Promise<HasAccountResponse> {
-  const settings = mergeSettings(await settingsItem.getValue());
-  if (!settings.autofill) return { status: 'disabled' };
   const state = await ctx.vault.state();
   if (state === 'locked') {
     await setTabStatus(ctx, tabId, { state: 'waiting-unlock', at: ctx.now() });
     return { status: 'locked' };
   }
-  const accounts = await ctx.vault.accounts();
-  if (!accounts.ok) return { status: 'no' };
-  return accountForPage(accounts.value, pageAccountOf(rawPageAccount)) ? { status: 'yes' } : { status: 'no' };
+  const vault = await ctx.vault.open();
+  if (!vault.ok) return { status: 'no' };
+  if (!mergeSettings(vault.value.contents.settings).autofill) return { status: 'disabled' };
+  const { accounts } = vault.value.contents;
+  return accountForPage(accounts, pageAccountOf(rawPageAccount)) ? { status: 'yes' } : { status: 'no' };
 }
 
 async function recordFillEvent(event: FillEvent, tabId: number, ctx: BackgroundContext): Promise<void> {

@@ -15,9 +15,12 @@ import {
 } from '../crypto';
 import type { VaultState } from '../messages';
 import { fail, failedWith } from '../problems';
+import { mergeSettings, type Settings } from '../settings';
 import type { Result } from '../totp';
 import {
+  CONTENTS_VERSION,
   createVault,
+  emptyContents,
   parseVaultRecord,
   readContents,
   rewrapDataKey,
@@ -28,7 +31,7 @@ import {
   writeContents,
 } from '../vault';
 import { forgetCachedCodes } from './account-views';
-import { sessionKeyItem, vaultRecordItem } from './storage';
+import { legacySettingsItem, sessionKeyItem, vaultRecordItem } from './storage';
 
 export interface Unlocked {
   record: VaultRecord;
@@ -89,9 +92,10 @@ export class VaultSession {
       }
       const problem = validateNewPassphrase(passphrase, confirmation);
       if (problem) return problem;
-      const { record, dataKey } = await createVault(passphrase, { accounts: [] }, this.iterations);
+      const { record, dataKey } = await createVault(passphrase, emptyContents(), this.iterations);
       await vaultRecordItem.setValue(record);
-      await this.remember(record, { accounts: [] }, dataKey);
+      await legacySettingsItem.removeValue();
+      await this.remember(record, emptyContents(), dataKey);
       return { ok: true, value: undefined };
     });
   }
@@ -104,7 +108,8 @@ export class VaultSession {
       if (!key.ok) return key;
       const contents = await readContents(record.value, key.value);
       if (!contents.ok) return contents;
-      await this.remember(record.value, contents.value, key.value);
+      const current = await this.upgrade({ record: record.value, contents: contents.value, dataKey: key.value });
+      await this.remember(current.record, current.contents, key.value);
       return { ok: true, value: undefined };
     });
   }
@@ -121,6 +126,20 @@ export class VaultSession {
   async accounts(): Promise<Result<Account[]>> {
     const vault = await this.open();
     return vault.ok ? { ok: true, value: vault.value.contents.accounts } : vault;
+  }
+
+  /** The settings, read from the vault: while it is locked there are none to read. */
+  async settings(): Promise<Result<Settings>> {
+    const vault = await this.open();
+    return vault.ok ? { ok: true, value: mergeSettings(vault.value.contents.settings) } : vault;
+  }
+
+  /** Stores the changes (those out of range are dropped) in the vault; returns the settings now in force. */
+  changeSettings(changes: Partial<Settings>): Promise<Result<Settings>> {
+    return this.mutate((contents) => {
+      const settings = mergeSettings(contents.settings, changes);
+      return { ok: true, value: { contents: { ...contents, settings }, result: settings } };
+    });
   }
 
   /**
@@ -216,9 +235,25 @@ export class VaultSession {
     const dataKey = fromBase64(keyBase64);
     const contents = await readContents(record.value, dataKey);
     if (!contents.ok) return contents;
-    const unlocked = { record: record.value, contents: contents.value, dataKey };
+    const unlocked = await this.upgrade({ record: record.value, contents: contents.value, dataKey });
     this.rememberDecrypted(keyBase64, unlocked);
     return { ok: true, value: unlocked };
+  }
+
+  /**
+   * Contents written by an earlier version get their current form, in one write: settings kept
+   * in plain storage.local move into the vault (values out of range take their default), and
+   * the plain copy is removed. Runs in the queue, on the first unlock or open after an update.
+   */
+  private async upgrade(vault: Unlocked): Promise<Unlocked> {
+    if ((vault.contents.version ?? 1) >= CONTENTS_VERSION) return vault;
+    const legacy = await legacySettingsItem.getValue();
+    const settings = mergeSettings(typeof legacy === 'object' && legacy !== null ? (legacy as Partial<Settings>) : {});
+    const contents: VaultContents = { ...vault.contents, version: CONTENTS_VERSION, settings };
+    const record = await writeContents(vault.record, vault.dataKey, contents);
+    await vaultRecordItem.setValue(record);
+    await legacySettingsItem.removeValue();
+    return { ...vault, record, contents };
   }
 
   private async storedRecord(): Promise<Result<VaultRecord>> {
