@@ -89,7 +89,15 @@ export interface AccountView {
   submitAfterFill: SubmitOverride;
   code: string;
   nextCode: string;
-  /** Epoch ms when `code` stops being valid. */
+  /** Epoch ms when `code` stops being valid; 0 when the list was sent without this account's codes. */
+  validUntil: number;
+}
+
+/** The codes of one account (`accounts:codes`), for rows the popup scrolls to. */
+export interface AccountCodes {
+  id: string;
+  code: string;
+  nextCode: string;
   validUntil: number;
 }
 
@@ -140,7 +148,11 @@ export type PageRequest =
   | { type: 'vault:lock' }
   | { type: 'vault:change-passphrase'; current: string; next: string; confirmation: string; iterations?: number }
   | { type: 'vault:delete'; confirmation: string }
-  | { type: 'accounts:list' }
+  /** In list order; `limit` rows only, codes for the first `codesFor` only (both default to all). */
+  | { type: 'accounts:list'; limit?: number; codesFor?: number }
+  | { type: 'accounts:codes'; ids: string[] }
+  /** The options page's account table: several accounts at once. */
+  | { type: 'accounts:delete-many'; ids: string[]; confirmed: boolean }
   | { type: 'accounts:add'; input: AccountInput }
   | { type: 'accounts:update'; id: string; changes: AccountChanges }
   | { type: 'accounts:delete'; id: string }
@@ -161,9 +173,10 @@ export type PageRequest =
       choices: ConflictChoices;
       importValidOnly: boolean;
     }
-  | { type: 'export:backup'; passphrase: string; confirmation: string }
+  /** `ids`: only these accounts (the options page's selection); every account without. */
+  | { type: 'export:backup'; passphrase: string; confirmation: string; ids?: string[] }
   /** Secrets in plain text: only with the vault passphrase and the warning acknowledged. */
-  | { type: 'export:plain'; kind: PlainExportKind; vaultPassphrase: string; acknowledged: boolean };
+  | { type: 'export:plain'; kind: PlainExportKind; vaultPassphrase: string; acknowledged: boolean; ids?: string[] };
 
 export type Failure = { ok: false; error: string; field?: string };
 export type Ok<T = object> = { ok: true } & T;
@@ -176,7 +189,9 @@ export interface PageReplies {
   'vault:lock': Reply;
   'vault:change-passphrase': Reply;
   'vault:delete': Reply;
-  'accounts:list': Reply<{ accounts: AccountView[] }>;
+  'accounts:list': Reply<{ accounts: AccountView[]; total: number }>;
+  'accounts:codes': Reply<{ codes: AccountCodes[] }>;
+  'accounts:delete-many': Reply<{ deleted: number }>;
   'accounts:add': Reply<{ id: string }>;
   'accounts:update': Reply;
   'accounts:delete': Reply;

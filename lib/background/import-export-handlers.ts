@@ -2,6 +2,7 @@
  * Import and export for extension pages. The background parses, checks and merges (it is the
  * single writer and the only place secrets are decrypted); one import is one vault write.
  */
+import type { Account } from '../accounts';
 import { fromBase64 } from '../crypto';
 import { createEncryptedBackup, exportEntraCsv, exportFile, exportOtpauthLinks } from '../export';
 import {
@@ -13,6 +14,7 @@ import {
   previewImport,
 } from '../import';
 import type { ImportContent, PageReplies, PlainExportKind } from '../messages';
+import type { Result } from '../totp';
 import { recordActivity } from './activity';
 import type { BackgroundContext } from './context';
 
@@ -86,6 +88,7 @@ export async function exportBackupRequest(
   passphrase: string,
   confirmation: string,
   ctx: BackgroundContext,
+  ids?: unknown,
 ): Promise<PageReplies['export:backup']> {
   if (passphrase !== confirmation) {
     return {
@@ -94,7 +97,7 @@ export async function exportBackupRequest(
       field: 'confirmation',
     };
   }
-  const accounts = await ctx.vault.accounts();
+  const accounts = selectedAccounts(await ctx.vault.accounts(), ids);
   if (!accounts.ok) return accounts;
   const text = await createEncryptedBackup(accounts.value, passphrase, { now: ctx.now() });
   if (!text.ok) return { ok: false, error: text.error, field: 'passphrase' };
@@ -107,11 +110,12 @@ export async function exportPlainRequest(
   vaultPassphrase: string,
   acknowledged: boolean,
   ctx: BackgroundContext,
+  ids?: unknown,
 ): Promise<PageReplies['export:plain']> {
   if (acknowledged !== true) return { ok: false, error: PLAIN_EXPORT_WARNING, field: 'acknowledged' };
   const verified = await ctx.vault.verifyPassphrase(String(vaultPassphrase));
   if (!verified.ok) return { ok: false, error: verified.error, field: 'vaultPassphrase' };
-  const accounts = await ctx.vault.accounts();
+  const accounts = selectedAccounts(await ctx.vault.accounts(), ids);
   if (!accounts.ok) return accounts;
   await recordActivity(ctx);
   const now = ctx.now();
@@ -133,4 +137,12 @@ export async function exportPlainRequest(
     };
   }
   return { ok: false, error: 'Choose an export format: otpauth links or Entra CSV.' };
+}
+
+/** The accounts named by `ids` (the options page's selection), or all of them when there is no selection. */
+function selectedAccounts(accounts: Result<Account[]>, ids: unknown): Result<Account[]> {
+  if (!accounts.ok || ids === undefined) return accounts;
+  if (!Array.isArray(ids) || ids.length === 0) return { ok: false, error: 'Select the accounts to export first.' };
+  const wanted = new Set(ids);
+  return { ok: true, value: accounts.value.filter((account) => wanted.has(account.id)) };
 }

@@ -2,7 +2,7 @@
 import { type Account, duplicateNameError, newAccount, validateAccountInput } from '../accounts';
 import type { AccountChanges, PageReplies, PageRequest } from '../messages';
 import { mergeSettings } from '../settings';
-import { accountView } from './account-views';
+import { accountCodesRequest, deleteAccountsRequest, listAccountsRequest } from './account-list-handlers';
 import { recordActivity } from './activity';
 import type { BackgroundContext } from './context';
 import {
@@ -73,12 +73,12 @@ async function dispatch(request: PageRequest, ctx: BackgroundContext): Promise<P
       await ctx.scheduleAutoLock(null);
       return { ok: true };
 
-    case 'accounts:list': {
-      const accounts = await vault.accounts();
-      if (!accounts.ok) return accounts;
-      const now = ctx.now();
-      return { ok: true, accounts: accounts.value.map((account) => accountView(account, now)) };
-    }
+    case 'accounts:list':
+      return listAccountsRequest(request, ctx);
+    case 'accounts:codes':
+      return accountCodesRequest(request.ids, ctx);
+    case 'accounts:delete-many':
+      return deleteAccountsRequest(request.ids, request.confirmed, ctx);
 
     case 'accounts:add': {
       const valid = validateAccountInput(request.input ?? {});
@@ -175,9 +175,9 @@ async function dispatch(request: PageRequest, ctx: BackgroundContext): Promise<P
         ctx,
       );
     case 'export:backup':
-      return exportBackupRequest(String(request.passphrase), String(request.confirmation), ctx);
+      return exportBackupRequest(String(request.passphrase), String(request.confirmation), ctx, request.ids);
     case 'export:plain':
-      return exportPlainRequest(request.kind, String(request.vaultPassphrase), request.acknowledged, ctx);
+      return exportPlainRequest(request.kind, String(request.vaultPassphrase), request.acknowledged, ctx, request.ids);
   }
 }
 
