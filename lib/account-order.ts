@@ -9,8 +9,12 @@ export interface Orderable {
   lastUsedAt: number;
 }
 
+// One collator for every comparison: String#localeCompare builds one per call, which made sorting
+// 2,000 accounts cost milliseconds on every popup open.
+const byName = new Intl.Collator().compare;
+
 export function compareAccounts(a: Orderable, b: Orderable): number {
-  return Number(b.pinned) - Number(a.pinned) || b.lastUsedAt - a.lastUsedAt || a.name.localeCompare(b.name);
+  return Number(b.pinned) - Number(a.pinned) || b.lastUsedAt - a.lastUsedAt || byName(a.name, b.name);
 }
 
 export function sortAccounts<T extends Orderable>(accounts: readonly T[]): T[] {

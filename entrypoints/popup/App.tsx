@@ -16,6 +16,7 @@ import {
   type AccountCodes,
   type AccountView,
   NEXT_CODE_WINDOW_MS,
+  type PageReplies,
   type TabStatus,
   type VaultState,
 } from '@/lib/messages';
@@ -29,21 +30,24 @@ type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; account: Accoun
  */
 const FIRST_SCREEN_ROWS = 12;
 
-export function App() {
-  const [state, setState] = useState<VaultState | 'loading'>('loading');
-  const [error, setError] = useState<string | null>(null);
+/**
+ * The popup's first question, asked before anything renders (main.tsx): most opens find the vault
+ * unlocked, and then this one round trip brings the first screenful with its codes.
+ */
+export function askFirstScreen() {
+  return send({ type: 'accounts:list', limit: FIRST_SCREEN_ROWS, codesFor: FIRST_SCREEN_ROWS });
+}
 
-  const [initialAccounts, setInitialAccounts] = useState<AccountView[] | null>(null);
+export function App({ firstScreen }: { firstScreen: PageReplies['accounts:list'] }) {
+  const [state, setState] = useState<VaultState | 'loading'>(firstScreen.ok ? 'unlocked' : 'loading');
+  const [error, setError] = useState<string | null>(null);
+  const [initialAccounts, setInitialAccounts] = useState<AccountView[] | null>(
+    firstScreen.ok ? firstScreen.accounts : null,
+  );
 
   useEffect(() => {
+    if (firstScreen.ok) return;
     void (async () => {
-      // Most opens find the vault unlocked: ask for the first screenful first, so codes arrive in one round trip.
-      const list = await send({ type: 'accounts:list', limit: FIRST_SCREEN_ROWS, codesFor: FIRST_SCREEN_ROWS });
-      if (list.ok) {
-        setInitialAccounts(list.accounts);
-        setState('unlocked');
-        return;
-      }
       const reply = await send({ type: 'vault:state' });
       if (reply.ok) setState(reply.state);
       else setError(reply.error);
@@ -178,7 +182,7 @@ function Unlocked({ initialAccounts, onLocked }: { initialAccounts: AccountView[
     void (async () => {
       // Just unlocked: the first screenful with its codes first, as when the popup opens unlocked.
       if (initialAccounts === null) {
-        const first = await send({ type: 'accounts:list', limit: FIRST_SCREEN_ROWS, codesFor: FIRST_SCREEN_ROWS });
+        const first = await askFirstScreen();
         if (first.ok) {
           setAccounts((old) => old ?? first.accounts);
           mergeCodes([...codesIn(first.accounts).values()]);

@@ -76,7 +76,7 @@ export interface ListOptions {
  * it scrolls to (`codesOf`).
  */
 export function listAccountViews(accounts: readonly Account[], now: number, options: ListOptions = {}): AccountView[] {
-  const ordered = sortAccounts(accounts);
+  const ordered = inListOrder(accounts);
   const limit = wholeNumber(options.limit, ordered.length);
   const codesFor = wholeNumber(options.codesFor, ordered.length);
   return ordered.slice(0, limit).map((account, index) => accountView(account, now, index < codesFor));
@@ -86,6 +86,21 @@ export function listAccountViews(accounts: readonly Account[], now: number, opti
 export function codesOf(accounts: readonly Account[], ids: readonly unknown[], now: number): AccountCodes[] {
   const wanted = new Set(ids.slice(0, MAX_CODES_PER_REQUEST).filter((id) => typeof id === 'string'));
   return accounts.filter((account) => wanted.has(account.id)).map((account) => accountCodes(account, now));
+}
+
+/**
+ * The sorted list, by the vault's accounts array: the session keeps one array until the next
+ * write (which makes a new one), so a popup opened again and again sorts 2,000 names once.
+ */
+const sorted = new WeakMap<readonly Account[], Account[]>();
+
+function inListOrder(accounts: readonly Account[]): Account[] {
+  let ordered = sorted.get(accounts);
+  if (!ordered) {
+    ordered = sortAccounts(accounts);
+    sorted.set(accounts, ordered);
+  }
+  return ordered;
 }
 
 /** A screenful is ~10 rows; a request for more is a bug or abuse, not a need. */
