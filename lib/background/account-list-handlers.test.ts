@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { oathtoolCode, randomSecret } from '../../tests/support/oathtool';
+import { MIN_PBKDF2_ITERATIONS } from '../crypto';
 import type { PageRequest } from '../messages';
 import type { SenderInfo } from '../sender';
 import { forgetCachedCodes } from './account-views';
@@ -22,7 +23,7 @@ beforeEach(async () => {
   forgetCachedCodes();
   let ids = 0;
   ctx = {
-    vault: new VaultSession(1_000),
+    vault: new VaultSession(MIN_PBKDF2_ITERATIONS),
     now: () => NOW,
     newId: () => `id-${++ids}`,
     setBadge: async () => undefined,

@@ -3,9 +3,11 @@
  * list in order, codes of the rows in view, delete several at once.
  */
 import type { PageReplies } from '../messages';
+import { type AccountTableReplies, accountTableRequests } from '../protocol/account-table';
 import { codesOf, listAccountViews } from './account-views';
 import { recordActivity } from './activity';
 import type { BackgroundContext } from './context';
+import { pageArea } from './page-area';
 
 export async function listAccountsRequest(
   options: { limit?: number; codesFor?: number },
@@ -44,3 +46,8 @@ export async function deleteAccountsRequest(
   await recordActivity(ctx);
   return deleted.ok ? { ok: true, deleted: deleted.value } : deleted;
 }
+
+export const accountTableArea = pageArea<typeof accountTableRequests, AccountTableReplies>(accountTableRequests, {
+  'accounts:codes': (request, ctx) => accountCodesRequest(request.ids, ctx),
+  'accounts:delete-many': (request, ctx) => deleteAccountsRequest(request.ids, request.confirmed, ctx),
+});

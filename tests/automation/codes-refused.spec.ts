@@ -2,8 +2,8 @@
  * The two cases that wait for the next TOTP period (at most once each): they run side by side,
  * each with its own browser (playwright.automation.config.ts). Written as a QA suite would.
  */
-import { launchWithMfaAutofill } from '../../automation';
-import { routeToFakeSignin } from '../support/fake-signin/route';
+import { launchWithMfaAutofill } from 'mfa-autofill-playwright';
+import { routeToFakeSignin } from 'mfa-autofill-playwright/fake-signin';
 import { APP_URL, expect, signIn, test, typeCredentials } from './fixtures';
 import { USERS } from './world';
 

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ACCOUNTS_FILE_VARIABLE } from '../../automation/accounts-source';
+import { ACCOUNTS_FILE_VARIABLE } from 'mfa-autofill-playwright';
 import { CSV_ACCOUNTS_VARIABLE, DIRECTORY_VARIABLE, makeWorld, PASSWORD_VARIABLE } from './world';
 
 export default function globalSetup(): () => void {

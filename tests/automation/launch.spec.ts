@@ -1,7 +1,7 @@
 /** `npm run launch` for manual QA sessions, run headless here (no display) and closed once ready. */
 import { execFile } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { ACCOUNTS_FILE_VARIABLE } from '../../automation/accounts-source';
+import { ACCOUNTS_FILE_VARIABLE } from 'mfa-autofill-playwright';
 import { USERS } from './world';
 
 interface Run {

@@ -8,7 +8,7 @@
  * purpose, and one user is not in the vault at all.
  */
 import { readFileSync } from 'node:fs';
-import type { DirectoryUser } from '../support/fake-signin/server';
+import type { DirectoryUser } from 'mfa-autofill-playwright/fake-signin';
 import { randomSecret } from '../support/oathtool';
 
 const domain = '@contoso.onmicrosoft.com';

@@ -26,6 +26,8 @@ test.afterAll(async () => {
 /** The code the popup shows for `name`, read together with the time it was read. */
 async function shownCode(popup: Page, name: string): Promise<{ code: string; at: number }> {
   const item = popup.getByRole('listitem').filter({ hasText: name });
+  // A row's codes may follow it by one round trip (they are fetched for the rows in view).
+  await expect(item.locator('.code')).toHaveAttribute('data-code', /^\d{6,8}$/);
   const shown = await item.locator('.code').textContent();
   return { code: (shown ?? '').replace(/\D/g, ''), at: Date.now() };
 }
