@@ -5,8 +5,12 @@
  * settings for unattended sign-in, and per-account "Submit after filling" overrides.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { SubmitOverride } from '../lib/accounts';
+import { describeImportErrors, describeImportProblem, describeLocation } from '../lib/formats/describe';
+import type { ImportProblem } from '../lib/formats/problems';
+import { type Words, wordsFrom } from '../lib/formats/words';
 import type { ImportContent, PageReplies, PageRequest } from '../lib/messages';
 import type { Settings } from '../lib/settings';
 import type { AccountsContent } from './accounts-source';
@@ -35,8 +39,14 @@ async function send<R extends PageRequest>(page: Page, request: R): Promise<Page
   return reply as PageReplies[R['type']];
 }
 
-function fail(reply: { ok: false; error: string }, doing: string): never {
-  throw new VaultSetupError(`MFA Autofill: ${doing} failed: ${reply.error}`);
+function fail(reply: { ok: false; error: string; problem?: ImportProblem }, doing: string): never {
+  const why = reply.problem ? describeImportProblem(reply.problem, englishWords()) : reply.error;
+  throw new VaultSetupError(`MFA Autofill: ${doing} failed: ${why}`);
+}
+
+function englishWords(): Words {
+  const messages = JSON.parse(readFileSync(new URL('../public/_locales/en/messages.json', import.meta.url), 'utf8'));
+  return wordsFrom(messages, 'en');
 }
 
 /** Returns the names of the accounts now in the vault. */
@@ -91,12 +101,15 @@ async function importAccounts(page: Page, source: AccountsContent, backupPassphr
       `MFA Autofill: the accounts in ${source.label} are an encrypted backup: set MFA_ACCOUNTS_PASSPHRASE to its passphrase.`,
     );
   }
+  // The extension sends problems as codes; worded here in English from its own messages,
+  // never quoting the file (a JSON error names a line and column, not the text around it).
+  const words = englishWords();
   const problems = [
-    ...(p.error ? [p.error] : []),
-    ...p.rowErrors,
-    ...p.conflicts.map(
-      (c) => `${c.where ? `${c.where}: ` : ''}${c.name} is in the file twice, with different secrets.`,
-    ),
+    ...describeImportErrors(p, words),
+    ...p.conflicts.map((c) => {
+      const where = describeLocation(c.where, words);
+      return `${where ? `${where}: ` : ''}${c.name} is in the file twice, with different secrets.`;
+    }),
   ];
   if (problems.length > 0) {
     throw new VaultSetupError(

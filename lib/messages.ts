@@ -4,7 +4,7 @@
  * sign-in page may only send ContentRequest, and never receives a secret or the account list.
  */
 import type { AccountInput, SubmitOverride } from './accounts';
-import type { ConflictChoices, ImportPreview, ImportSummary } from './formats';
+import type { ConflictChoices, ExportProblem, ImportPreview, ImportProblem, ImportSummary, LeftOut } from './formats';
 import type { Settings } from './settings';
 import type { Algorithm, Digits, Period } from './totp';
 
@@ -122,8 +122,18 @@ export interface AccountChanges {
   submitAfterFill?: SubmitOverride;
 }
 
-/** A file's bytes (base64, so binary junk is seen as such) or pasted text. */
-export type ImportContent = { base64: string } | { text: string };
+/**
+ * A file's bytes (base64, so binary junk is seen as such), pasted text, or the text of a QR
+ * code the page decoded from an image (the background never decodes images).
+ */
+export type ImportContent = { base64: string } | { text: string } | { qr: string };
+
+/**
+ * An import or export refused for a reason the page words itself (lib/formats/describe.ts,
+ * through _locales). `error` is the code again, for logs; never words for a person.
+ */
+export type ImportFailure = { ok: false; error: string; problem: ImportProblem; field?: undefined };
+export type ExportFailure = { ok: false; error: string; problem: ExportProblem; field?: string };
 
 export type PlainExportKind = 'otpauth-links' | 'entra-csv';
 
@@ -186,10 +196,10 @@ export interface PageReplies {
   'settings:get': Reply<{ settings: Settings; iterations: number | null }>;
   'settings:set': Reply<{ settings: Settings }>;
   'tab:status': Reply<{ status: TabStatus | null }>;
-  'import:preview': Reply<{ preview: ImportPreview }>;
-  'import:apply': Reply<{ summary: ImportSummary; message: string }>;
-  'export:backup': Reply<{ file: ExportedFile; count: number }>;
-  'export:plain': Reply<{ file: ExportedFile; count: number; leftOut: string[] }>;
+  'import:preview': Reply<{ preview: ImportPreview }> | ImportFailure;
+  'import:apply': Reply<{ summary: ImportSummary }> | ImportFailure;
+  'export:backup': Reply<{ file: ExportedFile; count: number }> | ExportFailure;
+  'export:plain': Reply<{ file: ExportedFile; count: number; leftOut: LeftOut[] }> | ExportFailure;
 }
 
 export function isPageRequest(message: unknown): message is PageRequest {
