@@ -26,6 +26,23 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  hooks: {
+    // The content script is a plain unlisted script (entrypoints/mfa.ts), not a WXT content
+    // script: WXT's content-script runtime talks to the page (DESIGN.md, "Security notes").
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [
+        {
+          matches: [...SIGNIN_MATCH_PATTERNS],
+          js: ['mfa.js'],
+          // The pages render late anyway (knockout, body display:none): the observer sees the
+          // prompt appear, so running before the document is parsed would gain nothing.
+          run_at: 'document_idle',
+          // Top frame only (DESIGN.md); startAutofill checks window.top as well.
+          all_frames: false,
+        },
+      ];
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -13,6 +13,7 @@ import {
   describeLocation,
   describeNotice,
   type ImportPreview,
+  type ImportProblem,
 } from '@/lib/formats';
 import type { ImportContent, PageReplies } from '@/lib/messages';
 
@@ -41,6 +42,21 @@ async function contentOfImage(
 ): Promise<{ ok: true; content: ImportContent } | { ok: false; error: string }> {
   const read = await qrTextOf(image);
   return read.ok ? { ok: true, content: { qr: read.text } } : read;
+}
+
+/**
+ * Every problem of a preview or a refused request, in the page's language: for the QA helper,
+ * which imports through this page's messages (see main.tsx).
+ */
+export function describeImportFailure(reply: { problem?: ImportProblem; preview?: ImportPreview }): string[] {
+  if (reply.problem) return [describeImportProblem(reply.problem, pageWords)];
+  const preview = reply.preview;
+  if (!preview) return [];
+  const conflicts = preview.conflicts.map((c) => {
+    const where = describeLocation(c.where, pageWords);
+    return `${where ? `${where}: ` : ''}${t('conflictEarlierInFile', [c.name, c.existingName])}`;
+  });
+  return [...describeImportErrors(preview, pageWords), ...conflicts];
 }
 
 /** A refused request in the page's language: the code's words, or the background's own message. */

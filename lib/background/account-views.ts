@@ -3,15 +3,18 @@ import { type AccountView, NEXT_CODE_WINDOW_MS } from '../messages';
 import { generateCode, msRemaining } from '../totp';
 
 /**
- * Codes already computed, by account and TOTP counter: the popup is opened many times within
- * one period, and otpauth's HMAC is plain JS (about 0.1 ms a code), so 200 accounts would pay
- * tens of milliseconds on every open. Holds codes only, never secrets; cleared on lock.
+ * Codes already computed, by secret, code parameters and TOTP counter: the popup is opened many
+ * times within one period, and otpauth's HMAC is plain JS (about 0.1 ms a code), so 200 accounts
+ * would pay tens of milliseconds on every open. Keyed by the secret itself, not the account id:
+ * an import "replace" keeps the id and changes the secret, and the old code must not be shown.
+ * The keys hold secrets, as the decrypted contents beside it in this worker's memory do; it is
+ * emptied on lock and on every change of the vault (vault-session.ts).
  */
 const codeCache = new Map<string, string>();
 
 function cachedCode(account: Account, at: number): string {
   const counter = Math.floor(at / (account.period * 1000));
-  const key = `${account.id}|${account.secret.length}|${account.algorithm}|${account.digits}|${account.period}|${counter}`;
+  const key = `${account.secret}|${account.algorithm}|${account.digits}|${account.period}|${counter}`;
   let code = codeCache.get(key);
   if (code === undefined) {
     code = generateCode(account, at);

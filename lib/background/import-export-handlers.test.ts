@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { oathtoolCode, randomSecret } from '../../tests/support/oathtool';
+import { MIN_PBKDF2_ITERATIONS } from '../crypto';
 import { describeImportErrors } from '../formats';
 import { english, german } from '../formats/english.testing';
 import type { AccountView, PageRequest } from '../messages';
@@ -20,7 +21,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   let ids = 0;
   ctx = {
-    vault: new VaultSession(1_000),
+    vault: new VaultSession(MIN_PBKDF2_ITERATIONS),
     now: () => NOW,
     newId: () => `id-${++ids}`,
     setBadge: async () => undefined,

@@ -19,9 +19,16 @@ import {
   parseQrText,
   previewImport,
 } from '../formats';
-import type { ExportFailure, ImportContent, ImportFailure, PageReplies, PlainExportKind } from '../messages';
+import type { ImportContent, PageReplies, PlainExportKind } from '../messages';
+import {
+  type ExportFailure,
+  type ImportExportReplies,
+  type ImportFailure,
+  importExportRequests,
+} from '../protocol/import-export';
 import { recordActivity } from './activity';
 import type { BackgroundContext } from './context';
+import { pageArea } from './page-area';
 
 export function importFailure(problem: ImportProblem): ImportFailure {
   return { ok: false, error: `import/${problem.code}`, problem };
@@ -152,4 +159,24 @@ export async function exportPlainRequest(
     };
   }
   return exportFailure({ code: 'plain-unknown-kind' });
+}
+
+export const importExportArea = pageArea<typeof importExportRequests, ImportExportReplies>(importExportRequests, {
+  'import:preview': (request, ctx) => previewImportRequest(request.content, nonEmpty(request.backupPassphrase), ctx),
+  'import:apply': (request, ctx) =>
+    applyImportRequest(
+      request.content,
+      nonEmpty(request.backupPassphrase),
+      request.choices,
+      request.importValidOnly,
+      ctx,
+    ),
+  'export:backup': (request, ctx) => exportBackupRequest(request.passphrase, request.confirmation, ctx),
+  'export:plain': (request, ctx) =>
+    exportPlainRequest(request.kind, request.vaultPassphrase, request.acknowledged, ctx),
+});
+
+/** An empty backup passphrase field means "none given". */
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === '' ? undefined : value;
 }

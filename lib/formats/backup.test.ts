@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { type Account, newAccount } from '../accounts';
-import { DEFAULT_PBKDF2_ITERATIONS, fromBase64, toBase64 } from '../crypto';
+import {
+  DEFAULT_PBKDF2_ITERATIONS,
+  fromBase64,
+  MAX_PBKDF2_ITERATIONS,
+  MIN_PBKDF2_ITERATIONS,
+  toBase64,
+} from '../crypto';
 import { describeExportProblem } from './describe';
 import { english, german, parseImportWorded } from './english.testing';
 import { createEncryptedBackup, mergeImport, validateBackupPassphrase } from './index';
 
 /** Enough to make every test's KDF fast; one test below keeps the default. */
-const TEST_ITERATIONS = 1_000;
+const TEST_ITERATIONS = MIN_PBKDF2_ITERATIONS;
 const PASSPHRASE = 'correct horse battery staple';
 
 const ACCOUNTS: Account[] = [
@@ -117,6 +123,14 @@ describe('encrypted backup', () => {
     { why: 'a missing salt', change: (j: BackupJson) => ({ ...j, kdf: { ...j.kdf, salt: undefined } }) },
     { why: 'a cut-short IV', change: (j: BackupJson) => ({ ...j, contents: { ...j.contents, iv: 'AAAA' } }) },
     { why: 'an absurd iteration count', change: (j: BackupJson) => ({ ...j, kdf: { ...j.kdf, iterations: 1e12 } }) },
+    {
+      why: 'an iteration count above the ceiling',
+      change: (j: BackupJson) => ({ ...j, kdf: { ...j.kdf, iterations: MAX_PBKDF2_ITERATIONS + 1 } }),
+    },
+    {
+      why: 'an iteration count below the floor',
+      change: (j: BackupJson) => ({ ...j, kdf: { ...j.kdf, iterations: MIN_PBKDF2_ITERATIONS - 1 } }),
+    },
     { why: 'no wrapped key', change: (j: BackupJson) => ({ ...j, wrappedKey: undefined }) },
   ])('calls a file with $why damaged, before asking for a passphrase', async ({ change }) => {
     const damaged = JSON.stringify(change(JSON.parse(await backupOf(ACCOUNTS))));

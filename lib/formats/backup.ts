@@ -6,6 +6,7 @@ import {
   fromBase64,
   IV_BYTES,
   importDataKey,
+  isAllowedIterationCount,
   newPbkdf2Params,
   open,
   openJson,
@@ -129,8 +130,6 @@ export type BackupOpen =
       >;
     };
 
-/** A file may ask this much of our KDF and no more: a forged count in the billions would hang the service worker. */
-const MAX_ITERATIONS = 10_000_000;
 const TAG_BYTES = 16;
 
 export function looksLikeBackup(json: unknown): boolean {
@@ -154,10 +153,8 @@ function isKdf(value: unknown): value is Pbkdf2Params {
     isObject(value) &&
     value.name === 'PBKDF2' &&
     value.hash === 'SHA-256' &&
-    typeof value.iterations === 'number' &&
-    Number.isInteger(value.iterations) &&
-    value.iterations > 0 &&
-    value.iterations <= MAX_ITERATIONS &&
+    // The vault's bounds: a forged count in the billions would hang the background, a tiny one is no protection.
+    isAllowedIterationCount(value.iterations) &&
     base64Length(value.salt) >= 8
   );
 }

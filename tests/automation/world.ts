@@ -8,7 +8,7 @@
  * purpose, and one user is not in the vault at all.
  */
 import { readFileSync } from 'node:fs';
-import type { DirectoryUser } from '../support/fake-signin/server';
+import type { DirectoryUser } from 'mfa-autofill-playwright/fake-signin';
 import { randomSecret } from '../support/oathtool';
 
 const domain = '@contoso.onmicrosoft.com';
@@ -22,8 +22,10 @@ export const USERS = {
   diego: `diego.siciliani${domain}`,
   /** In the vault with the wrong secret key. */
   isaiah: `isaiah.langer${domain}`,
-  /** Signed in by two browsers within one TOTP period. */
+  /** Signed in by two browsers within one TOTP period, on two machines (two ledgers). */
   nestor: `nestor.wilke${domain}`,
+  /** Signed in by two browsers within one TOTP period on one machine (one ledger). */
+  joni: `joni.sherman${domain}`,
   /** Its tests stop at the code page (Submit after filling: never). */
   lynne: `lynne.robbins${domain}`,
   /** Signed in with "Stay signed in?" answered Yes and "Don't ask again" ticked. */

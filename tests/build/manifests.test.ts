@@ -53,6 +53,16 @@ describe.each(TARGETS)('the %s build', (target) => {
     for (const pattern of script.matches) expect(pattern).toMatch(/^https:\/\/[a-z.]+\/\*$/);
   });
 
+  it("ships the content script without WXT's content-script runtime or the polyfill", () => {
+    const [script] = manifest.content_scripts;
+    expect(script.js).toEqual(['mfa.js']);
+    const code = readFileSync(join('.output', target, 'mfa.js'), 'utf8');
+    // That runtime posts "<id>:mfa:wxt:content-script-started" to the page and stops on it.
+    expect(code).not.toContain('content-script-started');
+    expect(code).not.toContain('postMessage');
+    expect(code).not.toContain('webextension-polyfill');
+  });
+
   it('exposes nothing to web pages or other extensions and keeps the default CSP', () => {
     const text = JSON.stringify(manifest);
     expect(text).not.toContain('<all_urls>');

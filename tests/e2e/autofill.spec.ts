@@ -85,6 +85,42 @@ for (const host of SIGNIN_HOSTS.filter((h) => h !== 'login.live.com')) {
   });
 }
 
+test('the page learns nothing from the content script and cannot stop it', async () => {
+  const account = await newAccount();
+  const url = `https://login.microsoftonline.com${CODE_PAGE}`;
+  await serveFixture(browser.context, url, 'enter-code', account.name);
+  const page = await browser.context.newPage();
+  // Before the page's own scripts: record every message posted to the page, and send every
+  // event WXT's content-script runtime stops on, under every name it could have (with and
+  // without the extension id, which a page could have learnt elsewhere), early and repeatedly.
+  await page.addInitScript((extensionId) => {
+    const w = window as unknown as { pageMessages: unknown[] };
+    w.pageMessages = [];
+    window.addEventListener('message', (event) => w.pageMessages.push(event.data), true);
+    const names = ['mfa', 'content'].flatMap((entry) => [
+      `${extensionId}:${entry}:wxt:content-script-started`,
+      `undefined:${entry}:wxt:content-script-started`,
+    ]);
+    const stop = () => {
+      for (const name of names) {
+        const detail = { contentScriptName: 'mfa', messageId: 'page' };
+        document.dispatchEvent(new CustomEvent(name, { detail }));
+        window.postMessage({ type: name, ...detail }, '*');
+      }
+    };
+    stop();
+    document.addEventListener('DOMContentLoaded', stop);
+    const timer = setInterval(stop, 10);
+    setTimeout(() => clearInterval(timer), 2_000);
+  }, browser.extensionId);
+  await page.goto(url);
+  expectOathtoolCode(await expectFilled(page), account.secret);
+  const messages = await page.evaluate(() => (window as unknown as { pageMessages: unknown[] }).pageMessages);
+  // Only the page's own stop attempts arrive; nothing from the extension.
+  expect(messages.filter((m) => (m as { messageId?: string }).messageId !== 'page')).toEqual([]);
+  await page.close();
+});
+
 test('the page sees input and change events and the right account among several; no submit by default', async () => {
   const account = await newAccount();
   const url = `https://login.microsoftonline.com${CODE_PAGE}`;

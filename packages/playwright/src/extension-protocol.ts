@@ -1,0 +1,35 @@
+/**
+ * The part of the extension's message protocol (lib/messages.ts in the extension's sources) that
+ * the helper speaks, written out here so the package builds and ships on its own.
+ * tests/unit/playwright-protocol.test.ts fails to compile when the two drift apart.
+ */
+
+export type SubmitOverride = 'default' | 'always' | 'never';
+
+/** What happened on a tab's sign-in page (the background's tab status). */
+export type TabStatus =
+  | { state: 'filled'; account: string; submitted: boolean; at: number }
+  | { state: 'waiting-unlock'; at: number }
+  | { state: 'no-match'; pageAccount: string | null; at: number }
+  | { state: 'not-totp'; reason: string; at: number }
+  | { state: 'wrong-code'; account: string; retrying: boolean; at: number }
+  | { state: 'disabled'; at: number };
+
+/** One entry of the background's status history, oldest first. */
+export interface TabStatusEvent {
+  seq: number;
+  tabId: number;
+  status: TabStatus;
+}
+
+/** A file's bytes (base64), pasted text, or a QR code's decoded text. */
+export type ImportContent = { base64: string } | { text: string } | { qr: string };
+
+export interface HelperSettings {
+  autofill: boolean;
+  submitAfterFill: boolean;
+  autoLockMinutes: number;
+  lockWhenIdle: boolean;
+  staySignedIn: 'ask' | 'yes' | 'no';
+  rememberDevice: boolean;
+}
