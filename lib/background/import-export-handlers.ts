@@ -3,6 +3,7 @@
  * single writer and the only place secrets are decrypted); one import is one vault write.
  * Problems go back as codes (lib/formats/problems.ts); the page words them.
  */
+import type { Account } from '../accounts';
 import { fromBase64 } from '../crypto';
 import {
   type ConflictChoices,
@@ -26,6 +27,7 @@ import {
   type ImportFailure,
   importExportRequests,
 } from '../protocol/import-export';
+import type { Result } from '../totp';
 import { recordActivity } from './activity';
 import type { BackgroundContext } from './context';
 import { pageArea } from './page-area';
@@ -118,9 +120,11 @@ export async function exportBackupRequest(
   passphrase: string,
   confirmation: string,
   ctx: BackgroundContext,
+  ids?: readonly string[],
 ): Promise<PageReplies['export:backup']> {
   if (passphrase !== confirmation) return exportFailure({ code: 'backup-passphrase-mismatch' }, 'confirmation');
-  const accounts = await ctx.vault.accounts();
+  if (ids?.length === 0) return exportFailure({ code: 'nothing-selected' });
+  const accounts = selectedAccounts(await ctx.vault.accounts(), ids);
   if (!accounts.ok) return accounts;
   const text = await createEncryptedBackup(accounts.value, passphrase, { now: ctx.now() });
   if (!text.ok) return exportFailure(text.problem, 'passphrase');
@@ -133,11 +137,13 @@ export async function exportPlainRequest(
   vaultPassphrase: string,
   acknowledged: boolean,
   ctx: BackgroundContext,
+  ids?: readonly string[],
 ): Promise<PageReplies['export:plain']> {
   if (acknowledged !== true) return exportFailure({ code: 'plain-not-acknowledged' }, 'acknowledged');
   const verified = await ctx.vault.verifyPassphrase(String(vaultPassphrase));
   if (!verified.ok) return { ok: false, error: verified.error, field: 'vaultPassphrase' };
-  const accounts = await ctx.vault.accounts();
+  if (ids?.length === 0) return exportFailure({ code: 'nothing-selected' });
+  const accounts = selectedAccounts(await ctx.vault.accounts(), ids);
   if (!accounts.ok) return accounts;
   await recordActivity(ctx);
   const now = ctx.now();
@@ -171,12 +177,19 @@ export const importExportArea = pageArea<typeof importExportRequests, ImportExpo
       request.importValidOnly,
       ctx,
     ),
-  'export:backup': (request, ctx) => exportBackupRequest(request.passphrase, request.confirmation, ctx),
+  'export:backup': (request, ctx) => exportBackupRequest(request.passphrase, request.confirmation, ctx, request.ids),
   'export:plain': (request, ctx) =>
-    exportPlainRequest(request.kind, request.vaultPassphrase, request.acknowledged, ctx),
+    exportPlainRequest(request.kind, request.vaultPassphrase, request.acknowledged, ctx, request.ids),
 });
 
 /** An empty backup passphrase field means "none given". */
 function nonEmpty(value: string | undefined): string | undefined {
   return value === '' ? undefined : value;
+}
+
+/** The accounts named by `ids` (the options page's selection), or all of them when there is no selection. */
+function selectedAccounts(accounts: Result<Account[]>, ids: readonly string[] | undefined): Result<Account[]> {
+  if (!accounts.ok || ids === undefined) return accounts;
+  const wanted = new Set(ids);
+  return { ok: true, value: accounts.value.filter((account) => wanted.has(account.id)) };
 }

@@ -290,6 +290,8 @@ export function describeExportProblem(problem: ExportProblem, words: Words): str
       return words.t('expPlainNotAcknowledged');
     case 'plain-unknown-kind':
       return words.t('expPlainUnknownKind');
+    case 'nothing-selected':
+      return words.t('expNothingSelected');
   }
 }
 

@@ -90,7 +90,9 @@ export type ExportProblem =
   | { code: 'backup-passphrase-short'; length: number; min: number }
   | { code: 'backup-passphrase-mismatch' }
   | { code: 'plain-not-acknowledged' }
-  | { code: 'plain-unknown-kind' };
+  | { code: 'plain-unknown-kind' }
+  /** The options page's account table sent an empty selection. */
+  | { code: 'nothing-selected' };
 
 /** An account a plain export left out: Entra OATH tokens make 6-digit SHA1 codes only. */
 export interface LeftOut {

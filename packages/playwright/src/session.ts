@@ -21,6 +21,7 @@ import { CodeLedger } from './ledger.js';
 import { type PlaywrightLike, resolvePlaywright } from './playwright-module.js';
 import { readHistory } from './status-history.js';
 import { setUpVault } from './vault-setup.js';
+import { failWebAuthnFast } from './webauthn.js';
 
 export interface MfaAutofillOptions extends ExtensionLaunch {
   /**
@@ -51,6 +52,11 @@ export interface MfaAutofillOptions extends ExtensionLaunch {
    * Point machines at one shared volume to share it; `false` turns leases off.
    */
   ledgerDir?: string | false;
+  /**
+   * Give every page a virtual authenticator without credentials, so a passkey request fails at
+   * once instead of waiting on a dialog nobody answers. Default true.
+   */
+  failPasskeys?: boolean;
   /** Called with each event as it is seen (e.g. to log it). */
   onEvent?: (event: MfaEvent) => void;
 }
@@ -100,6 +106,7 @@ export async function launchWithMfaAutofill(options: MfaAutofillOptions = {}): P
   }
   leaseServer?.allowOrigin(`chrome-extension://${launched.extensionId}`);
   try {
+    if (options.failPasskeys ?? true) await failWebAuthnFast(launched.context);
     const names = await setUpVault(launched.context, launched.extensionId, {
       accounts,
       backupPassphrase: options.backupPassphrase ?? (process.env[BACKUP_PASSPHRASE_VARIABLE] || undefined),
