@@ -15,7 +15,7 @@ async function untilLeftInPeriod(ms: number): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, (left - ms + PERIOD_MS) % PERIOD_MS));
 }
 
-test('a wrong secret in the vault gets one retry with the next code, then fails saying why', async ({
+test('a wrong secret in the vault gets one retry with the next code, then fails saying why (waits for a TOTP period)', async ({
   page,
   mfa,
   fakeMicrosoft,
@@ -36,7 +36,7 @@ test('a wrong secret in the vault gets one retry with the next code, then fails 
   expect(Math.floor(checks[1]!.at / PERIOD_MS)).toBe(Math.floor(checks[0]!.at / PERIOD_MS) + 1);
 });
 
-test('a code already used in its period is refused, and the extension waits for the next one', async ({
+test('a code already used in its period is refused, and the extension waits for the next one (waits for a TOTP period)', async ({
   page,
   fakeMicrosoft,
 }) => {
