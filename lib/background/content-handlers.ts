@@ -7,8 +7,9 @@ import type { CodeResponse, ContentRequest, FillEvent, HasAccountResponse, KmsiR
 import { mergeSettings } from '../settings';
 import { generateCode, msRemaining } from '../totp';
 import { recordActivity } from './activity';
+import { leaseCode } from './code-lease';
 import type { BackgroundContext } from './context';
-import { fillCountersItem, settingsItem } from './storage';
+import { fillCountersItem, settingsItem, updateItem } from './storage';
 import { setTabStatus } from './tab-status';
 
 /**
@@ -71,15 +72,19 @@ async function codeForPage(
   }
 
   const counter = Math.floor(now / (account.period * 1000));
-  const counters = await fillCountersItem.getValue();
   const remaining = msRemaining(account.period, now);
   // A code already handed out (rejected, or used by an earlier sign-in) is refused by the
-  // server as a replay: wait for the next period rather than spend an attempt.
-  const alreadyUsed = (counters[account.id] ?? -1) >= counter;
-  if (alreadyUsed || remaining < MIN_CODE_LIFE_MS) {
+  // server as a replay: wait for the next period rather than spend an attempt. Checked and
+  // claimed in one update, so two tabs asking at once cannot both be handed it; then the QA
+  // helper's machine-wide ledger, when one is configured, so other browsers cannot either.
+  const claimed = await updateItem(fillCountersItem, (counters) => {
+    const alreadyUsed = (counters[account.id] ?? -1) >= counter;
+    if (alreadyUsed || remaining < MIN_CODE_LIFE_MS) return { value: counters, result: false };
+    return { value: { ...counters, [account.id]: counter }, result: true };
+  });
+  if (!claimed || !(await leaseCode(account.name, counter))) {
     return { status: 'wait', retryInMs: remaining + PERIOD_EDGE_SLACK_MS };
   }
-  await fillCountersItem.setValue({ ...counters, [account.id]: counter });
   // Pushing back auto-lock need not delay the fill.
   void recordActivity(ctx).catch(() => undefined);
   const submit =

@@ -24,3 +24,34 @@ export const tabStatusHistoryItem = storage.defineItem<TabStatusEvent[]>('sessio
 export const fillCountersItem = storage.defineItem<Record<string, number>>('session:fillCounters', { fallback: {} });
 
 export type { VaultRecord };
+
+interface ReadWriteItem<T> {
+  key: string;
+  getValue(): Promise<T>;
+  setValue(value: T): Promise<void>;
+}
+
+const updatesInFlight = new Map<string, Promise<unknown>>();
+
+/**
+ * Read-modify-write of one item, one after another per item: two tabs reporting or filling at
+ * once must not drop each other's change (each read would otherwise see the value before the
+ * other's write). `change` returns the new value, or the old one to leave it as it is.
+ */
+export function updateItem<T, R = void>(
+  item: ReadWriteItem<T>,
+  change: (value: T) => { value: T; result: R },
+): Promise<R> {
+  const run = (updatesInFlight.get(item.key) ?? Promise.resolve()).then(async () => {
+    const before = await item.getValue();
+    const { value, result } = change(before);
+    if (value !== before) await item.setValue(value);
+    return result;
+  });
+  // A failed update must not stop every later one.
+  updatesInFlight.set(
+    item.key,
+    run.catch(() => undefined),
+  );
+  return run;
+}

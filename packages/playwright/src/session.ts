@@ -16,9 +16,12 @@ import {
 import { type ExtensionLaunch, type LaunchedExtension, launchChromiumWithExtension } from './browser.js';
 import { accountOf, formatReport, MESSAGE_PREFIX, MfaAutofillError, type MfaEvent, toMfaEvent } from './events.js';
 import type { SubmitOverride } from './extension-protocol.js';
+import { type LeaseRecord, type LeaseServer, startLeaseServer } from './lease-server.js';
+import { CodeLedger } from './ledger.js';
 import { type PlaywrightLike, resolvePlaywright } from './playwright-module.js';
 import { readHistory } from './status-history.js';
 import { setUpVault } from './vault-setup.js';
+import { failWebAuthnFast } from './webauthn.js';
 
 export interface MfaAutofillOptions extends ExtensionLaunch {
   /**
@@ -43,6 +46,17 @@ export interface MfaAutofillOptions extends ExtensionLaunch {
    * waiting for on it fails at once with that message. Default true.
    */
   failFast?: boolean;
+  /**
+   * The machine-wide ledger of codes handed out, so that workers and suites on this machine never
+   * submit one code twice. Default: $MFA_AUTOFILL_LEDGER, else <temp dir>/mfa-autofill-ledger.
+   * Point machines at one shared volume to share it; `false` turns leases off.
+   */
+  ledgerDir?: string | false;
+  /**
+   * Give every page a virtual authenticator without credentials, so a passkey request fails at
+   * once instead of waiting on a dialog nobody answers. Default true.
+   */
+  failPasskeys?: boolean;
   /** Called with each event as it is seen (e.g. to log it). */
   onEvent?: (event: MfaEvent) => void;
 }
@@ -60,6 +74,8 @@ export interface MfaAutofill {
   readonly accounts: readonly string[];
   /** Everything seen so far, oldest first. */
   readonly events: readonly MfaEvent[];
+  /** Every code lease the extension asked for: account, counter, granted or not (never a code). */
+  readonly leases: readonly LeaseRecord[];
   /** The page as it was when each problem was seen (taken before fail-fast closed it). */
   readonly screenshots: readonly ProblemScreenshot[];
   problems(): MfaEvent[];
@@ -79,8 +95,18 @@ export async function launchWithMfaAutofill(options: MfaAutofillOptions = {}): P
   // Read before the browser starts: a missing file should not cost a browser launch.
   const accounts = readAccounts(options.accounts ?? defaultAccountsSource());
   const { chromium } = options.playwright ?? (await resolvePlaywright());
-  const launched = await launchChromiumWithExtension(chromium, options);
+  const leaseServer =
+    options.ledgerDir === false ? null : await startLeaseServer(new CodeLedger(options.ledgerDir || undefined));
+  let launched: LaunchedExtension;
   try {
+    launched = await launchChromiumWithExtension(chromium, options);
+  } catch (error) {
+    await leaseServer?.close();
+    throw error;
+  }
+  leaseServer?.allowOrigin(`chrome-extension://${launched.extensionId}`);
+  try {
+    if (options.failPasskeys ?? true) await failWebAuthnFast(launched.context);
     const names = await setUpVault(launched.context, launched.extensionId, {
       accounts,
       backupPassphrase: options.backupPassphrase ?? (process.env[BACKUP_PASSPHRASE_VARIABLE] || undefined),
@@ -90,10 +116,12 @@ export async function launchWithMfaAutofill(options: MfaAutofillOptions = {}): P
         rememberDevice: options.rememberDevice ?? false,
       },
       submitAfterFillFor: options.submitAfterFillFor,
+      codeLease: leaseServer?.endpoint,
     });
-    return new Session(launched, names, options);
+    return new Session(launched, leaseServer, names, options);
   } catch (error) {
     await launched.close();
+    await leaseServer?.close();
     throw error;
   }
 }
@@ -116,6 +144,7 @@ class Session implements MfaAutofill {
 
   constructor(
     private readonly launched: LaunchedExtension,
+    private readonly leaseServer: LeaseServer | null,
     readonly accounts: readonly string[],
     private readonly options: MfaAutofillOptions,
   ) {
@@ -126,6 +155,10 @@ class Session implements MfaAutofill {
       this.wake?.();
     });
     this.polling = this.poll();
+  }
+
+  get leases(): readonly LeaseRecord[] {
+    return this.leaseServer?.leases ?? [];
   }
 
   problems(): MfaEvent[] {
@@ -166,6 +199,7 @@ class Session implements MfaAutofill {
     this.wake?.();
     await this.polling;
     await this.launched.close();
+    await this.leaseServer?.close();
   }
 
   private async poll(): Promise<void> {

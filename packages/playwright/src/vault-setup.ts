@@ -18,6 +18,8 @@ export interface VaultSetup {
   settings: Pick<HelperSettings, 'submitAfterFill' | 'staySignedIn' | 'rememberDevice'>;
   /** By account name (case-insensitive): 'always' or 'never' instead of the setting. */
   submitAfterFillFor?: Readonly<Record<string, SubmitOverride>>;
+  /** Where the background asks for a lease before handing out a code (lease-server.ts). */
+  codeLease?: { url: string; token: string };
 }
 
 export class VaultSetupError extends Error {
@@ -50,6 +52,7 @@ export async function setUpVault(context: BrowserContext, extensionId: string, s
       label: setup.accounts.label,
       settings,
       overrides: setup.submitAfterFillFor ?? {},
+      codeLease: setup.codeLease ?? null,
     });
     if (!outcome.ok) throw new VaultSetupError(`MFA Autofill: ${outcome.error}`);
     return outcome.names;
@@ -59,7 +62,10 @@ export async function setUpVault(context: BrowserContext, extensionId: string, s
 }
 
 interface PageGlobals {
-  chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+  chrome: {
+    runtime: { sendMessage(message: unknown): Promise<unknown> };
+    storage: { session: { set(items: Record<string, unknown>): Promise<void> } };
+  };
   mfaAutofillSetupKey?: CryptoKeyPair;
 }
 
@@ -81,6 +87,7 @@ async function setUpInPage(input: {
   label: string;
   settings: Record<string, unknown>;
   overrides: Record<string, string>;
+  codeLease: { url: string; token: string } | null;
 }): Promise<SetupOutcome> {
   type Reply = { ok: true; [key: string]: unknown } | { ok: false; error: string };
   const globals = globalThis as unknown as PageGlobals;
@@ -110,6 +117,9 @@ async function setUpInPage(input: {
     content: unknown;
     backupPassphrase?: string;
   };
+
+  // lib/background/code-lease.ts reads it from 'session:codeLease'; content scripts cannot reach storage.session.
+  if (input.codeLease) await globals.chrome.storage.session.set({ codeLease: input.codeLease });
 
   const state = await send({ type: 'vault:state' });
   if (!state.ok) return { ok: false, error: `Reading the vault state failed: ${state.error}` };

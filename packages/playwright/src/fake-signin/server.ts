@@ -4,7 +4,9 @@
  * (the browser reaches it through Playwright routing, route.ts, so the extension sees the real
  * URLs). It checks passwords and TOTP codes itself, with its own RFC 6238 code (totp.ts):
  *
- *   app / → authorize → user name → password → "Enter code" (EndAuth checks the code: ±1
+ *   app / → authorize → user name → password → ["Approve sign in request" → "I can't use my
+ *   Microsoft Authenticator app right now" → "Use a verification code", for a user with
+ *   pushFirst] → "Enter code" (EndAuth checks the code: ±1
  *   period, never a counter already accepted) → ProcessAuth → "Stay signed in?" → form_post
  *   to app /signin-oidc: "Signed in as <upn>".
  *
@@ -36,9 +38,11 @@ import {
   kmsiPage,
   LOGIN_ORIGIN,
   passwordPage,
+  pushPage,
   redirectPage,
   TENANT,
   usernamePage,
+  waitingForApprovalPage,
 } from './pages.js';
 import { checkCode, MICROSOFT_TOTP, type TotpParams } from './totp.js';
 
@@ -50,6 +54,19 @@ export interface DirectoryUser {
   /** Base32, as registered with the authenticator app. */
   secret: string;
   totp?: TotpParams;
+  /**
+   * Show "Approve sign in request" (the Authenticator push) first, as for an account whose default
+   * method is the app's notification; the code prompt is then reached by "I can't use my Microsoft
+   * Authenticator app right now" → "Use a verification code". Default: the service's `pushFirst`.
+   */
+  pushFirst?: boolean;
+}
+
+/** A screen the service showed in a sign-in, in order, for tests to check the path taken. */
+export interface ScreenRecord {
+  upn: string;
+  screen: 'push' | 'code' | 'waiting-for-approval' | 'kmsi';
+  at: number;
 }
 
 /** What the service decided about one code. */
@@ -66,6 +83,7 @@ export interface FakeSignin {
   certificate: Buffer;
   codeChecks: readonly CodeCheckRecord[];
   signIns: readonly AppSignIn[];
+  screens: readonly ScreenRecord[];
   close(): Promise<void>;
 }
 
@@ -73,6 +91,8 @@ export interface FakeSigninOptions {
   users: readonly DirectoryUser[];
   /** How long each page keeps its body hidden before showing the form (the real ones render late). */
   renderDelayMs?: number;
+  /** Every user's default for DirectoryUser.pushFirst. Default false: the code prompt first. */
+  pushFirst?: boolean;
   /** Where to listen: 127.0.0.1 and a free port unless told (Firefox reaches it on 443 by DNS pref). */
   host?: string;
   port?: number;
@@ -116,6 +136,7 @@ export function authorizeUrl(state = token()): string {
 export async function startFakeSignin({
   users,
   renderDelayMs = 80,
+  pushFirst = false,
   host: listenHost = '127.0.0.1',
   port: listenPort = 0,
 }: FakeSigninOptions): Promise<FakeSignin> {
@@ -125,6 +146,11 @@ export async function startFakeSignin({
   const lastAcceptedCounter = new Map<string, number>();
   const codeChecks: CodeCheckRecord[] = [];
   const signIns: AppSignIn[] = [];
+  const screens: ScreenRecord[] = [];
+  const shown = (user: DirectoryUser, screen: ScreenRecord['screen'], page: string): Answer => {
+    screens.push({ upn: user.upn, screen, at: Date.now() });
+    return html(page);
+  };
   const { key, cert } = throwAwayCertificate(FAKE_HOSTS);
 
   /** What a handler answers; one place writes it. */
@@ -175,7 +201,19 @@ export async function startFakeSignin({
         return html(passwordPage(id, flow.user.upn, renderDelayMs, ERROR_WRONG_PASSWORD));
       }
       flow.stage = 'mfa';
-      return html(enterCodePage(id, flow.user.upn, renderDelayMs));
+      if (flow.user.pushFirst ?? pushFirst) {
+        const displayedNumber = 10 + (randomBytes(1)[0]! % 90);
+        return shown(flow.user, 'push', pushPage(id, flow.user.upn, renderDelayMs, displayedNumber));
+      }
+      return shown(flow.user, 'code', enterCodePage(id, flow.user.upn, renderDelayMs));
+    }
+    if (path === '/common/SAS/ChooseProof') {
+      const flow = flowOf(form, ['mfa']);
+      if (!flow?.user) return html('Your session has expired: start again.', 400);
+      if (form.get('proof') === 'PhoneAppOTP') {
+        return shown(flow.user, 'code', enterCodePage(id, flow.user.upn, renderDelayMs, true));
+      }
+      return shown(flow.user, 'waiting-for-approval', waitingForApprovalPage(flow.user.upn, renderDelayMs));
     }
     if (path === '/common/SAS/ProcessAuth') {
       const flow = flowOf(form, ['mfa-verified']);
@@ -184,7 +222,7 @@ export async function startFakeSignin({
       flow.codeShownAt = epochMs(form.get('codeShownAt'));
       flow.codeSubmittedAt = epochMs(form.get('codeSubmittedAt'));
       flow.stage = 'kmsi';
-      return html(kmsiPage(id, flow.user.upn, renderDelayMs));
+      return shown(flow.user, 'kmsi', kmsiPage(id, flow.user.upn, renderDelayMs));
     }
     if (path === '/kmsi') {
       const flow = flowOf(form, ['kmsi']);
@@ -287,6 +325,7 @@ export async function startFakeSignin({
     certificate: cert,
     codeChecks,
     signIns,
+    screens,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
