@@ -162,3 +162,54 @@ export async function benchParallelSignins({ workers = 4, accounts = 2, tests = 
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * reuseSignIn: `tests` browsers of one account one after another, each as a fresh test would get
+ * (its own browser and vault), with reuseSignIn on. Counts the MFA prompts the fake service showed
+ * (target 1: the first sign-in; every later one starts signed in).
+ */
+export async function benchReuseSignIn({ tests = 10 } = {}) {
+  const { launchWithMfaAutofill, startFakeSignin, routeToFakeSignin } = await modules();
+  const password = randomBytes(12).toString('base64url');
+  const user = { upn: 'bench.reuse@contoso.onmicrosoft.com', password, secret: randomSecret() };
+  const dir = mkdtempSync(join(tmpdir(), 'mfa-bench-reuse-'));
+  const accountsFile = join(dir, 'accounts.txt');
+  writeFileSync(accountsFile, `otpauth://totp/Contoso:${user.upn}?secret=${user.secret}&issuer=Microsoft\n`, {
+    mode: 0o600,
+  });
+  const service = await startFakeSignin({ users: [user] });
+  const started = Date.now();
+  try {
+    for (let i = 0; i < tests; i++) {
+      const mfa = await launchWithMfaAutofill({
+        accounts: { file: accountsFile },
+        reuseSignIn: { dir: join(dir, 'sessions') },
+        ledgerDir: join(dir, 'ledger'),
+      });
+      try {
+        await routeToFakeSignin(mfa.context, service);
+        const page = await mfa.context.newPage();
+        await page.goto(APP_URL);
+        if (!mfa.reusedSignIn) {
+          await page.getByRole('textbox', { name: 'Enter your email, phone, or Skype.' }).fill(user.upn);
+          await page.getByRole('button', { name: 'Next' }).click();
+          await page.getByPlaceholder('Password').fill(password);
+          await page.getByRole('button', { name: 'Sign in' }).click();
+        }
+        await page.waitForURL(`${APP_URL}**`, { timeout: 60_000 });
+        mfa.assertNoProblems();
+      } finally {
+        await mfa.close();
+      }
+    }
+    return {
+      tests,
+      signIns: service.signIns.length,
+      mfaPrompts: service.screens.filter((s) => s.screen === 'code').length,
+      seconds: (Date.now() - started) / 1000,
+    };
+  } finally {
+    await service.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
