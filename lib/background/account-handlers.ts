@@ -2,7 +2,7 @@
 import { type Account, duplicateNameError, newAccount, validateAccountInput } from '../accounts';
 import { type AccountChanges, type AccountReplies, accountRequests } from '../protocol/accounts';
 import { mergeSettings } from '../settings';
-import { accountView } from './account-views';
+import { listAccountsRequest } from './account-list-handlers';
 import { recordActivity } from './activity';
 import { pageArea } from './page-area';
 import { settingsItem } from './storage';
@@ -10,12 +10,7 @@ import { settingsItem } from './storage';
 const GONE = 'That account is no longer in the vault.';
 
 export const accountsArea = pageArea<typeof accountRequests, AccountReplies>(accountRequests, {
-  async 'accounts:list'(_, ctx) {
-    const accounts = await ctx.vault.accounts();
-    if (!accounts.ok) return accounts;
-    const now = ctx.now();
-    return { ok: true, accounts: accounts.value.map((account) => accountView(account, now)) };
-  },
+  'accounts:list': (request, ctx) => listAccountsRequest(request, ctx),
 
   async 'accounts:add'(request, ctx) {
     const valid = validateAccountInput(request.input);

@@ -1,5 +1,6 @@
 /** Extension pages → background: check and apply an import; write a backup or a plain export. */
 import type { ImportPreview, ImportSummary } from '../formats';
+import { isStringArray } from './account-table';
 import type { Reply, RequestsOf } from './common';
 import { either, type Infer, isBoolean, isString, oneOf, optional, recordOf, shape } from './validate';
 
@@ -26,9 +27,15 @@ export const importExportRequests = {
     choices: recordOf(oneOf('keep', 'replace', 'rename')),
     importValidOnly: isBoolean,
   }),
-  'export:backup': shape({ passphrase: isString, confirmation: isString }),
+  /** `ids`: only these accounts (the options page's selection); every account without. */
+  'export:backup': shape({ passphrase: isString, confirmation: isString, ids: optional(isStringArray) }),
   /** Secrets in plain text: only with the vault passphrase and the warning acknowledged. */
-  'export:plain': shape({ kind: isPlainExportKind, vaultPassphrase: isString, acknowledged: isBoolean }),
+  'export:plain': shape({
+    kind: isPlainExportKind,
+    vaultPassphrase: isString,
+    acknowledged: isBoolean,
+    ids: optional(isStringArray),
+  }),
 };
 
 export type ImportExportRequest = RequestsOf<typeof importExportRequests>;
