@@ -177,7 +177,7 @@ export async function benchReuseSignIn({ tests = 10 } = {}) {
   writeFileSync(accountsFile, `otpauth://totp/Contoso:${user.upn}?secret=${user.secret}&issuer=Microsoft\n`, {
     mode: 0o600,
   });
-  const service = await startFakeSignin({ users: [user] });
+  const service = await startFakeSignin({ users: [user], keepSessions: true });
   const started = Date.now();
   try {
     for (let i = 0; i < tests; i++) {

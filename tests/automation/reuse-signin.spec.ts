@@ -21,7 +21,7 @@ test('waits for a TOTP period: a kept sign-in is reused without MFA, a rejected 
   const dir = mkdtempSync(join(tmpdir(), 'mfa-reuse-'));
   const password = randomBytes(12).toString('base64url');
   const secret = randomSecret(32);
-  const service = await startFakeSignin({ users: [{ upn: USER, password, secret }] });
+  const service = await startFakeSignin({ users: [{ upn: USER, password, secret }], keepSessions: true });
   const accounts = join(dir, 'accounts.txt');
   writeFileSync(accounts, `otpauth://totp/Contoso:${USER}?secret=${secret}&issuer=Microsoft\n`, { mode: 0o600 });
   const reuseSignIn = { dir: join(dir, 'sessions'), maxAgeMinutes: 30 };

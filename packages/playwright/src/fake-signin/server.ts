@@ -93,7 +93,13 @@ export interface FakeSigninOptions {
   users: readonly DirectoryUser[];
   /** How long each page keeps its body hidden before showing the form (the real ones render late). */
   renderDelayMs?: number;
-  /** How long a sign-in session (the ESTSAUTH cookie) is honoured. Default 60 minutes. */
+  /**
+   * Keep sign-in sessions, as Entra does: an ESTSAUTH cookie after each sign-in, and single
+   * sign-on (straight back to the app) for a browser that has a valid one. Off by default, so
+   * one browser can sign several accounts in one after another without signing out.
+   */
+  keepSessions?: boolean;
+  /** How long a kept session is honoured. Default 60 minutes. */
   sessionMinutes?: number;
   /** Every user's default for DirectoryUser.pushFirst. Default false: the code prompt first. */
   pushFirst?: boolean;
@@ -141,6 +147,7 @@ export async function startFakeSignin({
   users,
   renderDelayMs = 80,
   pushFirst = false,
+  keepSessions = false,
   sessionMinutes = 60,
   host: listenHost = '127.0.0.1',
   port: listenPort = 0,
@@ -268,12 +275,11 @@ export async function startFakeSignin({
         timing: Object.values(timing).every((v) => v > 0) ? timing : null,
         reusedSession: false,
       });
+      const signedIn = html(formPostPage(flow.redirectUri, { code, state: flow.state }));
+      if (!keepSessions) return signedIn;
       const session = token();
       sessions.set(session, { user: flow.user, until: Date.now() + sessionMinutes * 60_000 });
-      return {
-        ...html(formPostPage(flow.redirectUri, { code, state: flow.state })),
-        setCookie: `ESTSAUTH=${session}; Path=/; Secure; HttpOnly; SameSite=None`,
-      };
+      return { ...signedIn, setCookie: `ESTSAUTH=${session}; Path=/; Secure; HttpOnly; SameSite=None` };
     }
     return html('Not found', 404);
   }
