@@ -11,7 +11,12 @@ export function problemText(problem: Problem): string {
   return params.length > 0 ? translate(problem.key, params) : translate(problem.key);
 }
 
+/** A problem of lib/problems.ts (import and export failures carry their own kind, lib/formats). */
+export function isProblem(problem: unknown): problem is Problem {
+  return typeof problem === 'object' && problem !== null && 'key' in problem && 'params' in problem;
+}
+
 /** A failed reply in the page's language: its problem translated; its text only when it has no problem code. */
-export function failureText(failure: { error: string; problem?: Problem }): string {
-  return failure.problem ? problemText(failure.problem) : failure.error;
+export function failureText(failure: { error: string; problem?: unknown }): string {
+  return isProblem(failure.problem) ? problemText(failure.problem) : failure.error;
 }

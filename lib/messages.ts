@@ -3,11 +3,13 @@
  * Extension pages (popup, options) may ask for anything in PageRequest; a content script on a
  * sign-in page may only send ContentRequest, and never receives a secret or the account list.
  */
+import type { AccountTableReplies, AccountTableRequest } from './protocol/account-table';
 import type { AccountReplies, AccountRequest } from './protocol/accounts';
 import type { ImportExportReplies, ImportExportRequest } from './protocol/import-export';
 import type { SettingsReplies, SettingsRequest } from './protocol/settings';
 import type { VaultReplies, VaultRequest } from './protocol/vault';
 
+export type { AccountCodes } from './protocol/account-table';
 export type { AccountChanges, AccountView } from './protocol/accounts';
 export { NEXT_CODE_WINDOW_MS } from './protocol/accounts';
 export type { Failure, Ok, Reply } from './protocol/common';
@@ -101,9 +103,14 @@ export interface TabStatusEvent {
   status: TabStatus;
 }
 
-export type PageRequest = VaultRequest | AccountRequest | SettingsRequest | ImportExportRequest;
+export type PageRequest = VaultRequest | AccountRequest | AccountTableRequest | SettingsRequest | ImportExportRequest;
 
-export interface PageReplies extends VaultReplies, AccountReplies, SettingsReplies, ImportExportReplies {}
+export interface PageReplies
+  extends VaultReplies,
+    AccountReplies,
+    AccountTableReplies,
+    SettingsReplies,
+    ImportExportReplies {}
 
 export function isContentRequest(message: unknown): message is ContentRequest {
   return (

@@ -1,12 +1,21 @@
 import { useState } from 'preact/hooks';
 import { Field, Select } from '@/components/Field';
-import { formatNumber, t } from '@/components/i18n';
+import { failureText as backgroundFailureText } from '@/components/failure-text';
+import { formatNumber, pageWords, t, tp } from '@/components/i18n';
 import { download } from '@/components/image-pixels';
 import { send } from '@/components/send';
 import { DEFAULT_PBKDF2_ITERATIONS } from '@/lib/crypto';
-import type { PlainExportKind } from '@/lib/messages';
+import { describeExportProblem, describeLeftOut } from '@/lib/formats';
+import type { PageReplies, PlainExportKind } from '@/lib/messages';
 
 type Outcome = { ok: boolean; message: string; field?: string } | null;
+
+/** A refused export in the page's language: the code's words, or the background's own message (vault locked, wrong passphrase). */
+function failureText(reply: Extract<PageReplies['export:backup' | 'export:plain'], { ok: false }>): string {
+  return reply.problem && 'code' in reply.problem
+    ? describeExportProblem(reply.problem, pageWords)
+    : backgroundFailureText(reply);
+}
 
 export function ExportSection() {
   return (
@@ -18,7 +27,13 @@ export function ExportSection() {
   );
 }
 
-function EncryptedBackup() {
+/** `ids`: export only these accounts (the account table's selection); `idPrefix` keeps element ids unique when shown twice. */
+interface ExportFormProps {
+  ids?: string[];
+  idPrefix?: string;
+}
+
+export function EncryptedBackup({ ids, idPrefix = '' }: ExportFormProps) {
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -27,22 +42,22 @@ function EncryptedBackup() {
   async function submit(event: Event) {
     event.preventDefault();
     setBusy(true);
-    const reply = await send({ type: 'export:backup', passphrase, confirmation });
+    const reply = await send({ type: 'export:backup', passphrase, confirmation, ids });
     setBusy(false);
     if (!reply.ok) {
-      setOutcome({ ok: false, message: reply.error, field: reply.field });
+      setOutcome({ ok: false, message: failureText(reply), field: reply.field });
       return;
     }
     download(reply.file.text, reply.file.fileName, reply.file.type);
     setPassphrase('');
     setConfirmation('');
-    setOutcome({ ok: true, message: t('savedEncryptedBackup', [reply.file.fileName, reply.count]) });
+    setOutcome({ ok: true, message: tp('savedEncryptedBackup', reply.count, [reply.file.fileName, reply.count]) });
   }
 
   const errorFor = (field: string) => (outcome && !outcome.ok && outcome.field === field ? outcome.message : null);
   return (
-    <form onSubmit={submit} aria-busy={busy} aria-labelledby="backup-heading">
-      <h3 id="backup-heading">{t('encryptedBackupHeading')}</h3>
+    <form onSubmit={submit} aria-busy={busy} aria-labelledby={`${idPrefix}backup-heading`}>
+      <h3 id={`${idPrefix}backup-heading`}>{t('encryptedBackupHeading')}</h3>
       <p class="note">{t('encryptedBackupNote', formatNumber(DEFAULT_PBKDF2_ITERATIONS))}</p>
       <Field
         label={t('backupPassphraseNew')}
@@ -78,7 +93,7 @@ const plainKinds = () =>
     { value: 'entra-csv', label: t('plainKindEntraCsv') },
   ] as const;
 
-function PlainExport() {
+export function PlainExport({ ids, idPrefix = '' }: ExportFormProps) {
   const [kind, setKind] = useState<PlainExportKind>('otpauth-links');
   const [vaultPassphrase, setVaultPassphrase] = useState('');
   const [acknowledged, setAcknowledged] = useState(false);
@@ -86,22 +101,25 @@ function PlainExport() {
 
   async function submit(event: Event) {
     event.preventDefault();
-    const reply = await send({ type: 'export:plain', kind, vaultPassphrase, acknowledged });
+    const reply = await send({ type: 'export:plain', kind, vaultPassphrase, acknowledged, ids });
     if (!reply.ok) {
-      setOutcome({ ok: false, message: reply.error, field: reply.field });
+      setOutcome({ ok: false, message: failureText(reply), field: reply.field });
       return;
     }
     download(reply.file.text, reply.file.fileName, reply.file.type);
     setVaultPassphrase('');
     setAcknowledged(false);
-    const saved = t('savedPlainExport', [reply.file.fileName, reply.count]);
-    const leftOut = reply.leftOut.length > 0 ? ` ${t('leftOut', reply.leftOut.join('; '))}` : '';
+    const saved = tp('savedPlainExport', reply.count, [reply.file.fileName, reply.count]);
+    const leftOut =
+      reply.leftOut.length > 0
+        ? ` ${t('leftOut', reply.leftOut.map((a) => describeLeftOut(a, pageWords)).join('; '))}`
+        : '';
     setOutcome({ ok: true, message: `${saved}${leftOut}` });
   }
 
   return (
-    <form onSubmit={submit} aria-labelledby="plain-heading">
-      <h3 id="plain-heading">{t('plainExportHeading')}</h3>
+    <form onSubmit={submit} aria-labelledby={`${idPrefix}plain-heading`}>
+      <h3 id={`${idPrefix}plain-heading`}>{t('plainExportHeading')}</h3>
       <p class="warning">{t('plainExportWarning')}</p>
       <Select label={t('format')} value={kind} options={plainKinds()} onChange={setKind} />
       <Field

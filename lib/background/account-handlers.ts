@@ -3,19 +3,14 @@ import { type Account, duplicateNameError, newAccount, validateAccountInput } fr
 import { type Failed, fail } from '../problems';
 import { type AccountChanges, type AccountReplies, accountRequests } from '../protocol/accounts';
 import { DEFAULT_SETTINGS } from '../settings';
-import { accountView } from './account-views';
+import { listAccountsRequest } from './account-list-handlers';
 import { recordActivity } from './activity';
 import { pageArea } from './page-area';
 
 const GONE = fail('problemAccountGone');
 
 export const accountsArea = pageArea<typeof accountRequests, AccountReplies>(accountRequests, {
-  async 'accounts:list'(_, ctx) {
-    const accounts = await ctx.vault.accounts();
-    if (!accounts.ok) return accounts;
-    const now = ctx.now();
-    return { ok: true, accounts: accounts.value.map((account) => accountView(account, now)) };
-  },
+  'accounts:list': (request, ctx) => listAccountsRequest(request, ctx),
 
   async 'accounts:add'(request, ctx) {
     const valid = validateAccountInput(request.input);

@@ -7,13 +7,14 @@ import type { PageReplies, PageRequest } from '../messages';
 import { fail } from '../problems';
 import { isRecord } from '../protocol/validate';
 import { accountsArea } from './account-handlers';
+import { accountTableArea } from './account-list-handlers';
 import type { BackgroundContext } from './context';
 import { importExportArea } from './import-export-handlers';
 import type { PageArea } from './page-area';
 import { settingsArea } from './settings-handlers';
 import { vaultArea } from './vault-handlers';
 
-const AREAS: readonly PageArea[] = [vaultArea, accountsArea, settingsArea, importExportArea];
+const AREAS: readonly PageArea[] = [vaultArea, accountsArea, accountTableArea, settingsArea, importExportArea];
 
 const byType = new Map(
   AREAS.flatMap((area) =>

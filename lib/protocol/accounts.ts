@@ -28,7 +28,7 @@ export interface AccountView {
   submitAfterFill: SubmitOverride;
   code: string;
   nextCode: string;
-  /** Epoch ms when `code` stops being valid. */
+  /** Epoch ms when `code` stops being valid; 0 when the list was sent without this account's codes. */
   validUntil: number;
 }
 
@@ -61,7 +61,8 @@ export const isAccountChanges = shape({
 export type AccountChanges = Infer<typeof isAccountChanges>;
 
 export const accountRequests = {
-  'accounts:list': shape({}),
+  /** In list order; `limit` rows only, codes for the first `codesFor` only (both default to all). */
+  'accounts:list': shape({ limit: optional(isFiniteNumber), codesFor: optional(isFiniteNumber) }),
   'accounts:add': shape({ input: isAccountInput }),
   'accounts:update': shape({ id: isString, changes: isAccountChanges }),
   'accounts:delete': shape({ id: isString }),
@@ -74,7 +75,7 @@ export const accountRequests = {
 export type AccountRequest = RequestsOf<typeof accountRequests>;
 
 export interface AccountReplies {
-  'accounts:list': Reply<{ accounts: AccountView[] }>;
+  'accounts:list': Reply<{ accounts: AccountView[]; total: number }>;
   'accounts:add': Reply<{ id: string }>;
   'accounts:update': Reply;
   'accounts:delete': Reply;

@@ -32,6 +32,8 @@ export const USERS = {
   pradeep: `pradeep.gupta${domain}`,
   /** Signed in while the vault is locked. */
   grady: `grady.archie${domain}`,
+  /** The Authenticator push is her default: the service shows "Approve sign in request" first. */
+  patti: `patti.fernandez${domain}`,
   /** Only in the environment variable's Entra OATH CSV. */
   alex: `alex.wilber${domain}`,
 } as const;
@@ -51,7 +53,12 @@ export interface World {
 }
 
 export function makeWorld(password: string): World {
-  const users: DirectoryUser[] = Object.values(USERS).map((upn) => ({ upn, password, secret: randomSecret(32) }));
+  const users: DirectoryUser[] = Object.values(USERS).map((upn) => ({
+    upn,
+    password,
+    secret: randomSecret(32),
+    pushFirst: upn === USERS.patti,
+  }));
   const secretOf = (upn: string) => users.find((u) => u.upn === upn)!.secret;
   const inFile = Object.values(USERS).filter((upn) => upn !== USERS.diego && upn !== USERS.alex);
   const lines = inFile.map((upn) => {

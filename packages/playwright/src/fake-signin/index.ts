@@ -23,6 +23,7 @@ export {
   FAKE_HOSTS,
   type FakeSignin,
   type FakeSigninOptions,
+  type ScreenRecord,
   startFakeSignin,
 } from './server.js';
 export {

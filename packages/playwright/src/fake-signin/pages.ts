@@ -118,19 +118,11 @@ export function passwordPage(flowToken: string, upn: string, delayMs: number, er
  * as the real page does: a wrong or reused code shows the error in this same page (so the
  * extension can retry), an accepted one continues with a real form post to ProcessAuth.
  */
-export function enterCodePage(flowToken: string, upn: string, delayMs: number): string {
+export function enterCodePage(flowToken: string, upn: string, delayMs: number, pushIsDefault = false): string {
   const config = configScript({
     pgid: 'ConvergedTFA',
     sPOST_Username: upn,
-    arrUserProofs: [
-      {
-        authMethodId: 'PhoneAppOTP',
-        data: 'PhoneAppOTP',
-        display: 'Authenticator app',
-        isDefault: true,
-        isLocationAware: false,
-      },
-    ],
+    arrUserProofs: pushIsDefault ? PUSH_FIRST_PROOFS : CODE_ONLY_PROOFS,
     urlEndAuth: `${LOGIN_ORIGIN}/common/SAS/EndAuth`,
     urlPost: '/common/SAS/ProcessAuth',
     sFT: flowToken,
@@ -177,6 +169,94 @@ window.onViewRendered = function () {
 };
 </script>`;
   return page('Sign in to your account', config, view, script, delayMs);
+}
+
+const CODE_ONLY_PROOFS = [
+  {
+    authMethodId: 'PhoneAppOTP',
+    data: 'PhoneAppOTP',
+    display: 'Authenticator app',
+    isDefault: true,
+    isLocationAware: false,
+  },
+];
+
+/** An account whose default method is the Authenticator push, with app codes as the other way. */
+const PUSH_FIRST_PROOFS = [
+  {
+    authMethodId: 'PhoneAppNotification',
+    data: 'PhoneAppNotification',
+    display: '+X XXXXXXXX',
+    isDefault: true,
+    isLocationAware: false,
+  },
+  {
+    authMethodId: 'PhoneAppOTP',
+    data: 'PhoneAppOTP',
+    display: '+X XXXXXXXX',
+    isDefault: false,
+    isLocationAware: false,
+  },
+];
+
+/**
+ * "Approve sign in request" (Authenticator push with number matching), markup after DESIGN.md
+ * "Screens before the code prompt" (estruyf/playwright-m365-helpers `src/auth/login.ts`;
+ * aws-azure-login `src/login.ts`): `#idDiv_SAOTCAS_Title`, `#idDiv_SAOTCAS_Description`, the
+ * number `#idRichContext_DisplaySign`, "Don't ask again" `#idChkBx_SAOTCAS_TD`, and
+ * `a#signInAnotherWay`, which renders the proofs list `#idDiv_SAOTCS_Proofs` in the same page.
+ * Nobody ever approves: the sign-in goes on only by picking a tile, which posts to ChooseProof.
+ */
+export function pushPage(flowToken: string, upn: string, delayMs: number, displayedNumber: number): string {
+  const config = configScript({
+    pgid: 'ConvergedTFA',
+    sPOST_Username: upn,
+    arrUserProofs: PUSH_FIRST_PROOFS,
+    urlPost: '/common/SAS/ProcessAuth',
+    sFT: flowToken,
+  });
+  const view = `<form name="f1" id="i0281" method="post" action="/common/SAS/ChooseProof" novalidate>
+  ${hidden('flowToken', flowToken)}${hidden('proof', '')}
+  ${identityBanner(upn)}
+  <div id="pushView">
+    <div role="heading" aria-level="1" id="idDiv_SAOTCAS_Title" class="title">Approve sign in request</div>
+    <div id="idDiv_SAOTCAS_Description" class="row">Open your Authenticator app, and enter the number shown to sign in.</div>
+    <div id="idRichContext_DisplaySign" class="title">${displayedNumber}</div>
+    <div class="row"><label><input type="checkbox" id="idChkBx_SAOTCAS_TD" name="rememberMFA" value="true"> <span>Don't ask again for 90 days</span></label></div>
+    <div class="row"><a id="signInAnotherWay" href="#">I can't use my Microsoft Authenticator app right now</a></div>
+  </div>
+  <div id="proofsView"></div>
+</form>`;
+  const script = `<script>
+window.onViewRendered = function () {
+  var form = document.getElementById('i0281');
+  document.getElementById('signInAnotherWay').addEventListener('click', function (event) {
+    event.preventDefault();
+    document.getElementById('pushView').remove();
+    var view = document.getElementById('proofsView');
+    view.innerHTML = '<div role="heading" aria-level="1" id="idDiv_SAOTCS_Title" class="title">Verify your identity</div>' +
+      '<div id="idDiv_SAOTCS_Proofs" role="list">' +
+      '<div class="row tile" role="listitem"><div role="button" tabindex="0" data-value="PhoneAppNotification">Approve a request on my Microsoft Authenticator app</div></div>' +
+      '<div class="row tile" role="listitem"><div role="button" tabindex="0" data-value="PhoneAppOTP">Use a verification code</div></div>' +
+      '</div>';
+    view.querySelectorAll('[role="button"][data-value]').forEach(function (tile) {
+      tile.addEventListener('click', function () {
+        form.elements.proof.value = tile.getAttribute('data-value');
+        form.submit();
+      });
+    });
+  });
+};
+</script>`;
+  return page('Sign in to your account', config, view, script, delayMs);
+}
+
+/** After "Approve a request" was picked again: the phone is asked, and nobody answers. */
+export function waitingForApprovalPage(upn: string, delayMs: number): string {
+  const view = `${identityBanner(upn)}
+  <div role="heading" aria-level="1" class="title">Approve sign in request</div>
+  <div class="row">We've sent a notification to your mobile device. Nobody will approve it here.</div>`;
+  return page('Sign in to your account', configScript({ pgid: 'ConvergedTFA' }), view, '', delayMs);
 }
 
 /** "Stay signed in?": detected by #KmsiCheckboxField; Yes #idSIButton9, No #idBtn_Back (DESIGN.md). */
@@ -226,6 +306,8 @@ export interface SignInTiming {
 
 export interface AppSignIn {
   upn: string;
+  /** Signed in by an existing session (the ESTSAUTH cookie): no password, no MFA. */
+  reusedSession: boolean;
   staySignedIn: boolean;
   rememberMfa: boolean;
   timing: SignInTiming | null;

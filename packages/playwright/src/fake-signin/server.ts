@@ -4,7 +4,9 @@
  * (the browser reaches it through Playwright routing, route.ts, so the extension sees the real
  * URLs). It checks passwords and TOTP codes itself, with its own RFC 6238 code (totp.ts):
  *
- *   app / → authorize → user name → password → "Enter code" (EndAuth checks the code: ±1
+ *   app / → authorize → user name → password → ["Approve sign in request" → "I can't use my
+ *   Microsoft Authenticator app right now" → "Use a verification code", for a user with
+ *   pushFirst] → "Enter code" (EndAuth checks the code: ±1
  *   period, never a counter already accepted) → ProcessAuth → "Stay signed in?" → form_post
  *   to app /signin-oidc: "Signed in as <upn>".
  *
@@ -36,9 +38,11 @@ import {
   kmsiPage,
   LOGIN_ORIGIN,
   passwordPage,
+  pushPage,
   redirectPage,
   TENANT,
   usernamePage,
+  waitingForApprovalPage,
 } from './pages.js';
 import { checkCode, MICROSOFT_TOTP, type TotpParams } from './totp.js';
 
@@ -50,6 +54,19 @@ export interface DirectoryUser {
   /** Base32, as registered with the authenticator app. */
   secret: string;
   totp?: TotpParams;
+  /**
+   * Show "Approve sign in request" (the Authenticator push) first, as for an account whose default
+   * method is the app's notification; the code prompt is then reached by "I can't use my Microsoft
+   * Authenticator app right now" → "Use a verification code". Default: the service's `pushFirst`.
+   */
+  pushFirst?: boolean;
+}
+
+/** A screen the service showed in a sign-in, in order, for tests to check the path taken. */
+export interface ScreenRecord {
+  upn: string;
+  screen: 'push' | 'code' | 'waiting-for-approval' | 'kmsi';
+  at: number;
 }
 
 /** What the service decided about one code. */
@@ -66,6 +83,9 @@ export interface FakeSignin {
   certificate: Buffer;
   codeChecks: readonly CodeCheckRecord[];
   signIns: readonly AppSignIn[];
+  screens: readonly ScreenRecord[];
+  /** Ends every sign-in session (its ESTSAUTH cookie is refused from now on), as a password reset or a revocation does. */
+  revokeSessions(): void;
   close(): Promise<void>;
 }
 
@@ -73,6 +93,16 @@ export interface FakeSigninOptions {
   users: readonly DirectoryUser[];
   /** How long each page keeps its body hidden before showing the form (the real ones render late). */
   renderDelayMs?: number;
+  /**
+   * Keep sign-in sessions, as Entra does: an ESTSAUTH cookie after each sign-in, and single
+   * sign-on (straight back to the app) for a browser that has a valid one. Off by default, so
+   * one browser can sign several accounts in one after another without signing out.
+   */
+  keepSessions?: boolean;
+  /** How long a kept session is honoured. Default 60 minutes. */
+  sessionMinutes?: number;
+  /** Every user's default for DirectoryUser.pushFirst. Default false: the code prompt first. */
+  pushFirst?: boolean;
   /** Where to listen: 127.0.0.1 and a free port unless told (Firefox reaches it on 443 by DNS pref). */
   host?: string;
   port?: number;
@@ -116,6 +146,9 @@ export function authorizeUrl(state = token()): string {
 export async function startFakeSignin({
   users,
   renderDelayMs = 80,
+  pushFirst = false,
+  keepSessions = false,
+  sessionMinutes = 60,
   host: listenHost = '127.0.0.1',
   port: listenPort = 0,
 }: FakeSigninOptions): Promise<FakeSignin> {
@@ -125,10 +158,17 @@ export async function startFakeSignin({
   const lastAcceptedCounter = new Map<string, number>();
   const codeChecks: CodeCheckRecord[] = [];
   const signIns: AppSignIn[] = [];
+  const screens: ScreenRecord[] = [];
+  /** ESTSAUTH value → the signed-in user and when the session ends. */
+  const sessions = new Map<string, { user: DirectoryUser; until: number }>();
+  const shown = (user: DirectoryUser, screen: ScreenRecord['screen'], page: string): Answer => {
+    screens.push({ upn: user.upn, screen, at: Date.now() });
+    return html(page);
+  };
   const { key, cert } = throwAwayCertificate(FAKE_HOSTS);
 
   /** What a handler answers; one place writes it. */
-  type Answer = { status?: number; html: string } | { json: unknown };
+  type Answer = { status?: number; html: string; setCookie?: string } | { json: unknown };
   const html = (body: string, status = 200): Answer => ({ status, html: body });
   const json = (value: unknown): Answer => ({ json: value });
 
@@ -138,9 +178,27 @@ export async function startFakeSignin({
     return flow && stages.includes(flow.stage) ? flow : null;
   }
 
-  function login(method: string, url: URL, body: string): Answer {
+  /** Single sign-on, as Entra does with a valid ESTSAUTH cookie: straight back to the app. */
+  function signedInAlready(cookie: string, state: string): Answer | null {
+    const value = /(?:^|;\s*)ESTSAUTH=([^;]+)/.exec(cookie)?.[1];
+    const session = value ? sessions.get(value) : undefined;
+    if (!session || session.until < Date.now()) return null;
+    const code = token();
+    authCodes.set(code, {
+      upn: session.user.upn,
+      staySignedIn: false,
+      rememberMfa: false,
+      timing: null,
+      reusedSession: true,
+    });
+    return html(formPostPage(REDIRECT_URI, { code, state }));
+  }
+
+  function login(method: string, url: URL, body: string, cookie: string): Answer {
     const path = url.pathname;
     if (method === 'GET' && /\/oauth2(\/v2\.0)?\/authorize$/.test(path)) {
+      const sso = signedInAlready(cookie, url.searchParams.get('state') ?? '');
+      if (sso) return sso;
       const id = token();
       const query = url.searchParams;
       flows.set(id, {
@@ -175,7 +233,19 @@ export async function startFakeSignin({
         return html(passwordPage(id, flow.user.upn, renderDelayMs, ERROR_WRONG_PASSWORD));
       }
       flow.stage = 'mfa';
-      return html(enterCodePage(id, flow.user.upn, renderDelayMs));
+      if (flow.user.pushFirst ?? pushFirst) {
+        const displayedNumber = 10 + (randomBytes(1)[0]! % 90);
+        return shown(flow.user, 'push', pushPage(id, flow.user.upn, renderDelayMs, displayedNumber));
+      }
+      return shown(flow.user, 'code', enterCodePage(id, flow.user.upn, renderDelayMs));
+    }
+    if (path === '/common/SAS/ChooseProof') {
+      const flow = flowOf(form, ['mfa']);
+      if (!flow?.user) return html('Your session has expired: start again.', 400);
+      if (form.get('proof') === 'PhoneAppOTP') {
+        return shown(flow.user, 'code', enterCodePage(id, flow.user.upn, renderDelayMs, true));
+      }
+      return shown(flow.user, 'waiting-for-approval', waitingForApprovalPage(flow.user.upn, renderDelayMs));
     }
     if (path === '/common/SAS/ProcessAuth') {
       const flow = flowOf(form, ['mfa-verified']);
@@ -184,7 +254,7 @@ export async function startFakeSignin({
       flow.codeShownAt = epochMs(form.get('codeShownAt'));
       flow.codeSubmittedAt = epochMs(form.get('codeSubmittedAt'));
       flow.stage = 'kmsi';
-      return html(kmsiPage(id, flow.user.upn, renderDelayMs));
+      return shown(flow.user, 'kmsi', kmsiPage(id, flow.user.upn, renderDelayMs));
     }
     if (path === '/kmsi') {
       const flow = flowOf(form, ['kmsi']);
@@ -203,8 +273,13 @@ export async function startFakeSignin({
         staySignedIn: form.get('LoginOptions') === '1',
         rememberMfa: flow.rememberMfa,
         timing: Object.values(timing).every((v) => v > 0) ? timing : null,
+        reusedSession: false,
       });
-      return html(formPostPage(flow.redirectUri, { code, state: flow.state }));
+      const signedIn = html(formPostPage(flow.redirectUri, { code, state: flow.state }));
+      if (!keepSessions) return signedIn;
+      const session = token();
+      sessions.set(session, { user: flow.user, until: Date.now() + sessionMinutes * 60_000 });
+      return { ...signedIn, setCookie: `ESTSAUTH=${session}; Path=/; Secure; HttpOnly; SameSite=None` };
     }
     return html('Not found', 404);
   }
@@ -257,7 +332,7 @@ export async function startFakeSignin({
     const host = (request.headers.host ?? '').replace(/:\d+$/, '');
     const method = request.method ?? 'GET';
     const url = new URL(request.url ?? '/', `https://${host}`);
-    if (host === FAKE_HOSTS[0]) return login(method, url, body);
+    if (host === FAKE_HOSTS[0]) return login(method, url, body, request.headers.cookie ?? '');
     if (host === FAKE_HOSTS[1]) return app(method, url, body);
     return html(`No fake service for ${host}`, 421);
   }
@@ -267,8 +342,9 @@ export async function startFakeSignin({
     if ('json' in reply) {
       response.writeHead(200, { ...noStore, 'content-type': 'application/json' }).end(JSON.stringify(reply.json));
     } else {
+      const cookie = reply.setCookie ? { 'set-cookie': reply.setCookie } : {};
       response
-        .writeHead(reply.status ?? 200, { ...noStore, 'content-type': 'text/html; charset=utf-8' })
+        .writeHead(reply.status ?? 200, { ...noStore, ...cookie, 'content-type': 'text/html; charset=utf-8' })
         .end(reply.html);
     }
   }
@@ -287,6 +363,8 @@ export async function startFakeSignin({
     certificate: cert,
     codeChecks,
     signIns,
+    screens,
+    revokeSessions: () => sessions.clear(),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
