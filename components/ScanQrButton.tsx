@@ -100,7 +100,7 @@ export function ScanQrButton({
       ) : null}
       {preview.duplicates.length > 0 ? <p class="note">{t('scanAlreadyInVault')}</p> : null}
       {preview.notices.map((notice) => (
-        <p class="note" key={notice.code}>
+        <p class="note" key={JSON.stringify(notice)}>
           {describeNotice(notice, pageWords)}
         </p>
       ))}
