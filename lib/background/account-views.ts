@@ -41,6 +41,7 @@ export function accountView(account: Account, now: number): AccountView {
     pinned: account.pinned,
     lastUsedAt: account.lastUsedAt,
     submitAfterFill: account.submitAfterFill,
+    codeInsteadOfPush: account.codeInsteadOfPush ?? 'default',
     code: cachedCode(account, now),
     // Empty until the period is nearly over: the popup asks again then.
     nextCode: remaining <= NEXT_CODE_WINDOW_MS ? cachedCode(account, validUntil) : '',

@@ -3,12 +3,21 @@
  * for one account, never a secret or the account list. The tab comes from the checked sender.
  */
 import { accountForPage } from '../accounts';
-import type { CodeResponse, ContentRequest, FillEvent, HasAccountResponse, KmsiResponse } from '../messages';
+import {
+  type CodeResponse,
+  type ContentRequest,
+  type FillEvent,
+  type HasAccountResponse,
+  type KmsiResponse,
+  NOT_FILLED_REASONS,
+  type NotFilledReason,
+  type StoppedScreen,
+} from '../messages';
 import { mergeSettings } from '../settings';
 import { generateCode, msRemaining } from '../totp';
 import { recordActivity } from './activity';
 import type { BackgroundContext } from './context';
-import { fillCountersItem, settingsItem } from './storage';
+import { handedCodesItem, settingsItem, spentCountersItem } from './storage';
 import { setTabStatus } from './tab-status';
 
 /**
@@ -26,9 +35,12 @@ export async function handleContentRequest(
 ): Promise<CodeResponse | HasAccountResponse | KmsiResponse | { status: 'ok' }> {
   switch (request.type) {
     case 'content:code':
-      return codeForPage(request.pageAccount, request.manual === true, tabId, ctx);
+      return codeForPage(request.pageAccount, request.manual === true, request.retry === true, tabId, ctx);
     case 'content:has-account':
-      return hasAccount(request.pageAccount, tabId, ctx);
+      return hasAccount(request.pageAccount, request.purpose === 'switch', tabId, ctx);
+    case 'content:spent':
+      await spendHandedCode(tabId);
+      return { status: 'ok' };
     case 'content:kmsi':
       return { status: 'answer', answer: mergeSettings(await settingsItem.getValue()).staySignedIn };
     case 'content:report':
@@ -46,6 +58,7 @@ function pageAccountOf(value: unknown): string | null {
 async function codeForPage(
   rawPageAccount: unknown,
   manual: boolean,
+  retry: boolean,
   tabId: number,
   ctx: BackgroundContext,
 ): Promise<CodeResponse> {
@@ -71,15 +84,19 @@ async function codeForPage(
   }
 
   const counter = Math.floor(now / (account.period * 1000));
-  const counters = await fillCountersItem.getValue();
+  // A retry follows a code the page judged: it was submitted, whether or not the content script
+  // saw how (a page may submit a full code by itself).
+  if (retry) await spendHandedCode(tabId);
+  const spent = await spentCountersItem.getValue();
   const remaining = msRemaining(account.period, now);
-  // A code already handed out (rejected, or used by an earlier sign-in) is refused by the
-  // server as a replay: wait for the next period rather than spend an attempt.
-  const alreadyUsed = (counters[account.id] ?? -1) >= counter;
-  if (alreadyUsed || remaining < MIN_CODE_LIFE_MS) {
+  // A submitted code (accepted, rejected, or used by an earlier sign-in) is refused by the
+  // server as a replay: wait for the next period rather than spend an attempt. A code handed out
+  // but never submitted (the page was reloaded) is handed out again.
+  const alreadySpent = (spent[account.id] ?? -1) >= counter;
+  if (alreadySpent || remaining < MIN_CODE_LIFE_MS) {
     return { status: 'wait', retryInMs: remaining + PERIOD_EDGE_SLACK_MS };
   }
-  await fillCountersItem.setValue({ ...counters, [account.id]: counter });
+  await recordHandedCode(tabId, account.id, counter);
   // Pushing back auto-lock need not delay the fill.
   void recordActivity(ctx).catch(() => undefined);
   const submit =
@@ -94,9 +111,51 @@ async function codeForPage(
   };
 }
 
-async function hasAccount(rawPageAccount: unknown, tabId: number, ctx: BackgroundContext): Promise<HasAccountResponse> {
+/**
+ * Handed and spent codes are read-modify-written one after another: a spent report and the
+ * next code request of the same tab can arrive together.
+ */
+let ledgerWrites: Promise<unknown> = Promise.resolve();
+function inLedgerQueue<T>(work: () => Promise<T>): Promise<T> {
+  const run = ledgerWrites.then(work);
+  ledgerWrites = run.catch(() => undefined);
+  return run;
+}
+
+function recordHandedCode(tabId: number, accountId: string, counter: number): Promise<void> {
+  return inLedgerQueue(async () => {
+    const handed = await handedCodesItem.getValue();
+    await handedCodesItem.setValue({ ...handed, [tabId]: { accountId, counter } });
+  });
+}
+
+/** The code last handed to this tab was submitted: it is never handed out again. */
+export function spendHandedCode(tabId: number): Promise<void> {
+  return inLedgerQueue(async () => {
+    const handed = (await handedCodesItem.getValue())[tabId];
+    if (!handed) return;
+    const spent = await spentCountersItem.getValue();
+    if ((spent[handed.accountId] ?? -1) >= handed.counter) return;
+    await spentCountersItem.setValue({ ...spent, [handed.accountId]: handed.counter });
+  });
+}
+
+/**
+ * Whether to pick the code method for this page's account. `switching` (a push or passkey
+ * screen) also asks the setting "Use a code instead of approving on the phone" and the
+ * account's override of it. A page account the vault does not have becomes the tab's status.
+ */
+async function hasAccount(
+  rawPageAccount: unknown,
+  switching: boolean,
+  tabId: number,
+  ctx: BackgroundContext,
+): Promise<HasAccountResponse> {
   const settings = mergeSettings(await settingsItem.getValue());
-  if (!settings.autofill) return { status: 'disabled' };
+  if (!settings.autofill) {
+    await setTabStatus(ctx, tabId, { state: 'disabled', at: ctx.now() });
+    return { status: 'disabled' };
+  }
   const state = await ctx.vault.state();
   if (state === 'locked') {
     await setTabStatus(ctx, tabId, { state: 'waiting-unlock', at: ctx.now() });
@@ -104,7 +163,18 @@ async function hasAccount(rawPageAccount: unknown, tabId: number, ctx: Backgroun
   }
   const accounts = await ctx.vault.accounts();
   if (!accounts.ok) return { status: 'no' };
-  return accountForPage(accounts.value, pageAccountOf(rawPageAccount)) ? { status: 'yes' } : { status: 'no' };
+  const pageAccount = pageAccountOf(rawPageAccount);
+  const account = accountForPage(accounts.value, pageAccount);
+  if (!account) {
+    await setTabStatus(ctx, tabId, { state: 'no-match', pageAccount, at: ctx.now() });
+    return { status: 'no' };
+  }
+  if (switching) {
+    const override = account.codeInsteadOfPush ?? 'default';
+    const allowed = override === 'default' ? settings.codeInsteadOfPush : override === 'always';
+    if (!allowed) return { status: 'switch-off' };
+  }
+  return { status: 'yes' };
 }
 
 async function recordFillEvent(event: FillEvent, tabId: number, ctx: BackgroundContext): Promise<void> {
@@ -127,9 +197,40 @@ async function recordFillEvent(event: FillEvent, tabId: number, ctx: BackgroundC
         at,
       });
       return;
-    case 'not-totp':
-    case 'no-field':
-      await setTabStatus(ctx, tabId, { state: 'not-totp', reason: text(event.reason), at });
+    case 'not-totp': {
+      const reason: NotFilledReason = NOT_FILLED_REASONS.includes(event.reason) ? event.reason : 'unknown-method';
+      const digits = (value: unknown) =>
+        Number.isInteger(value) && (value as number) > 0 ? (value as number) : undefined;
+      const pageDigits = digits(event.pageDigits);
+      const accountDigits = digits(event.accountDigits);
+      await setTabStatus(ctx, tabId, {
+        state: 'not-totp',
+        reason,
+        ...(pageDigits && accountDigits ? { pageDigits, accountDigits } : {}),
+        at,
+      });
+      return;
+    }
+    case 'stopped':
+      await setTabStatus(ctx, tabId, {
+        state: 'stopped',
+        ...stoppedScreen(event.screen),
+        blocked: event.blocked === true,
+        at,
+      });
       return;
   }
+}
+
+/** What a page says about the screen it stopped on, cut to size: a page can send anything. */
+function stoppedScreen(raw: unknown): StoppedScreen {
+  const fields = (raw ?? {}) as Record<string, unknown>;
+  const text = (value: unknown, max: number) =>
+    typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, max) : null;
+  const aadsts = text(fields.aadsts, 7);
+  return {
+    title: text(fields.title, 120),
+    pgid: text(fields.pgid, 64),
+    aadsts: aadsts && /^\d{5,7}$/.test(aadsts) ? aadsts : null,
+  };
 }

@@ -206,6 +206,15 @@ function applyChanges(
     }
     account.submitAfterFill = changes.submitAfterFill;
   }
+  if (changes.codeInsteadOfPush !== undefined) {
+    if (!['default', 'always', 'never'].includes(changes.codeInsteadOfPush)) {
+      return {
+        field: 'codeInsteadOfPush',
+        message: 'Use a code instead of approving must be default, always or never.',
+      };
+    }
+    account.codeInsteadOfPush = changes.codeInsteadOfPush;
+  }
   return null;
 }
 

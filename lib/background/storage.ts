@@ -20,7 +20,18 @@ export const tabStatusItem = storage.defineItem<Record<string, TabStatus>>('sess
 export const tabStatusHistoryItem = storage.defineItem<TabStatusEvent[]>('session:tabStatusHistory', {
   fallback: [],
 });
-/** Per account id, the TOTP counter of the last code handed to a page: a code is never filled twice. */
-export const fillCountersItem = storage.defineItem<Record<string, number>>('session:fillCounters', { fallback: {} });
+/**
+ * The spent-code ledger: per account id, the TOTP counter of the last code a page submitted. A
+ * code is spent when submitted, not when filled (a reload before submitting fills it again), and
+ * a spent code is never handed out again (Microsoft refuses a replay, DuplicateCodeEntered).
+ */
+export const spentCountersItem = storage.defineItem<Record<string, number>>('session:spentCounters', {
+  fallback: {},
+});
+/** Per tab, the code last handed to it (account id and counter): what `content:spent` spends. */
+export const handedCodesItem = storage.defineItem<Record<string, { accountId: string; counter: number }>>(
+  'session:handedCodes',
+  { fallback: {} },
+);
 
 export type { VaultRecord };
