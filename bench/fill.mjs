@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { register } from 'node:module';
 import { stats } from './browser.mjs';
 
-const FIXTURE = readFileSync('tests/fixtures/signin/enter-code.html', 'utf8');
-const FIXTURE_ACCOUNT = 'adele.vance@contoso.onmicrosoft.com';
+// The fixture pages are rendered by TypeScript templates (tests/fixtures/signin): load them with
+// the project's own TypeScript, as bench/signin.mjs loads the QA helper.
+register('../automation/node/typescript-hooks.mjs', import.meta.url);
+const { fixtureHtml } = await import('../tests/fixtures/signin/index.ts');
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const randomSecret = () => Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => ALPHABET[b % 32]).join('');
 
@@ -38,7 +40,7 @@ export async function measureFillLatency(bench, page, loads) {
   for (const name of names) {
     const url = `https://login.microsoftonline.com/common/login?bench=${encodeURIComponent(name)}`;
     await bench.context.route(url, (route) =>
-      route.fulfill({ contentType: 'text/html', body: FIXTURE.split(FIXTURE_ACCOUNT).join(name) }),
+      route.fulfill({ contentType: 'text/html', body: fixtureHtml('enter-code', name) }),
     );
     const signin = await bench.context.newPage();
     await signin.addInitScript(TIMING_PROBE);
