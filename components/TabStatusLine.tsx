@@ -17,8 +17,6 @@ function notFilledText(status: Extract<TabStatus, { state: 'not-totp' }>): strin
       return t('tabNotFilledSeveralFields');
     case 'no-visible-field':
       return t('tabNotFilledNoVisibleField');
-    case 'device-code':
-      return t('tabNotFilledDeviceCode');
     case 'no-code-method':
       return t('tabNotFilledNoCodeMethod');
     case 'switch-off':

@@ -27,7 +27,6 @@ export const NOT_FILLED_REASONS = [
   'several-fields',
   /** The prompt shows no code field a person could see (hidden, covered, faded). */
   'no-visible-field',
-  'device-code',
   /** A push or passkey screen, and the account has no app-code method to switch to. */
   'no-code-method',
   /** A push or passkey screen, and "Use a code instead of approving on the phone" is off. */

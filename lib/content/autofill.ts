@@ -53,15 +53,6 @@ export function startAutofill(ports: AutofillPorts): AutofillController | null {
   const win = doc.defaultView;
   const isTopFrame = !!win && (ports.isTopFrame ?? win.top === win);
   if (!win || !mayAutofill(doc.URL, isTopFrame)) {
-    // The device-code page is ours to leave alone, and to say so: the popup and tests see why.
-    if (win && isTopFrame && isSigninUrl(doc.URL)) {
-      const event: FillEvent = { kind: 'not-totp', reason: 'device-code' };
-      try {
-        Promise.resolve(ports.send({ type: 'content:report', event })).catch(() => undefined);
-      } catch {
-        // No background to tell.
-      }
-    }
     return null;
   }
   const layout = ports.layout ?? browserLayout(doc);
