@@ -1,5 +1,5 @@
-// Unattended sign-in against the fake sign-in service (tests/support/fake-signin), with the QA
-// helper (automation/): "Enter code" shown → the app reached, with Submit after filling on and
+// Unattended sign-in against the fake sign-in service (mfa-autofill-playwright/fake-signin), with
+// the QA helper (mfa-autofill-playwright, built by `npm run build`): "Enter code" shown → the app reached, with Submit after filling on and
 // "Stay signed in?" answered No by the extension. Measured in the browser on its own clock:
 // the code page stamps when it shows the prompt, the app page subtracts that from its own load
 // time (data-mfa-ms). Each sign-in uses its own account: a code is handed out once per account
@@ -7,7 +7,6 @@
 // for the next period first (DESIGN.md: benchmarks sample with ≥ 5 s left).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { register } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stats } from './browser.mjs';
@@ -18,20 +17,13 @@ const MIN_LEFT_MS = 5_000;
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const randomSecret = () => Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => ALPHABET[b % 32]).join('');
 
-let typescriptLoader = false;
-
-/** The helper and the fake service are TypeScript: load them through the project's own transpiler. */
+/** The helper as a suite installs it: the workspace package, built. */
 async function modules() {
-  if (!typescriptLoader) {
-    register('../automation/node/typescript-hooks.mjs', import.meta.url);
-    typescriptLoader = true;
-  }
-  const [helper, server, route] = await Promise.all([
-    import('../automation/index.ts'),
-    import('../tests/support/fake-signin/server.ts'),
-    import('../tests/support/fake-signin/route.ts'),
+  const [helper, fake] = await Promise.all([
+    import('mfa-autofill-playwright'),
+    import('mfa-autofill-playwright/fake-signin'),
   ]);
-  return { ...helper, ...server, ...route };
+  return { ...helper, ...fake };
 }
 
 /**

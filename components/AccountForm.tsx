@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { type AccountField, validateAccountInput } from '@/lib/accounts';
-import { looksLikeOtpauthLink, parseOtpauthLink } from '@/lib/import/otpauth-uri';
+import { looksLikeOtpauthLink, parseOtpauthLink } from '@/lib/otpauth-link';
 import type { Algorithm, Digits, Period } from '@/lib/totp';
 import { Field, Select } from './Field';
 import { t } from './i18n';

@@ -1,56 +1,164 @@
-import { useMemo, useState } from 'preact/hooks';
-import type { AccountView } from '@/lib/messages';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { AccountCodes, AccountView } from '@/lib/messages';
+import { filterAccounts, orderAsOpened, searchIndex } from '@/lib/popup/list-order';
+import { isListKey, scrollToShow, targetRow, visibleWindow } from '@/lib/popup/list-window';
 import { groupCode } from './code-format';
 import { t } from './i18n';
 
-/** Pinned first, then most recently used, then by name. */
-export function sortAccounts(accounts: readonly AccountView[]): AccountView[] {
-  return [...accounts].sort(
-    (a, b) => Number(b.pinned) - Number(a.pinned) || b.lastUsedAt - a.lastUsedAt || a.name.localeCompare(b.name),
-  );
-}
+/**
+ * Every row has this height (components/theme.css reads it from `--row-height`): windowing
+ * turns a scroll position into rows by division, with no measuring of 2,000 rows.
+ */
+export const ROW_HEIGHT_PX = 76;
+/** The list's height before it has been measured (theme.css: `.account-scroller` max-height). */
+const INITIAL_VIEWPORT_PX = 440;
 
-export function filterAccounts(accounts: readonly AccountView[], query: string): AccountView[] {
-  const q = query.trim().toLowerCase();
-  if (!q) return [...accounts];
-  return accounts.filter((a) => a.name.toLowerCase().includes(q) || a.issuer.toLowerCase().includes(q));
-}
+type Codes = Pick<AccountCodes, 'code' | 'nextCode' | 'validUntil'>;
 
 /**
- * The code to show at `now`: the next one once the current has expired (until the list is
- * refreshed). Empty when that code has not arrived yet: never show an expired code.
+ * The code to show at `now`: the next one once the current has expired (until fresh codes
+ * arrive). Empty when that code has not arrived yet: never show an expired code.
  */
-export function currentCode(account: AccountView, now: number): { code: string; secondsLeft: number } {
-  const periodMs = account.period * 1000;
-  if (now < account.validUntil)
-    return { code: account.code, secondsLeft: Math.ceil((account.validUntil - now) / 1000) };
-  return { code: account.nextCode, secondsLeft: Math.ceil((account.validUntil + periodMs - now) / 1000) };
+export function currentCode(
+  codes: Codes | undefined,
+  period: number,
+  now: number,
+): { code: string; secondsLeft: number } {
+  if (!codes || codes.validUntil === 0) return { code: '', secondsLeft: period };
+  if (now < codes.validUntil) return { code: codes.code, secondsLeft: Math.ceil((codes.validUntil - now) / 1000) };
+  return { code: codes.nextCode, secondsLeft: Math.ceil((codes.validUntil + period * 1000 - now) / 1000) };
 }
 
 interface ListProps {
   accounts: readonly AccountView[];
+  codes: ReadonlyMap<string, Codes>;
   now: number;
-  onCopy: (account: AccountView, code: string) => void;
+  onCopy: (account: AccountView) => void;
   onEdit: (account: AccountView) => void;
+  /** The rows rendered now (in view and just around it), so their codes can be fetched first. */
+  onRowsInView: (accounts: readonly AccountView[]) => void;
 }
 
-export function AccountList({ accounts, now, onCopy, onEdit }: ListProps) {
-  if (accounts.length === 0) return <p class="empty">{t('noAccountsMatch')}</p>;
+/**
+ * Only the rows in view (and a few around them) are in the DOM: the popup costs the same at 2,000
+ * accounts as at 20. Each row keeps its place in the whole list for screen readers
+ * (aria-setsize/aria-posinset). Arrow keys, Page Up/Down, Home and End move the focus from row to
+ * row, rendering the row they land on first.
+ */
+export function AccountList({ accounts, codes, now, onCopy, onEdit, onRowsInView }: ListProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(INITIAL_VIEWPORT_PX);
+  /** The row holding the focus stays rendered when scrolled away, so the focus is not lost. */
+  const [focusedRow, setFocusedRow] = useState<number | null>(null);
+  const focusAfterRender = useRef<number | null>(null);
+
+  const count = accounts.length;
+  const range = visibleWindow(scrollTop, viewport, ROW_HEIGHT_PX, count);
+  const indexes: number[] = [];
+  for (let i = range.start; i < range.end; i++) indexes.push(i);
+  if (focusedRow !== null && focusedRow < count && (focusedRow < range.start || focusedRow >= range.end)) {
+    indexes.push(focusedRow);
+    indexes.sort((a, b) => a - b);
+  }
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    setViewport(el.clientHeight || INITIAL_VIEWPORT_PX);
+    // A shorter list (a search) can leave the old scroll position past its end.
+    if (el.scrollTop !== scrollTop) setScrollTop(el.scrollTop);
+    setFocusedRow(null);
+  }, [count]);
+
+  useLayoutEffect(() => {
+    const wanted = focusAfterRender.current;
+    if (wanted === null) return;
+    focusAfterRender.current = null;
+    scroller.current?.querySelector<HTMLElement>(`[data-row="${wanted}"] button.copy`)?.focus();
+  });
+
+  const rendered = indexes.map((i) => accounts[i]).filter((a): a is AccountView => a !== undefined);
+  const renderedIds = rendered.map((a) => a.id).join('\u0000');
+  useEffect(() => {
+    onRowsInView(rendered);
+  }, [renderedIds]);
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (!isListKey(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-row]');
+    const el = scroller.current;
+    if (!row || !el) return;
+    event.preventDefault();
+    const perPage = Math.floor(el.clientHeight / ROW_HEIGHT_PX);
+    const next = targetRow(Number(row.dataset.row), event.key, perPage, count);
+    const top = scrollToShow(next, el.scrollTop, el.clientHeight, ROW_HEIGHT_PX);
+    el.scrollTop = top;
+    focusAfterRender.current = next;
+    setFocusedRow(next);
+    setScrollTop(el.scrollTop);
+  }
+
+  if (count === 0) return <p class="empty">{t('noAccountsMatch')}</p>;
   return (
-    <ul class="accounts" aria-label={t('accounts')}>
-      {accounts.map((account) => (
-        <AccountRow key={account.id} account={account} now={now} onCopy={onCopy} onEdit={onEdit} />
-      ))}
-    </ul>
+    <div
+      class="account-scroller"
+      ref={scroller}
+      onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
+    >
+      <ul
+        class="accounts"
+        aria-label={t('accounts')}
+        style={{ height: `${count * ROW_HEIGHT_PX}px`, '--row-height': `${ROW_HEIGHT_PX}px` }}
+      >
+        {indexes.map((i) => {
+          const account = accounts[i];
+          if (!account) return null;
+          return (
+            <AccountRow
+              key={account.id}
+              index={i}
+              setSize={count}
+              account={account}
+              codes={codes.get(account.id)}
+              now={now}
+              onCopy={onCopy}
+              onEdit={onEdit}
+              onKeyDown={onKeyDown}
+              onFocus={() => setFocusedRow(i)}
+            />
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 
-function AccountRow({ account, now, onCopy, onEdit }: { account: AccountView } & Omit<ListProps, 'accounts'>) {
-  const { code, secondsLeft } = currentCode(account, now);
+interface RowProps {
+  index: number;
+  setSize: number;
+  account: AccountView;
+  codes: Codes | undefined;
+  now: number;
+  onCopy: (account: AccountView) => void;
+  onEdit: (account: AccountView) => void;
+  onKeyDown: (event: KeyboardEvent) => void;
+  onFocus: () => void;
+}
+
+function AccountRow({ index, setSize, account, codes, now, onCopy, onEdit, onKeyDown, onFocus }: RowProps) {
+  const { code, secondsLeft } = currentCode(codes, account.period, now);
   const fraction = Math.max(0, Math.min(1, secondsLeft / account.period));
   const ending = secondsLeft <= 5;
+  const nextCode = codes?.nextCode ?? '';
   return (
-    <li class={`account${account.pinned ? ' pinned' : ''}`}>
+    <li
+      class={`account${account.pinned ? ' pinned' : ''}`}
+      data-row={index}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      style={{ top: `${index * ROW_HEIGHT_PX}px` }}
+    >
       <div class="who">
         <span class="name" title={account.name}>
           {account.pinned ? (
@@ -68,19 +176,25 @@ function AccountRow({ account, now, onCopy, onEdit }: { account: AccountView } &
           <span class="sr-only">{t('code')} </span>
           {code ? groupCode(code) : '…'}
         </span>
-        <span
-          class="timer"
-          role="progressbar"
-          aria-label={t('timeLeft')}
-          aria-valuemin={0}
-          aria-valuemax={account.period}
-          aria-valuenow={secondsLeft}
-          aria-valuetext={secondsLeft === 1 ? t('oneSecondLeft') : t('secondsLeft', secondsLeft)}
-        >
-          <span class="bar" style={{ width: `${Math.round(fraction * 100)}%` }} />
+        <span class="time-left">
+          <span
+            class="timer"
+            role="progressbar"
+            aria-label={t('timeLeft')}
+            aria-valuemin={0}
+            aria-valuemax={account.period}
+            aria-valuenow={secondsLeft}
+            aria-valuetext={secondsLeft === 1 ? t('oneSecondLeft') : t('secondsLeft', secondsLeft)}
+          >
+            <span class="bar" style={{ width: `${Math.round(fraction * 100)}%` }} />
+          </span>
+          {/* The progress bar already says it to screen readers: this is for the eyes. */}
+          <span class="seconds" aria-hidden="true">
+            {t('secondsShort', secondsLeft)}
+          </span>
         </span>
-        {ending && account.nextCode && code !== account.nextCode ? (
-          <span class="next">{t('nextCode', groupCode(account.nextCode))}</span>
+        {ending && nextCode && code !== nextCode ? (
+          <span class="next">{t('nextCode', groupCode(nextCode))}</span>
         ) : null}
       </div>
       <div class="row-actions">
@@ -88,8 +202,10 @@ function AccountRow({ account, now, onCopy, onEdit }: { account: AccountView } &
           type="button"
           class="copy"
           aria-label={t('copyCodeFor', account.name)}
-          disabled={code === ''}
-          onClick={() => onCopy(account, code)}
+          aria-disabled={code === '' ? 'true' : undefined}
+          onClick={() => onCopy(account)}
+          onKeyDown={onKeyDown}
+          onFocus={onFocus}
         >
           {t('copy')}
         </button>
@@ -99,6 +215,8 @@ function AccountRow({ account, now, onCopy, onEdit }: { account: AccountView } &
           aria-label={t('editAccountNamed', account.name)}
           title={t('editAccountNamed', account.name)}
           onClick={() => onEdit(account)}
+          onKeyDown={onKeyDown}
+          onFocus={onFocus}
         >
           ✎
         </button>
@@ -107,8 +225,12 @@ function AccountRow({ account, now, onCopy, onEdit }: { account: AccountView } &
   );
 }
 
+/** The search box's query and the accounts it shows, in the order the popup opened with. */
 export function useSearch(accounts: readonly AccountView[]) {
   const [query, setQuery] = useState('');
-  const shown = useMemo(() => filterAccounts(sortAccounts(accounts), query), [accounts, query]);
+  const usedAtOpen = useRef(new Map<string, number>());
+  const ordered = useMemo(() => orderAsOpened(accounts, usedAtOpen.current), [accounts]);
+  const index = useMemo(() => searchIndex(ordered), [ordered]);
+  const shown = useMemo(() => filterAccounts(ordered, query, index), [ordered, index, query]);
   return { query, setQuery, shown };
 }

@@ -17,7 +17,7 @@ export function EditAccount({ account, onDone }: { account: AccountView; onDone:
   const [issuer, setIssuer] = useState(account.issuer);
   const [pinned, setPinned] = useState(account.pinned);
   const [submitAfterFill, setSubmitAfterFill] = useState<SubmitOverride>(account.submitAfterFill);
-  const [codeInsteadOfPush, setCodeInsteadOfPush] = useState<SubmitOverride>(account.codeInsteadOfPush);
+  const [codeInsteadOfPush, setCodeInsteadOfPush] = useState<SubmitOverride>(account.codeInsteadOfPush ?? 'default');
   const [error, setError] = useState<string | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);

@@ -28,7 +28,7 @@ export function ScanQrButton({
           ? await browser.tabs.captureVisibleTab({ format: 'png' })
           : await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
       // jsQR is loaded only when someone scans: it would double the popup's script otherwise.
-      const { decodeQrCode } = await import('@/lib/import/qr');
+      const { decodeQrCode } = await import('@/lib/formats/qr');
       const decoded = decodeQrCode(await pixelsOf(await (await fetch(dataUrl)).blob()));
       if (!decoded.ok) return onProblem(decoded.error);
       const content = { text: decoded.value };

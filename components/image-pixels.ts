@@ -1,4 +1,4 @@
-import type { Pixels } from '@/lib/import';
+import type { Pixels } from '@/lib/formats';
 import { t } from './i18n';
 
 /** The pixels of an image file or clipboard image, for QR decoding in the page. */

@@ -1,4 +1,4 @@
-import { looksLikeOtpauthLink, parseOtpauthLink } from './import/otpauth-uri';
+import { looksLikeOtpauthLink, parseOtpauthLink } from './otpauth-link';
 import {
   type Algorithm,
   type Digits,

@@ -6,6 +6,15 @@
 
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256, also Bitwarden's default. */
 export const DEFAULT_PBKDF2_ITERATIONS = 600_000;
+/**
+ * The PBKDF2 iteration counts a vault, a backup or a passphrase change may use. Below, a stolen
+ * record is cheap to guess at (OWASP's floor for SHA-256 is 600,000; 100,000 still costs an
+ * attacker a sixth of that); above, one unlock takes minutes, and a forged count in the billions
+ * would hang the background for good. Whatever a stored record says is checked against these
+ * before any key is derived.
+ */
+export const MIN_PBKDF2_ITERATIONS = 100_000;
+export const MAX_PBKDF2_ITERATIONS = 10_000_000;
 export const SALT_BYTES = 16;
 export const IV_BYTES = 12;
 export const DATA_KEY_BYTES = 32;
@@ -49,12 +58,28 @@ export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+export function isAllowedIterationCount(value: unknown): value is number {
+  return (
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    value >= MIN_PBKDF2_ITERATIONS &&
+    value <= MAX_PBKDF2_ITERATIONS
+  );
+}
+
+/** Callers check user-supplied counts first (isAllowedIterationCount); reaching here with another is a bug. */
+function assertAllowedIterationCount(iterations: number): void {
+  if (!isAllowedIterationCount(iterations)) throw new RangeError(`PBKDF2 iteration count out of range: ${iterations}`);
+}
+
 export function newPbkdf2Params(iterations = DEFAULT_PBKDF2_ITERATIONS): Pbkdf2Params {
+  assertAllowedIterationCount(iterations);
   return { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: toBase64(randomBytes(SALT_BYTES)) };
 }
 
 /** Passphrase → AES-GCM key-encryption key. This is the slow step (the KDF's own cost). */
 export async function deriveKeyEncryptionKey(passphrase: string, params: Pbkdf2Params): Promise<CryptoKey> {
+  assertAllowedIterationCount(params.iterations);
   const material = await crypto.subtle.importKey('raw', encoder.encode(passphrase), 'PBKDF2', false, ['deriveKey']);
   return crypto.subtle.deriveKey(
     { name: 'PBKDF2', hash: params.hash, iterations: params.iterations, salt: fromBase64(params.salt) },

@@ -3,10 +3,20 @@
  * Extension pages (popup, options) may ask for anything in PageRequest; a content script on a
  * sign-in page may only send ContentRequest, and never receives a secret or the account list.
  */
-import type { AccountInput, SubmitOverride } from './accounts';
-import type { ConflictChoices, ImportPreview, ImportSummary } from './import';
-import type { Settings } from './settings';
-import type { Algorithm, Digits, Period } from './totp';
+import type { AccountTableReplies, AccountTableRequest } from './protocol/account-table';
+import type { AccountReplies, AccountRequest } from './protocol/accounts';
+import type { ImportExportReplies, ImportExportRequest } from './protocol/import-export';
+import type { SettingsReplies, SettingsRequest } from './protocol/settings';
+import type { VaultReplies, VaultRequest } from './protocol/vault';
+
+export type { AccountCodes } from './protocol/account-table';
+export type { AccountChanges, AccountView } from './protocol/accounts';
+export { NEXT_CODE_WINDOW_MS } from './protocol/accounts';
+export type { Failure, Ok, Reply } from './protocol/common';
+export type { ExportedFile, ImportContent, PlainExportKind } from './protocol/import-export';
+export type { VaultState } from './protocol/vault';
+
+import type { Digits } from './totp';
 
 // ---------- content script → background (untrusted) ----------
 
@@ -114,30 +124,8 @@ export type ContentCommand =
   | { type: 'bg:fill-now' };
 
 // ---------- extension pages → background (trusted) ----------
-
-export type VaultState = 'none' | 'locked' | 'unlocked';
-
-/** `AccountView.nextCode` is filled in only this close to the end of a period. */
-export const NEXT_CODE_WINDOW_MS = 10_000;
-
-/** What the popup shows of an account: never its secret. */
-export interface AccountView {
-  id: string;
-  name: string;
-  issuer: string;
-  notes: string;
-  digits: Digits;
-  period: Period;
-  algorithm: Algorithm;
-  pinned: boolean;
-  lastUsedAt: number;
-  submitAfterFill: SubmitOverride;
-  codeInsteadOfPush: SubmitOverride;
-  code: string;
-  nextCode: string;
-  /** Epoch ms when `code` stops being valid. */
-  validUntil: number;
-}
+// One file per area under protocol/, each request described by a validator the background runs
+// (background/page-handlers.ts) and its type derived from it.
 
 /** What happened on a tab's sign-in page, for the popup. */
 export type TabStatus =
@@ -157,7 +145,7 @@ export type TabStatus =
 /**
  * One entry of the background's recent status history, oldest first. A tab's status is
  * replaced by the next one and forgotten when the tab navigates; the history keeps every
- * change, for QA automation (automation/) that must report each prompt after the fact.
+ * change, for QA automation (packages/playwright) that must report each prompt after the fact.
  */
 export interface TabStatusEvent {
   /** Increases by one per entry, across service-worker restarts. */
@@ -166,93 +154,14 @@ export interface TabStatusEvent {
   status: TabStatus;
 }
 
-export interface AccountChanges {
-  name?: string;
-  issuer?: string;
-  notes?: string;
-  pinned?: boolean;
-  submitAfterFill?: SubmitOverride;
-  codeInsteadOfPush?: SubmitOverride;
-}
+export type PageRequest = VaultRequest | AccountRequest | AccountTableRequest | SettingsRequest | ImportExportRequest;
 
-/** A file's bytes (base64, so binary junk is seen as such) or pasted text. */
-export type ImportContent = { base64: string } | { text: string };
-
-export type PlainExportKind = 'otpauth-links' | 'entra-csv';
-
-export interface ExportedFile {
-  text: string;
-  fileName: string;
-  type: string;
-}
-
-export type PageRequest =
-  | { type: 'vault:state' }
-  | { type: 'vault:create'; passphrase: string; confirmation: string }
-  | { type: 'vault:unlock'; passphrase: string }
-  | { type: 'vault:lock' }
-  | { type: 'vault:change-passphrase'; current: string; next: string; confirmation: string; iterations?: number }
-  | { type: 'vault:delete'; confirmation: string }
-  | { type: 'accounts:list' }
-  | { type: 'accounts:add'; input: AccountInput }
-  | { type: 'accounts:update'; id: string; changes: AccountChanges }
-  | { type: 'accounts:delete'; id: string }
-  | { type: 'accounts:reveal-secret'; id: string }
-  | { type: 'accounts:mark-used'; id: string }
-  /** The popup copied a code: clear the clipboard after the delay the settings say. */
-  | { type: 'clipboard:copied' }
-  | { type: 'settings:get' }
-  | { type: 'settings:set'; changes: Partial<Settings> }
-  | { type: 'tab:status'; tabId: number }
-  /** Parses and checks an import against the vault; changes nothing. */
-  | { type: 'import:preview'; content: ImportContent; backupPassphrase?: string }
-  /** Parses again and merges, in one vault write. `choices` index the preview's rows. */
-  | {
-      type: 'import:apply';
-      content: ImportContent;
-      backupPassphrase?: string;
-      choices: ConflictChoices;
-      importValidOnly: boolean;
-    }
-  | { type: 'export:backup'; passphrase: string; confirmation: string }
-  /** Secrets in plain text: only with the vault passphrase and the warning acknowledged. */
-  | { type: 'export:plain'; kind: PlainExportKind; vaultPassphrase: string; acknowledged: boolean };
-
-export type Failure = { ok: false; error: string; field?: string };
-export type Ok<T = object> = { ok: true } & T;
-export type Reply<T = object> = Ok<T> | Failure;
-
-export interface PageReplies {
-  'vault:state': Reply<{ state: VaultState }>;
-  'vault:create': Reply;
-  'vault:unlock': Reply;
-  'vault:lock': Reply;
-  'vault:change-passphrase': Reply;
-  'vault:delete': Reply;
-  'accounts:list': Reply<{ accounts: AccountView[] }>;
-  'accounts:add': Reply<{ id: string }>;
-  'accounts:update': Reply;
-  'accounts:delete': Reply;
-  'accounts:reveal-secret': Reply<{ secret: string }>;
-  'accounts:mark-used': Reply;
-  'clipboard:copied': Reply<{ clearsInSeconds: number }>;
-  'settings:get': Reply<{ settings: Settings; iterations: number | null }>;
-  'settings:set': Reply<{ settings: Settings }>;
-  'tab:status': Reply<{ status: TabStatus | null }>;
-  'import:preview': Reply<{ preview: ImportPreview }>;
-  'import:apply': Reply<{ summary: ImportSummary; message: string }>;
-  'export:backup': Reply<{ file: ExportedFile; count: number }>;
-  'export:plain': Reply<{ file: ExportedFile; count: number; leftOut: string[] }>;
-}
-
-export function isPageRequest(message: unknown): message is PageRequest {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    typeof (message as { type?: unknown }).type === 'string' &&
-    /^(vault|accounts|settings|tab|import|export|clipboard):/.test((message as { type: string }).type)
-  );
-}
+export interface PageReplies
+  extends VaultReplies,
+    AccountReplies,
+    AccountTableReplies,
+    SettingsReplies,
+    ImportExportReplies {}
 
 export function isContentRequest(message: unknown): message is ContentRequest {
   return (

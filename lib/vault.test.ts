@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { newAccount } from './accounts';
-import { DEFAULT_PBKDF2_ITERATIONS, fromBase64, toBase64 } from './crypto';
+import {
+  DEFAULT_PBKDF2_ITERATIONS,
+  fromBase64,
+  MAX_PBKDF2_ITERATIONS,
+  MIN_PBKDF2_ITERATIONS,
+  toBase64,
+} from './crypto';
 import {
   createVault,
   DAMAGED_VAULT,
+  KDF_OUT_OF_RANGE,
+  parseVaultRecord,
   readContents,
   rewrapDataKey,
   unwrapDataKey,
+  VAULT_FORMAT,
+  VAULT_VERSION,
   type VaultContents,
   type VaultRecord,
   validateNewPassphrase,
@@ -14,8 +24,8 @@ import {
   writeContents,
 } from './vault';
 
-// A low count keeps these tests fast; one test below uses the real default.
-const FAST = 1_000;
+// The lowest count a vault may use keeps these tests fast; one test below uses the real default.
+const FAST = MIN_PBKDF2_ITERATIONS;
 const PASSPHRASE = 'correct horse battery staple';
 const SECRET = 'KRUGKIDROVUWG2ZAMJZG653OEBTG66BA';
 const NAME = 'qa.user@contoso.onmicrosoft.com';
@@ -113,9 +123,9 @@ describe('vault', () => {
 
   it('changing the passphrase re-wraps the data key and keeps the accounts', async () => {
     const { record, dataKey } = await createVault(PASSPHRASE, CONTENTS, FAST);
-    const rewrapped = await rewrapDataKey(record, dataKey, 'a new passphrase', 2_000);
+    const rewrapped = await rewrapDataKey(record, dataKey, 'a new passphrase', FAST + 1);
     expect(rewrapped.contents).toEqual(record.contents);
-    expect(rewrapped.kdf.iterations).toBe(2_000);
+    expect(rewrapped.kdf.iterations).toBe(FAST + 1);
     expect((await unwrapDataKey(rewrapped, PASSPHRASE)).ok).toBe(false);
     const key = await unwrapDataKey(rewrapped, 'a new passphrase');
     expect(key.ok && toBase64(key.value)).toBe(toBase64(dataKey));
@@ -132,5 +142,42 @@ describe('validateNewPassphrase', () => {
     const problem = validateNewPassphrase(passphrase, confirmation);
     if (expected === null) expect(problem).toBeNull();
     else expect(problem).toContain(expected);
+  });
+});
+
+describe('KDF iteration bounds', () => {
+  const outOfRange: [string, unknown][] = [
+    ['zero', 0],
+    ['one below the floor', MIN_PBKDF2_ITERATIONS - 1],
+    ['one above the ceiling', MAX_PBKDF2_ITERATIONS + 1],
+    ['a forged count in the billions', 5_000_000_000],
+    ['a fraction', 600_000.5],
+    ['text', '600000'],
+    ['Infinity', Number.POSITIVE_INFINITY],
+  ];
+
+  it.each(outOfRange)('reading a vault record whose KDF asks for %s is a clear error', async (_, iterations) => {
+    const { record } = await createVault(PASSPHRASE, CONTENTS, MIN_PBKDF2_ITERATIONS);
+    const forged = { ...record, kdf: { ...record.kdf, iterations } };
+    expect(parseVaultRecord(forged)).toEqual({ ok: false, error: KDF_OUT_OF_RANGE });
+  });
+
+  it.each([MIN_PBKDF2_ITERATIONS, MAX_PBKDF2_ITERATIONS])('accepts %i iterations', (iterations) => {
+    const record = {
+      format: VAULT_FORMAT,
+      version: VAULT_VERSION,
+      kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: 'AAAAAAAAAAAAAAAAAAAAAA==' },
+      wrappedKey: { iv: '', data: '' },
+      contents: { iv: '', data: '' },
+    };
+    expect(parseVaultRecord(record).ok).toBe(true);
+  });
+
+  it('derives no key from a count out of range, even when a caller forgets to check', async () => {
+    const { record } = await createVault(PASSPHRASE, CONTENTS, MIN_PBKDF2_ITERATIONS);
+    await expect(
+      unwrapDataKey({ ...record, kdf: { ...record.kdf, iterations: 5_000_000_000 } }, PASSPHRASE),
+    ).rejects.toThrow(RangeError);
+    await expect(createVault(PASSPHRASE, CONTENTS, 1_000)).rejects.toThrow(RangeError);
   });
 });

@@ -10,6 +10,9 @@ import {
   deriveKeyEncryptionKey,
   fromBase64,
   importDataKey,
+  isAllowedIterationCount,
+  MAX_PBKDF2_ITERATIONS,
+  MIN_PBKDF2_ITERATIONS,
   newPbkdf2Params,
   open,
   openJson,
@@ -46,6 +49,8 @@ export const WRONG_PASSPHRASE = 'That passphrase does not unlock this vault. Che
 export const DAMAGED_VAULT =
   'The stored vault is damaged (its integrity check failed). Nothing was changed; restore it from a backup.';
 
+export const KDF_OUT_OF_RANGE = `The stored vault asks for a key-derivation cost outside ${MIN_PBKDF2_ITERATIONS.toLocaleString('en')}–${MAX_PBKDF2_ITERATIONS.toLocaleString('en')} iterations, so it was not opened (it was damaged or edited). Nothing was changed; restore it from a backup.`;
+
 export function validateNewPassphrase(passphrase: string, confirmation: string): string | null {
   if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
     return `The passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters (it has ${passphrase.length}).`;
@@ -70,12 +75,12 @@ export function parseVaultRecord(value: unknown): Result<VaultRecord> {
     r.kdf !== null &&
     r.kdf.name === 'PBKDF2' &&
     r.kdf.hash === 'SHA-256' &&
-    Number.isInteger(r.kdf.iterations) &&
-    r.kdf.iterations > 0 &&
     typeof r.kdf.salt === 'string' &&
     isSealed(r.wrappedKey) &&
     isSealed(r.contents);
   if (!ok) return { ok: false, error: DAMAGED_VAULT };
+  // Checked before any key is derived: a forged count would otherwise hang the background.
+  if (!isAllowedIterationCount(r.kdf.iterations)) return { ok: false, error: KDF_OUT_OF_RANGE };
   if (r.version !== VAULT_VERSION) {
     return {
       ok: false,

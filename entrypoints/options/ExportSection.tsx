@@ -18,7 +18,13 @@ export function ExportSection() {
   );
 }
 
-function EncryptedBackup() {
+/** `ids`: export only these accounts (the account table's selection); `idPrefix` keeps element ids unique when shown twice. */
+interface ExportFormProps {
+  ids?: string[];
+  idPrefix?: string;
+}
+
+export function EncryptedBackup({ ids, idPrefix = '' }: ExportFormProps) {
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -27,7 +33,7 @@ function EncryptedBackup() {
   async function submit(event: Event) {
     event.preventDefault();
     setBusy(true);
-    const reply = await send({ type: 'export:backup', passphrase, confirmation });
+    const reply = await send({ type: 'export:backup', passphrase, confirmation, ids });
     setBusy(false);
     if (!reply.ok) {
       setOutcome({ ok: false, message: reply.error, field: reply.field });
@@ -41,8 +47,8 @@ function EncryptedBackup() {
 
   const errorFor = (field: string) => (outcome && !outcome.ok && outcome.field === field ? outcome.message : null);
   return (
-    <form onSubmit={submit} aria-busy={busy} aria-labelledby="backup-heading">
-      <h3 id="backup-heading">{t('encryptedBackupHeading')}</h3>
+    <form onSubmit={submit} aria-busy={busy} aria-labelledby={`${idPrefix}backup-heading`}>
+      <h3 id={`${idPrefix}backup-heading`}>{t('encryptedBackupHeading')}</h3>
       <p class="note">{t('encryptedBackupNote', formatNumber(DEFAULT_PBKDF2_ITERATIONS))}</p>
       <Field
         label={t('backupPassphraseNew')}
@@ -78,7 +84,7 @@ const plainKinds = () =>
     { value: 'entra-csv', label: t('plainKindEntraCsv') },
   ] as const;
 
-function PlainExport() {
+export function PlainExport({ ids, idPrefix = '' }: ExportFormProps) {
   const [kind, setKind] = useState<PlainExportKind>('otpauth-links');
   const [vaultPassphrase, setVaultPassphrase] = useState('');
   const [acknowledged, setAcknowledged] = useState(false);
@@ -86,7 +92,7 @@ function PlainExport() {
 
   async function submit(event: Event) {
     event.preventDefault();
-    const reply = await send({ type: 'export:plain', kind, vaultPassphrase, acknowledged });
+    const reply = await send({ type: 'export:plain', kind, vaultPassphrase, acknowledged, ids });
     if (!reply.ok) {
       setOutcome({ ok: false, message: reply.error, field: reply.field });
       return;
@@ -100,8 +106,8 @@ function PlainExport() {
   }
 
   return (
-    <form onSubmit={submit} aria-labelledby="plain-heading">
-      <h3 id="plain-heading">{t('plainExportHeading')}</h3>
+    <form onSubmit={submit} aria-labelledby={`${idPrefix}plain-heading`}>
+      <h3 id={`${idPrefix}plain-heading`}>{t('plainExportHeading')}</h3>
       <p class="warning">{t('plainExportWarning')}</p>
       <Select label={t('format')} value={kind} options={plainKinds()} onChange={setKind} />
       <Field

@@ -3,8 +3,8 @@ import { Field } from '@/components/Field';
 import { t } from '@/components/i18n';
 import { base64Of, pixelsOf } from '@/components/image-pixels';
 import { send } from '@/components/send';
-import type { ConflictChoice, ConflictChoices, ImportPreview } from '@/lib/import';
-import { decodeQrCode } from '@/lib/import/qr';
+import type { ConflictChoice, ConflictChoices, ImportPreview } from '@/lib/formats';
+import { decodeQrCode } from '@/lib/formats/qr';
 import type { ImportContent } from '@/lib/messages';
 
 const CHOICES: readonly ConflictChoice[] = ['keep', 'replace', 'rename'];

@@ -5,6 +5,7 @@ import { t } from '@/components/i18n';
 import { UnlockForm } from '@/components/PassphraseForms';
 import { send } from '@/components/send';
 import type { VaultState } from '@/lib/messages';
+import { AccountsSection } from './AccountsSection';
 import { ExportSection } from './ExportSection';
 import { ImportSection } from './ImportSection';
 import { SettingsSection } from './SettingsSection';
@@ -17,6 +18,7 @@ export function OptionsApp() {
       <HostAccessNotice />
       <SettingsSection />
       <NeedsUnlockedVault>
+        <AccountsSection />
         <ImportSection />
         <ExportSection />
         <VaultSection />

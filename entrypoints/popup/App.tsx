@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { AccountForm } from '@/components/AccountForm';
 import { AccountList, currentCode, useSearch } from '@/components/AccountList';
 import { tabThePopupActsOn } from '@/components/active-tab';
+import { groupCode } from '@/components/code-format';
 import { EditAccount } from '@/components/EditAccount';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { t } from '@/components/i18n';
@@ -11,25 +12,42 @@ import { CreateVaultForm, UnlockForm } from '@/components/PassphraseForms';
 import { ScanQrButton } from '@/components/ScanQrButton';
 import { send } from '@/components/send';
 import { TabStatusLine } from '@/components/TabStatusLine';
-import { type AccountView, NEXT_CODE_WINDOW_MS, type TabStatus, type VaultState } from '@/lib/messages';
+import {
+  type AccountCodes,
+  type AccountView,
+  NEXT_CODE_WINDOW_MS,
+  type PageReplies,
+  type TabStatus,
+  type VaultState,
+} from '@/lib/messages';
+import { codeChangeNews, shownCodesById } from '@/lib/popup/code-changes';
 
 type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; account: AccountView };
 
-export function App() {
-  const [state, setState] = useState<VaultState | 'loading'>('loading');
-  const [error, setError] = useState<string | null>(null);
+/**
+ * Rows asked for, with their codes, when the popup opens: more than fit in view, so the first
+ * screenful is complete from the first reply. The rest of the list follows without codes.
+ */
+const FIRST_SCREEN_ROWS = 12;
 
-  const [initialAccounts, setInitialAccounts] = useState<AccountView[] | null>(null);
+/**
+ * The popup's first question, asked before anything renders (main.tsx): most opens find the vault
+ * unlocked, and then this one round trip brings the first screenful with its codes.
+ */
+export function askFirstScreen() {
+  return send({ type: 'accounts:list', limit: FIRST_SCREEN_ROWS, codesFor: FIRST_SCREEN_ROWS });
+}
+
+export function App({ firstScreen }: { firstScreen: PageReplies['accounts:list'] }) {
+  const [state, setState] = useState<VaultState | 'loading'>(firstScreen.ok ? 'unlocked' : 'loading');
+  const [error, setError] = useState<string | null>(null);
+  const [initialAccounts, setInitialAccounts] = useState<AccountView[] | null>(
+    firstScreen.ok ? firstScreen.accounts : null,
+  );
 
   useEffect(() => {
+    if (firstScreen.ok) return;
     void (async () => {
-      // Most opens find the vault unlocked: ask for the list first, so codes arrive in one round trip.
-      const list = await send({ type: 'accounts:list' });
-      if (list.ok) {
-        setInitialAccounts(list.accounts);
-        setState('unlocked');
-        return;
-      }
       const reply = await send({ type: 'vault:state' });
       if (reply.ok) setState(reply.state);
       else setError(reply.error);
@@ -114,36 +132,93 @@ function CurrentTabStatus() {
 
 function Unlocked({ initialAccounts, onLocked }: { initialAccounts: AccountView[] | null; onLocked: () => void }) {
   const [accounts, setAccounts] = useState<AccountView[] | null>(initialAccounts);
+  const [codes, setCodes] = useState<ReadonlyMap<string, AccountCodes>>(() => codesIn(initialAccounts ?? []));
   const [view, setView] = useState<View>({ kind: 'list' });
   const [now, setNow] = useState(Date.now());
   const [toast, setToast] = useState<string | null>(null);
+  const [news, setNews] = useState('');
   const [loadError, setLoadError] = useState<string | null>(null);
   const [scanProblem, setScanProblem] = useState<string | null>(null);
   const { query, setQuery, shown } = useSearch(accounts ?? []);
   const toastTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const search = useRef<HTMLInputElement>(null);
+  const rowsInView = useRef<readonly AccountView[]>([]);
+  const codesAsked = useRef(new Set<string>());
+  const codesShown = useRef(new Map<string, string>());
 
+  const mergeCodes = useCallback((fresh: readonly AccountCodes[]) => {
+    if (fresh.length === 0) return;
+    setCodes((old) => {
+      const next = new Map(old);
+      for (const c of fresh) next.set(c.id, c);
+      return next;
+    });
+  }, []);
+
+  /** The whole list, without codes: those come for the rows in view (fetchCodes). */
   const load = useCallback(async () => {
-    const reply = await send({ type: 'accounts:list' });
+    const reply = await send({ type: 'accounts:list', codesFor: 0 });
     if (reply.ok) setAccounts(reply.accounts);
     else if ((await send({ type: 'vault:state' })).ok && /locked/i.test(reply.error)) onLocked();
     else setLoadError(reply.error);
   }, [onLocked]);
 
-  useEffect(() => {
-    if (initialAccounts === null) void load();
-  }, [load, initialAccounts]);
+  /** Codes of `wanted` that are missing or about to need the next one, one request for all of them. */
+  const fetchCodes = useCallback(
+    async (wanted: readonly AccountView[], at: number) => {
+      const ids = wanted
+        .filter((a) => !codesAsked.current.has(a.id) && needsCodes(codes.get(a.id), at))
+        .map((a) => a.id);
+      if (ids.length === 0) return;
+      for (const id of ids) codesAsked.current.add(id);
+      const reply = await send({ type: 'accounts:codes', ids });
+      for (const id of ids) codesAsked.current.delete(id);
+      if (reply.ok) mergeCodes(reply.codes);
+    },
+    [codes, mergeCodes],
+  );
 
-  // One clock for every countdown; codes past their period are refreshed from the background.
+  useEffect(() => {
+    void (async () => {
+      // Just unlocked: the first screenful with its codes first, as when the popup opens unlocked.
+      if (initialAccounts === null) {
+        const first = await askFirstScreen();
+        if (first.ok) {
+          setAccounts((old) => old ?? first.accounts);
+          mergeCodes([...codesIn(first.accounts).values()]);
+        }
+      }
+      // Then the whole list, without codes: those come for the rows in view.
+      await load();
+    })();
+  }, []);
+
+  useEffect(() => {
+    // After unlocking, as when the popup opens unlocked: type a name, press Enter, the code is copied.
+    if (view.kind === 'list') search.current?.focus();
+  }, [view.kind]);
+
+  // One clock for every countdown; codes of rows in view are refreshed from the background.
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
   useEffect(() => {
-    // Ask again when a code expires, and when the next code is due to be shown beside it.
-    const stale = (a: AccountView) =>
-      now >= a.validUntil || (a.nextCode === '' && a.validUntil - now <= NEXT_CODE_WINDOW_MS);
-    if (accounts?.some(stale)) void load();
-  }, [now, accounts, load]);
+    void fetchCodes(rowsInView.current, now);
+  }, [now, fetchCodes]);
+
+  // Screen readers hear about codes when they change, not every second.
+  useEffect(() => {
+    const shownNow = rowsInView.current.map((a) => ({
+      id: a.id,
+      name: a.name,
+      ...currentCode(codes.get(a.id), a.period, now),
+    }));
+    const change = codeChangeNews(codesShown.current, shownNow);
+    codesShown.current = shownCodesById(shownNow);
+    if (change?.kind === 'one') setNews(t('newCodeFor', [change.name, groupCode(change.code), change.secondsLeft]));
+    else if (change?.kind === 'several') setNews(t('newCodes', change.secondsLeft));
+  }, [now, codes]);
 
   function say(message: string) {
     setToast(message);
@@ -151,7 +226,16 @@ function Unlocked({ initialAccounts, onLocked }: { initialAccounts: AccountView[
     toastTimer.current = setTimeout(() => setToast(null), 2500);
   }
 
-  async function copy(account: AccountView, code: string) {
+  async function copy(account: AccountView) {
+    let { code } = currentCode(codes.get(account.id), account.period, Date.now());
+    if (!code) {
+      // Typed and Enter pressed before the row's codes arrived: ask for this one now.
+      const reply = await send({ type: 'accounts:codes', ids: [account.id] });
+      const fresh = reply.ok ? reply.codes[0] : undefined;
+      if (fresh) mergeCodes([fresh]);
+      code = currentCode(fresh, account.period, Date.now()).code;
+    }
+    if (!code) return;
     try {
       await navigator.clipboard.writeText(code);
       say(t('copiedCodeFor', account.name));
@@ -220,13 +304,12 @@ function Unlocked({ initialAccounts, onLocked }: { initialAccounts: AccountView[
           aria-label={t('searchAccounts')}
           placeholder={t('searchAccounts')}
           value={query}
+          ref={search}
           autoFocus
           onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
           onKeyDown={(e) => {
             const first = shown[0];
-            if (e.key !== 'Enter' || !first) return;
-            const { code } = currentCode(first, Date.now());
-            if (code) void copy(first, code);
+            if (e.key === 'Enter' && first) void copy(first);
           }}
         />
         <button type="button" onClick={() => setView({ kind: 'add' })}>
@@ -244,13 +327,21 @@ function Unlocked({ initialAccounts, onLocked }: { initialAccounts: AccountView[
       ) : (
         <AccountList
           accounts={shown}
+          codes={codes}
           now={now}
           onCopy={copy}
           onEdit={(account) => setView({ kind: 'edit', account })}
+          onRowsInView={(rows) => {
+            rowsInView.current = rows;
+            void fetchCodes(rows, Date.now());
+          }}
         />
       )}
       <p class="toast" role="status" aria-live="polite">
         {toast ?? ''}
+      </p>
+      <p class="sr-only" aria-live="polite" data-testid="code-news">
+        {news}
       </p>
       <footer>
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
@@ -260,4 +351,14 @@ function Unlocked({ initialAccounts, onLocked }: { initialAccounts: AccountView[
       </footer>
     </div>
   );
+}
+
+function codesIn(accounts: readonly AccountView[]): Map<string, AccountCodes> {
+  return new Map(accounts.filter((a) => a.validUntil > 0).map((a) => [a.id, a]));
+}
+
+/** No codes yet, the current one expired, or the next one is due to be shown beside it. */
+function needsCodes(codes: AccountCodes | undefined, now: number): boolean {
+  if (!codes || codes.validUntil === 0) return true;
+  return now >= codes.validUntil || (codes.nextCode === '' && codes.validUntil - now <= NEXT_CODE_WINDOW_MS);
 }

@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import '@/components/theme.css';
 import { localizeDocument, t } from '@/components/i18n';
-import { App } from './App';
+import { App, askFirstScreen } from './App';
 
 localizeDocument(t('extName'));
-render(<App />, document.getElementById('app')!);
+// Rendered once the first screenful (or "locked") is known: no empty frame, no effect delay.
+void askFirstScreen().then((firstScreen) => render(<App firstScreen={firstScreen} />, document.getElementById('app')!));

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { MIN_PBKDF2_ITERATIONS } from '../crypto';
 import { lockIfIdle, lockOnScreenLock, recordActivity } from './activity';
 import type { BackgroundContext } from './context';
 import { settingsItem } from './storage';
@@ -15,7 +16,7 @@ beforeEach(async () => {
   now = 1_700_000_000_000;
   alarms = [];
   ctx = {
-    vault: new VaultSession(1_000),
+    vault: new VaultSession(MIN_PBKDF2_ITERATIONS),
     now: () => now,
     newId: () => 'id',
     setBadge: async () => undefined,

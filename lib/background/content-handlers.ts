@@ -16,8 +16,9 @@ import {
 import { mergeSettings } from '../settings';
 import { generateCode, msRemaining } from '../totp';
 import { recordActivity } from './activity';
+import { leaseCode } from './code-lease';
 import type { BackgroundContext } from './context';
-import { handedCodesItem, settingsItem, spentCountersItem } from './storage';
+import { fillCountersItem, settingsItem, updateItem } from './storage';
 import { setTabStatus } from './tab-status';
 
 /**
@@ -84,19 +85,27 @@ async function codeForPage(
   }
 
   const counter = Math.floor(now / (account.period * 1000));
+  const remaining = msRemaining(account.period, now);
   // A retry follows a code the page judged: it was submitted, whether or not the content script
   // saw how (a page may submit a full code by itself).
   if (retry) await spendHandedCode(tabId);
-  const spent = await spentCountersItem.getValue();
-  const remaining = msRemaining(account.period, now);
+  // Checked and claimed in one update, so two tabs asking at once cannot both be handed a code.
   // A submitted code (accepted, rejected, or used by an earlier sign-in) is refused by the
-  // server as a replay: wait for the next period rather than spend an attempt. A code handed out
-  // but never submitted (the page was reloaded) is handed out again.
-  const alreadySpent = (spent[account.id] ?? -1) >= counter;
-  if (alreadySpent || remaining < MIN_CODE_LIFE_MS) {
+  // server as a replay: wait for the next period rather than spend an attempt. A code handed to
+  // this tab but never submitted (the page was reloaded) is handed to it again.
+  const claim = await updateItem(fillCountersItem, (ledger) => {
+    const entry = ledger[account.id];
+    const refuse = { value: ledger, result: 'wait' as const };
+    if (remaining < MIN_CODE_LIFE_MS || (entry && entry.counter > counter)) return refuse;
+    if (entry?.counter === counter)
+      return entry.spent || entry.tabId !== tabId ? refuse : { value: ledger, result: 'again' as const };
+    return { value: { ...ledger, [account.id]: { counter, tabId, spent: false } }, result: 'new' as const };
+  });
+  // Then the QA helper's machine-wide ledger, when one is configured, so other browsers cannot
+  // be handed it either (a code handed to this tab again was leased the first time).
+  if (claim === 'wait' || (claim === 'new' && !(await leaseCode(account.name, counter)))) {
     return { status: 'wait', retryInMs: remaining + PERIOD_EDGE_SLACK_MS };
   }
-  await recordHandedCode(tabId, account.id, counter);
   // Pushing back auto-lock need not delay the fill.
   void recordActivity(ctx).catch(() => undefined);
   const submit =
@@ -111,32 +120,14 @@ async function codeForPage(
   };
 }
 
-/**
- * Handed and spent codes are read-modify-written one after another: a spent report and the
- * next code request of the same tab can arrive together.
- */
-let ledgerWrites: Promise<unknown> = Promise.resolve();
-function inLedgerQueue<T>(work: () => Promise<T>): Promise<T> {
-  const run = ledgerWrites.then(work);
-  ledgerWrites = run.catch(() => undefined);
-  return run;
-}
-
-function recordHandedCode(tabId: number, accountId: string, counter: number): Promise<void> {
-  return inLedgerQueue(async () => {
-    const handed = await handedCodesItem.getValue();
-    await handedCodesItem.setValue({ ...handed, [tabId]: { accountId, counter } });
-  });
-}
-
 /** The code last handed to this tab was submitted: it is never handed out again. */
 export function spendHandedCode(tabId: number): Promise<void> {
-  return inLedgerQueue(async () => {
-    const handed = (await handedCodesItem.getValue())[tabId];
-    if (!handed) return;
-    const spent = await spentCountersItem.getValue();
-    if ((spent[handed.accountId] ?? -1) >= handed.counter) return;
-    await spentCountersItem.setValue({ ...spent, [handed.accountId]: handed.counter });
+  return updateItem(fillCountersItem, (ledger) => {
+    const spending = Object.entries(ledger).filter(([, entry]) => entry.tabId === tabId && !entry.spent);
+    if (spending.length === 0) return { value: ledger, result: undefined };
+    const value = { ...ledger };
+    for (const [accountId, entry] of spending) value[accountId] = { ...entry, spent: true };
+    return { value, result: undefined };
   });
 }
 

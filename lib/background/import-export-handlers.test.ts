@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { oathtoolCode, randomSecret } from '../../tests/support/oathtool';
+import { MIN_PBKDF2_ITERATIONS } from '../crypto';
 import type { AccountView, PageRequest } from '../messages';
 import type { SenderInfo } from '../sender';
 import type { BackgroundContext } from './context';
@@ -18,7 +19,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   let ids = 0;
   ctx = {
-    vault: new VaultSession(1_000),
+    vault: new VaultSession(MIN_PBKDF2_ITERATIONS),
     now: () => NOW,
     newId: () => `id-${++ids}`,
     setBadge: async () => undefined,

@@ -2,19 +2,26 @@
  * Import and export for extension pages. The background parses, checks and merges (it is the
  * single writer and the only place secrets are decrypted); one import is one vault write.
  */
+import type { Account } from '../accounts';
 import { fromBase64 } from '../crypto';
-import { createEncryptedBackup, exportEntraCsv, exportFile, exportOtpauthLinks } from '../export';
 import {
   type ConflictChoices,
+  createEncryptedBackup,
+  exportEntraCsv,
+  exportFile,
+  exportOtpauthLinks,
   formatImportSummary,
   MAX_IMPORT_BYTES,
   mergeImport,
   parseImport,
   previewImport,
-} from '../import';
+} from '../formats';
 import type { ImportContent, PageReplies, PlainExportKind } from '../messages';
+import { type ImportExportReplies, importExportRequests } from '../protocol/import-export';
+import type { Result } from '../totp';
 import { recordActivity } from './activity';
 import type { BackgroundContext } from './context';
+import { pageArea } from './page-area';
 
 const PLAIN_EXPORT_WARNING =
   'Confirm that you understand the file will hold your secret keys in plain text: anyone who reads it can generate your codes.';
@@ -86,6 +93,7 @@ export async function exportBackupRequest(
   passphrase: string,
   confirmation: string,
   ctx: BackgroundContext,
+  ids?: readonly string[],
 ): Promise<PageReplies['export:backup']> {
   if (passphrase !== confirmation) {
     return {
@@ -94,7 +102,7 @@ export async function exportBackupRequest(
       field: 'confirmation',
     };
   }
-  const accounts = await ctx.vault.accounts();
+  const accounts = selectedAccounts(await ctx.vault.accounts(), ids);
   if (!accounts.ok) return accounts;
   const text = await createEncryptedBackup(accounts.value, passphrase, { now: ctx.now() });
   if (!text.ok) return { ok: false, error: text.error, field: 'passphrase' };
@@ -107,11 +115,12 @@ export async function exportPlainRequest(
   vaultPassphrase: string,
   acknowledged: boolean,
   ctx: BackgroundContext,
+  ids?: readonly string[],
 ): Promise<PageReplies['export:plain']> {
   if (acknowledged !== true) return { ok: false, error: PLAIN_EXPORT_WARNING, field: 'acknowledged' };
   const verified = await ctx.vault.verifyPassphrase(String(vaultPassphrase));
   if (!verified.ok) return { ok: false, error: verified.error, field: 'vaultPassphrase' };
-  const accounts = await ctx.vault.accounts();
+  const accounts = selectedAccounts(await ctx.vault.accounts(), ids);
   if (!accounts.ok) return accounts;
   await recordActivity(ctx);
   const now = ctx.now();
@@ -133,4 +142,32 @@ export async function exportPlainRequest(
     };
   }
   return { ok: false, error: 'Choose an export format: otpauth links or Entra CSV.' };
+}
+
+export const importExportArea = pageArea<typeof importExportRequests, ImportExportReplies>(importExportRequests, {
+  'import:preview': (request, ctx) => previewImportRequest(request.content, nonEmpty(request.backupPassphrase), ctx),
+  'import:apply': (request, ctx) =>
+    applyImportRequest(
+      request.content,
+      nonEmpty(request.backupPassphrase),
+      request.choices,
+      request.importValidOnly,
+      ctx,
+    ),
+  'export:backup': (request, ctx) => exportBackupRequest(request.passphrase, request.confirmation, ctx, request.ids),
+  'export:plain': (request, ctx) =>
+    exportPlainRequest(request.kind, request.vaultPassphrase, request.acknowledged, ctx, request.ids),
+});
+
+/** An empty backup passphrase field means "none given". */
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === '' ? undefined : value;
+}
+
+/** The accounts named by `ids` (the options page's selection), or all of them when there is no selection. */
+function selectedAccounts(accounts: Result<Account[]>, ids: readonly string[] | undefined): Result<Account[]> {
+  if (!accounts.ok || ids === undefined) return accounts;
+  if (ids.length === 0) return { ok: false, error: 'Select the accounts to export first.' };
+  const wanted = new Set(ids);
+  return { ok: true, value: accounts.value.filter((account) => wanted.has(account.id)) };
 }

@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { oathtoolCode, randomSecret } from '../../tests/support/oathtool';
+import { MIN_PBKDF2_ITERATIONS } from '../crypto';
 import type { SenderInfo } from '../sender';
 import type { BackgroundContext } from './context';
+import { MALFORMED } from './page-handlers';
 import { REFUSED, routeMessage } from './router';
 import { VaultSession } from './vault-session';
 
@@ -44,7 +46,7 @@ beforeEach(() => {
   now = 1_700_000_010_000; // 10 s into a 30 s period: the code has life left
   let ids = 0;
   ctx = {
-    vault: new VaultSession(1_000),
+    vault: new VaultSession(MIN_PBKDF2_ITERATIONS),
     now: () => now,
     newId: () => `id-${++ids}`,
     setBadge: async () => undefined,
@@ -105,9 +107,36 @@ describe('routeMessage', () => {
     expect(await send({ type: 'accounts:list' }, SIGNIN_TAB)).toEqual(REFUSED);
   });
 
+  it.each([
+    ['a passphrase that is not text', { type: 'vault:unlock', passphrase: 42 }],
+    ['a missing confirmation', { type: 'vault:create', passphrase: PASSPHRASE }],
+    [
+      'an override outside default/always/never',
+      { type: 'accounts:update', id: 'id-1', changes: { submitAfterFill: 'sometimes' } },
+    ],
+    ['account input that is not an object', { type: 'accounts:add', input: 'otpauth://totp/x?secret=AAAA' }],
+    ['a tab id that is not a number', { type: 'tab:status', tabId: '3' }],
+    [
+      'an unknown conflict choice',
+      { type: 'import:apply', content: { text: '' }, choices: { 0: 'merge' }, importValidOnly: false },
+    ],
+    ['an unknown export kind', { type: 'export:plain', kind: 'csv', vaultPassphrase: PASSPHRASE, acknowledged: true }],
+  ])('answers a page request with %s as malformed, and changes nothing', async (_, message) => {
+    await vaultWithAccount(randomSecret());
+    const before = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    expect(await send(message, POPUP)).toEqual(MALFORMED);
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).toBe(before);
+  });
+
+  it('checks the sender before the payload', async () => {
+    expect(await send({ type: 'vault:unlock', passphrase: 42 }, SIGNIN_TAB)).toEqual(REFUSED);
+  });
+
   it('refuses unknown messages', async () => {
     expect(await send({ type: 'debug:dump' }, POPUP)).toEqual(REFUSED);
     expect(await send('vault:state', POPUP)).toEqual(REFUSED);
+    expect(await send({ type: 'vault:nonsense' }, POPUP)).toEqual(REFUSED);
+    expect(await send({ type: 'toString' }, POPUP)).toEqual(REFUSED);
   });
 });
 
@@ -135,9 +164,27 @@ describe('vault session storage', () => {
   it('a new worker (new session object) comes back unlocked from storage.session', async () => {
     const secret = randomSecret();
     await vaultWithAccount(secret);
-    ctx = { ...ctx, vault: new VaultSession(1_000) };
+    ctx = { ...ctx, vault: new VaultSession(MIN_PBKDF2_ITERATIONS) };
     const reply = await send({ type: 'accounts:list' }, POPUP);
     expect(reply).toMatchObject({ ok: true, accounts: [{ name: NAME, code: oathtoolCode(secret, now) }] });
+  });
+
+  it("after an import replaces an account's secret (same id), the list shows the new code at once", async () => {
+    const old = randomSecret();
+    await vaultWithAccount(old);
+    expect(await send({ type: 'accounts:list' }, POPUP)).toMatchObject({
+      accounts: [{ code: oathtoolCode(old, now) }],
+    });
+    const replacement = randomSecret();
+    const content = { text: `otpauth://totp/${NAME}?secret=${replacement}` };
+    const applied = await send(
+      { type: 'import:apply', content, choices: { 0: 'replace' }, importValidOnly: false },
+      POPUP,
+    );
+    expect(applied).toMatchObject({ ok: true, summary: { replaced: 1 } });
+    expect(await send({ type: 'accounts:list' }, POPUP)).toMatchObject({
+      accounts: [{ id: 'id-1', code: oathtoolCode(replacement, now) }],
+    });
   });
 
   it('refuses a duplicate account name', async () => {

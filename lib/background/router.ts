@@ -1,8 +1,8 @@
-import { isContentRequest, isPageRequest } from '../messages';
+import { isContentRequest } from '../messages';
 import { isExtensionPageSender, isSigninContentSender, type SenderInfo } from '../sender';
 import { handleContentRequest } from './content-handlers';
 import type { BackgroundContext } from './context';
-import { handlePageRequest } from './page-handlers';
+import { handlePageRequest, isPageRequestType } from './page-handlers';
 
 export interface ExtensionIdentity {
   id: string;
@@ -23,7 +23,7 @@ export async function routeMessage(
   self: ExtensionIdentity,
   ctx: BackgroundContext,
 ): Promise<unknown> {
-  if (isPageRequest(message)) {
+  if (isPageRequestType(message)) {
     if (!isExtensionPageSender(sender, self.id, self.baseUrl)) return REFUSED;
     return handlePageRequest(message, ctx);
   }

@@ -21,17 +21,49 @@ export const tabStatusHistoryItem = storage.defineItem<TabStatusEvent[]>('sessio
   fallback: [],
 });
 /**
- * The spent-code ledger: per account id, the TOTP counter of the last code a page submitted. A
- * code is spent when submitted, not when filled (a reload before submitting fills it again), and
- * a spent code is never handed out again (Microsoft refuses a replay, DuplicateCodeEntered).
+ * The code ledger: per account id, the TOTP counter of the last code handed to a page, the tab
+ * it was handed to, and whether it was submitted. A code is spent when submitted, not when
+ * filled: the same tab (a reload before submitting) is handed it again, no other tab is, and a
+ * spent code is never handed out again (Microsoft refuses a replay, DuplicateCodeEntered).
  */
-export const spentCountersItem = storage.defineItem<Record<string, number>>('session:spentCounters', {
+export interface LedgerEntry {
+  counter: number;
+  tabId: number;
+  spent: boolean;
+}
+export const fillCountersItem = storage.defineItem<Record<string, LedgerEntry>>('session:codeLedger', {
   fallback: {},
 });
-/** Per tab, the code last handed to it (account id and counter): what `content:spent` spends. */
-export const handedCodesItem = storage.defineItem<Record<string, { accountId: string; counter: number }>>(
-  'session:handedCodes',
-  { fallback: {} },
-);
 
 export type { VaultRecord };
+
+interface ReadWriteItem<T> {
+  key: string;
+  getValue(): Promise<T>;
+  setValue(value: T): Promise<void>;
+}
+
+const updatesInFlight = new Map<string, Promise<unknown>>();
+
+/**
+ * Read-modify-write of one item, one after another per item: two tabs reporting or filling at
+ * once must not drop each other's change (each read would otherwise see the value before the
+ * other's write). `change` returns the new value, or the old one to leave it as it is.
+ */
+export function updateItem<T, R = void>(
+  item: ReadWriteItem<T>,
+  change: (value: T) => { value: T; result: R },
+): Promise<R> {
+  const run = (updatesInFlight.get(item.key) ?? Promise.resolve()).then(async () => {
+    const before = await item.getValue();
+    const { value, result } = change(before);
+    if (value !== before) await item.setValue(value);
+    return result;
+  });
+  // A failed update must not stop every later one.
+  updatesInFlight.set(
+    item.key,
+    run.catch(() => undefined),
+  );
+  return run;
+}

@@ -1,6 +1,6 @@
 import type { TabStatus, TabStatusEvent } from '../messages';
 import type { BackgroundContext, BadgeState } from './context';
-import { tabStatusHistoryItem, tabStatusItem } from './storage';
+import { tabStatusHistoryItem, tabStatusItem, updateItem } from './storage';
 
 /** Enough for every prompt of a test run between two reads (the helper reads ten times a second). */
 export const TAB_STATUS_HISTORY_LIMIT = 200;
@@ -21,36 +21,29 @@ function badgeFor(status: TabStatus): BadgeState {
 }
 
 export async function setTabStatus(ctx: BackgroundContext, tabId: number, status: TabStatus): Promise<void> {
-  const all = await tabStatusItem.getValue();
-  await tabStatusItem.setValue({ ...all, [tabId]: status });
+  await updateItem(tabStatusItem, (all) => ({ value: { ...all, [tabId]: status }, result: undefined }));
   await appendToHistory(tabId, status);
   await ctx.setBadge(tabId, badgeFor(status));
 }
 
-/** Appends run one after another: two tabs reporting at once must not drop each other's entry. */
-let historyWrites: Promise<void> = Promise.resolve();
-
 function appendToHistory(tabId: number, status: TabStatus): Promise<void> {
-  const append = historyWrites.then(async () => {
-    const history = await tabStatusHistoryItem.getValue();
+  return updateItem(tabStatusHistoryItem, (history) => {
     const seq = (history[history.length - 1]?.seq ?? 0) + 1;
     const entry: TabStatusEvent = { seq, tabId, status };
-    await tabStatusHistoryItem.setValue([...history, entry].slice(-TAB_STATUS_HISTORY_LIMIT));
+    return { value: [...history, entry].slice(-TAB_STATUS_HISTORY_LIMIT), result: undefined };
   });
-  // A failed write must not stop every later one.
-  historyWrites = append.catch(() => undefined);
-  return append;
 }
 
 export async function getTabStatus(tabId: number): Promise<TabStatus | null> {
   return (await tabStatusItem.getValue())[tabId] ?? null;
 }
 
-export async function forgetTab(tabId: number): Promise<void> {
-  const all = await tabStatusItem.getValue();
-  if (!(tabId in all)) return;
-  const { [tabId]: _gone, ...rest } = all;
-  await tabStatusItem.setValue(rest);
+export function forgetTab(tabId: number): Promise<void> {
+  return updateItem(tabStatusItem, (all) => {
+    if (!(tabId in all)) return { value: all, result: undefined };
+    const { [tabId]: _gone, ...rest } = all;
+    return { value: rest, result: undefined };
+  });
 }
 
 export async function tabsWaitingForUnlock(): Promise<number[]> {

@@ -5,7 +5,14 @@
  * memory only for the life of the worker.
  */
 import type { Account } from '../accounts';
-import { DEFAULT_PBKDF2_ITERATIONS, fromBase64, toBase64 } from '../crypto';
+import {
+  DEFAULT_PBKDF2_ITERATIONS,
+  fromBase64,
+  isAllowedIterationCount,
+  MAX_PBKDF2_ITERATIONS,
+  MIN_PBKDF2_ITERATIONS,
+  toBase64,
+} from '../crypto';
 import type { VaultState } from '../messages';
 import type { Result } from '../totp';
 import {
@@ -30,14 +37,34 @@ export interface Unlocked {
 
 export const LOCKED_MESSAGE = 'The vault is locked. Unlock it with your passphrase first.';
 export const NO_VAULT_MESSAGE = 'There is no vault yet. Create one first.';
+export const ITERATIONS_OUT_OF_RANGE = `The key-derivation cost must be a whole number of iterations from ${MIN_PBKDF2_ITERATIONS.toLocaleString('en')} to ${MAX_PBKDF2_ITERATIONS.toLocaleString('en')}. Nothing was changed.`;
 
+/** Same stored bytes: what was decrypted from `a` still describes `b`. */
+function sameRecord(a: VaultRecord, b: VaultRecord): boolean {
+  return (
+    a.version === b.version &&
+    a.kdf.iterations === b.kdf.iterations &&
+    a.kdf.salt === b.kdf.salt &&
+    a.wrappedKey.iv === b.wrappedKey.iv &&
+    a.wrappedKey.data === b.wrappedKey.data &&
+    a.contents.iv === b.contents.iv &&
+    a.contents.data === b.contents.data
+  );
+}
+
+/**
+ * Every operation that reads or writes the vault (create, unlock, lock, open, each write, a
+ * passphrase change, delete) runs in one queue, one at a time, and starts from the record in
+ * storage, never from what the session saw earlier. Otherwise an unlock with the old passphrase
+ * that finished after a passphrase change remembered the old record, and the next edit wrote the
+ * old key wrapping back: the new passphrase stopped working and the old one opened the vault.
+ */
 export class VaultSession {
   private queue: Promise<unknown> = Promise.resolve();
   private cache: { keyBase64: string; unlocked: Unlocked } | null = null;
 
   constructor(private readonly iterations = DEFAULT_PBKDF2_ITERATIONS) {}
 
-  /** Runs mutations one at a time so two open pages cannot lose each other's writes. */
   private serialize<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
@@ -64,38 +91,26 @@ export class VaultSession {
     });
   }
 
-  async unlock(passphrase: string): Promise<Result<void>> {
-    const record = await this.storedRecord();
-    if (!record.ok) return record;
-    const key = await unwrapDataKey(record.value, passphrase);
-    if (!key.ok) return key;
-    const contents = await readContents(record.value, key.value);
-    if (!contents.ok) return contents;
-    await this.remember(record.value, contents.value, key.value);
-    return { ok: true, value: undefined };
+  unlock(passphrase: string): Promise<Result<void>> {
+    return this.serialize(async () => {
+      const record = await this.storedRecord();
+      if (!record.ok) return record;
+      const key = await unwrapDataKey(record.value, passphrase);
+      if (!key.ok) return key;
+      const contents = await readContents(record.value, key.value);
+      if (!contents.ok) return contents;
+      await this.remember(record.value, contents.value, key.value);
+      return { ok: true, value: undefined };
+    });
   }
 
-  async lock(): Promise<void> {
-    this.cache = null;
-    forgetCachedCodes();
-    await sessionKeyItem.removeValue();
+  lock(): Promise<void> {
+    return this.serialize(() => this.lockNow());
   }
 
   /** The decrypted vault, or why not (locked, none, damaged). */
-  async open(): Promise<Result<Unlocked>> {
-    const keyBase64 = await sessionKeyItem.getValue();
-    if (!keyBase64) {
-      this.cache = null;
-      return { ok: false, error: (await this.state()) === 'none' ? NO_VAULT_MESSAGE : LOCKED_MESSAGE };
-    }
-    if (this.cache?.keyBase64 === keyBase64) return { ok: true, value: this.cache.unlocked };
-    const record = await this.storedRecord();
-    if (!record.ok) return record;
-    const dataKey = fromBase64(keyBase64);
-    const contents = await readContents(record.value, dataKey);
-    if (!contents.ok) return contents;
-    this.cache = { keyBase64, unlocked: { record: record.value, contents: contents.value, dataKey } };
-    return { ok: true, value: this.cache.unlocked };
+  open(): Promise<Result<Unlocked>> {
+    return this.serialize(() => this.openNow());
   }
 
   async accounts(): Promise<Result<Account[]>> {
@@ -109,30 +124,34 @@ export class VaultSession {
    */
   mutate<T>(change: (contents: VaultContents) => Result<{ contents: VaultContents; result: T }>): Promise<Result<T>> {
     return this.serialize(async () => {
-      const vault = await this.open();
+      const vault = await this.openNow();
       if (!vault.ok) return vault;
       const outcome = change(structuredClone(vault.value.contents));
       if (!outcome.ok) return outcome;
+      // vault.value.record is the stored record (openNow re-read it): only the contents change.
       const record = await writeContents(vault.value.record, vault.value.dataKey, outcome.value.contents);
       await vaultRecordItem.setValue(record);
-      this.cache = {
-        keyBase64: toBase64(vault.value.dataKey),
-        unlocked: { ...vault.value, record, contents: outcome.value.contents },
-      };
+      this.rememberDecrypted(toBase64(vault.value.dataKey), {
+        ...vault.value,
+        record,
+        contents: outcome.value.contents,
+      });
       return { ok: true, value: outcome.value.result };
     });
   }
 
-  /** Re-wraps the data key under a new passphrase (and optionally more KDF iterations). */
+  /** Re-wraps the data key under a new passphrase (and optionally another KDF iteration count). */
   changePassphrase(current: string, next: string, confirmation: string, iterations?: number): Promise<Result<void>> {
     return this.serialize(async () => {
       const record = await this.storedRecord();
       if (!record.ok) return record;
       const problem = validateNewPassphrase(next, confirmation);
       if (problem) return { ok: false, error: problem };
+      const target = iterations ?? record.value.kdf.iterations;
+      if (!isAllowedIterationCount(target)) return { ok: false, error: ITERATIONS_OUT_OF_RANGE };
       const key = await unwrapDataKey(record.value, current);
       if (!key.ok) return { ok: false, error: 'The current passphrase is wrong. Nothing was changed.' };
-      const rewrapped = await rewrapDataKey(record.value, key.value, next, iterations ?? record.value.kdf.iterations);
+      const rewrapped = await rewrapDataKey(record.value, key.value, next, target);
       await vaultRecordItem.setValue(rewrapped);
       const contents = await readContents(rewrapped, key.value);
       if (contents.ok) await this.remember(rewrapped, contents.value, key.value);
@@ -141,16 +160,18 @@ export class VaultSession {
   }
 
   /** Checks a passphrase without changing anything (e.g. before a plain export). */
-  async verifyPassphrase(passphrase: string): Promise<Result<void>> {
-    const record = await this.storedRecord();
-    if (!record.ok) return record;
-    const key = await unwrapDataKey(record.value, passphrase);
-    return key.ok ? { ok: true, value: undefined } : key;
+  verifyPassphrase(passphrase: string): Promise<Result<void>> {
+    return this.serialize(async () => {
+      const record = await this.storedRecord();
+      if (!record.ok) return record;
+      const key = await unwrapDataKey(record.value, passphrase);
+      return key.ok ? { ok: true, value: undefined } : key;
+    });
   }
 
   deleteVault(): Promise<void> {
     return this.serialize(async () => {
-      await this.lock();
+      await this.lockNow();
       await vaultRecordItem.removeValue();
     });
   }
@@ -158,6 +179,41 @@ export class VaultSession {
   async iterationsInUse(): Promise<number | null> {
     const record = await this.storedRecord();
     return record.ok ? record.value.kdf.iterations : null;
+  }
+
+  /** Codes computed from the contents before are forgotten with them. */
+  private rememberDecrypted(keyBase64: string, unlocked: Unlocked | null): void {
+    this.cache = unlocked ? { keyBase64, unlocked } : null;
+    forgetCachedCodes();
+  }
+
+  private async lockNow(): Promise<void> {
+    this.rememberDecrypted('', null);
+    await sessionKeyItem.removeValue();
+  }
+
+  /** Reads the stored record every time; decrypts again only when it is not the one already decrypted. */
+  private async openNow(): Promise<Result<Unlocked>> {
+    const [keyBase64, stored] = await Promise.all([sessionKeyItem.getValue(), vaultRecordItem.getValue()]);
+    if (stored === null || stored === undefined) {
+      this.rememberDecrypted('', null);
+      return { ok: false, error: NO_VAULT_MESSAGE };
+    }
+    if (!keyBase64) {
+      this.rememberDecrypted('', null);
+      return { ok: false, error: LOCKED_MESSAGE };
+    }
+    const record = parseVaultRecord(stored);
+    if (!record.ok) return record;
+    if (this.cache?.keyBase64 === keyBase64 && sameRecord(this.cache.unlocked.record, record.value)) {
+      return { ok: true, value: this.cache.unlocked };
+    }
+    const dataKey = fromBase64(keyBase64);
+    const contents = await readContents(record.value, dataKey);
+    if (!contents.ok) return contents;
+    const unlocked = { record: record.value, contents: contents.value, dataKey };
+    this.rememberDecrypted(keyBase64, unlocked);
+    return { ok: true, value: unlocked };
   }
 
   private async storedRecord(): Promise<Result<VaultRecord>> {
@@ -169,6 +225,6 @@ export class VaultSession {
   private async remember(record: VaultRecord, contents: VaultContents, dataKey: Uint8Array<ArrayBuffer>) {
     const keyBase64 = toBase64(dataKey);
     await sessionKeyItem.setValue(keyBase64);
-    this.cache = { keyBase64, unlocked: { record, contents, dataKey } };
+    this.rememberDecrypted(keyBase64, { record, contents, dataKey });
   }
 }

@@ -1,9 +1,12 @@
 /**
- * The two cases that wait for the next TOTP period (at most once each): they run side by side,
+ * The cases that wait for the next TOTP period (at most once each): they run side by side,
  * each with its own browser (playwright.automation.config.ts). Written as a QA suite would.
  */
-import { launchWithMfaAutofill } from '../../automation';
-import { routeToFakeSignin } from '../support/fake-signin/route';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchWithMfaAutofill } from 'mfa-autofill-playwright';
+import { routeToFakeSignin } from 'mfa-autofill-playwright/fake-signin';
 import { APP_URL, expect, signIn, test, typeCredentials } from './fixtures';
 import { USERS } from './world';
 
@@ -15,7 +18,7 @@ async function untilLeftInPeriod(ms: number): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, (left - ms + PERIOD_MS) % PERIOD_MS));
 }
 
-test('a wrong secret in the vault gets one retry with the next code, then fails saying why', async ({
+test('waits for the next period: a wrong secret in the vault gets one retry with the next code, then fails saying why', async ({
   page,
   mfa,
   fakeMicrosoft,
@@ -36,13 +39,17 @@ test('a wrong secret in the vault gets one retry with the next code, then fails 
   expect(Math.floor(checks[1]!.at / PERIOD_MS)).toBe(Math.floor(checks[0]!.at / PERIOD_MS) + 1);
 });
 
-test('a code already used in its period is refused, and the extension waits for the next one', async ({
+test('waits for the next period: on another machine, a code already used in its period is refused, and the extension retries with the next one', async ({
   page,
   fakeMicrosoft,
 }) => {
-  // A second machine signing in the same account at the same moment (say, a parallel CI job),
-  // with its own browser and vault: it fills the code the first one has just used.
-  const [otherJob] = await Promise.all([launchWithMfaAutofill(), typeCredentials(page, USERS.nestor)]);
+  // A second machine signing in the same account at the same moment (say, a CI shard), with its
+  // own browser, vault and code ledger: it fills the code the first one has just used.
+  const otherMachineLedger = mkdtempSync(join(tmpdir(), 'mfa-other-machine-'));
+  const [otherJob] = await Promise.all([
+    launchWithMfaAutofill({ ledgerDir: otherMachineLedger }),
+    typeCredentials(page, USERS.nestor),
+  ]);
   try {
     await routeToFakeSignin(otherJob.context, fakeMicrosoft);
     const otherPage = await otherJob.context.newPage();
@@ -73,5 +80,45 @@ test('a code already used in its period is refused, and the extension waits for 
     expect(otherJob.problems()).toEqual([]);
   } finally {
     await otherJob.close();
+    rmSync(otherMachineLedger, { recursive: true, force: true });
+  }
+});
+
+test('waits for the next period: two browsers on one machine share the code ledger, so the second waits instead of being refused', async ({
+  page,
+  mfa,
+  fakeMicrosoft,
+  playwright,
+}) => {
+  // Another worker (or suite) on this machine: the same ledger ($MFA_AUTOFILL_LEDGER of this run).
+  const [otherWorker] = await Promise.all([launchWithMfaAutofill({ playwright }), typeCredentials(page, USERS.joni)]);
+  try {
+    await routeToFakeSignin(otherWorker.context, fakeMicrosoft);
+    const otherPage = await otherWorker.context.newPage();
+    await typeCredentials(otherPage, USERS.joni);
+    await untilLeftInPeriod(14_000);
+
+    await Promise.all([
+      page.getByRole('button', { name: 'Sign in' }).click(),
+      otherPage.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
+    for (const signedIn of [page, otherPage]) {
+      await signedIn.waitForURL(`${APP_URL}**`, { timeout: 45_000 });
+      await expect(signedIn.getByRole('status')).toHaveText(`Signed in as ${USERS.joni}`);
+    }
+
+    // Microsoft's side: two codes, both accepted, from consecutive periods; nothing refused.
+    const checks = fakeMicrosoft.codeChecks.filter((c) => c.upn === USERS.joni);
+    expect(checks.map((c) => c.result)).toEqual(['accepted', 'accepted']);
+    expect(Math.floor(checks[1]!.at / PERIOD_MS)).toBe(Math.floor(checks[0]!.at / PERIOD_MS) + 1);
+    // The ledger's side: each period's code leased once; the loser was told to wait.
+    const leases = [...mfa.leases, ...otherWorker.leases].filter((l) => l.account === USERS.joni);
+    const granted = leases.filter((l) => l.granted).map((l) => l.counter);
+    expect(granted).toHaveLength(2);
+    expect(granted[1]! - granted[0]!).toBe(1);
+    expect(leases.filter((l) => !l.granted).map((l) => l.counter)).toContain(Math.min(...granted));
+    expect([...mfa.problems(), ...otherWorker.problems()]).toEqual([]);
+  } finally {
+    await otherWorker.close();
   }
 });

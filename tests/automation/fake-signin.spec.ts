@@ -4,7 +4,7 @@
  * examples rely on (one period either side, never a counter twice). No browser.
  */
 import { expect, test } from '@playwright/test';
-import { checkCode, codeAt, counterAt, type TotpAlgorithm } from '../support/fake-signin/totp';
+import { checkCode, codeAt, counterAt, type TotpAlgorithm } from 'mfa-autofill-playwright/fake-signin';
 import { oathtoolCode, randomSecret } from '../support/oathtool';
 
 const cases: { algorithm: TotpAlgorithm; digits: number; period: number }[] = [

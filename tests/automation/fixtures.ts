@@ -1,17 +1,16 @@
 /**
- * The helper's fixtures (automation/playwright.ts), plus what stands in for the internet here:
+ * The helper's fixtures (mfa-autofill-playwright, as a suite installs it), plus what stands in for the internet here:
  * each test's browser reaches login.microsoftonline.com and app.contoso.example through
  * routing to the fake service of its worker. A real QA suite would not have this part.
  */
-import type { Page } from '@playwright/test';
-import { expect, test as mfaTest } from '../../automation/playwright';
-import { routeToFakeSignin } from '../support/fake-signin/route';
-import { type FakeSignin, startFakeSignin } from '../support/fake-signin/server';
+import { test as base, expect, type Page } from '@playwright/test';
+import { withMfaAutofill } from 'mfa-autofill-playwright';
+import { type FakeSignin, routeToFakeSignin, startFakeSignin } from 'mfa-autofill-playwright/fake-signin';
 import { readDirectory, testPassword } from './world';
 
 export { expect };
 
-export const test = mfaTest.extend<object, { fakeMicrosoft: FakeSignin }>({
+export const test = withMfaAutofill(base).extend<object, { fakeMicrosoft: FakeSignin }>({
   fakeMicrosoft: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructuring pattern here.
     async ({}, use) => {

@@ -1,7 +1,7 @@
 /** `npm run launch` for manual QA sessions, run headless here (no display) and closed once ready. */
 import { execFile } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { ACCOUNTS_FILE_VARIABLE } from '../../automation/accounts-source';
+import { ACCOUNTS_FILE_VARIABLE } from 'mfa-autofill-playwright';
 import { USERS } from './world';
 
 interface Run {
@@ -23,7 +23,7 @@ test('opens Chromium with the accounts imported and the vault unlocked', async (
   const run = await launch(['--accounts', file, '--headless', '--exit-when-ready', '--never-submit', USERS.lynne]);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
-  expect(run.stdout).toContain('Chromium is open with a fresh profile and 8 account(s) in an unlocked vault:');
+  expect(run.stdout).toContain('Chromium is open with a fresh profile and 10 account(s) in an unlocked vault:');
   for (const user of [USERS.adele, USERS.isaiah, USERS.nestor, USERS.lynne, USERS.pradeep, USERS.grady]) {
     expect(run.stdout).toContain(`  ${user}\n`);
   }

@@ -8,7 +8,7 @@
  * purpose, and one user is not in the vault at all.
  */
 import { readFileSync } from 'node:fs';
-import type { DirectoryUser } from '../support/fake-signin/server';
+import type { DirectoryUser } from 'mfa-autofill-playwright/fake-signin';
 import { randomSecret } from '../support/oathtool';
 
 const domain = '@contoso.onmicrosoft.com';
@@ -22,14 +22,18 @@ export const USERS = {
   diego: `diego.siciliani${domain}`,
   /** In the vault with the wrong secret key. */
   isaiah: `isaiah.langer${domain}`,
-  /** Signed in by two browsers within one TOTP period. */
+  /** Signed in by two browsers within one TOTP period, on two machines (two ledgers). */
   nestor: `nestor.wilke${domain}`,
+  /** Signed in by two browsers within one TOTP period on one machine (one ledger). */
+  joni: `joni.sherman${domain}`,
   /** Its tests stop at the code page (Submit after filling: never). */
   lynne: `lynne.robbins${domain}`,
   /** Signed in with "Stay signed in?" answered Yes and "Don't ask again" ticked. */
   pradeep: `pradeep.gupta${domain}`,
   /** Signed in while the vault is locked. */
   grady: `grady.archie${domain}`,
+  /** The Authenticator push is her default: the service shows "Approve sign in request" first. */
+  patti: `patti.fernandez${domain}`,
   /** Only in the environment variable's Entra OATH CSV. */
   alex: `alex.wilber${domain}`,
 } as const;
@@ -49,7 +53,12 @@ export interface World {
 }
 
 export function makeWorld(password: string): World {
-  const users: DirectoryUser[] = Object.values(USERS).map((upn) => ({ upn, password, secret: randomSecret(32) }));
+  const users: DirectoryUser[] = Object.values(USERS).map((upn) => ({
+    upn,
+    password,
+    secret: randomSecret(32),
+    pushFirst: upn === USERS.patti,
+  }));
   const secretOf = (upn: string) => users.find((u) => u.upn === upn)!.secret;
   const inFile = Object.values(USERS).filter((upn) => upn !== USERS.diego && upn !== USERS.alex);
   const lines = inFile.map((upn) => {

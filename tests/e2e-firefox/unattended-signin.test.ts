@@ -6,11 +6,17 @@
  * so the extension sees the real URLs. The test types only user name and password; the
  * extension fills and submits the code and answers "Stay signed in?" with No.
  */
+
+import {
+  APP_ORIGIN,
+  type DirectoryUser,
+  FAKE_HOSTS,
+  type FakeSignin,
+  startFakeSignin,
+} from 'mfa-autofill-playwright/fake-signin';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { TabStatusEvent } from '../../lib/messages';
-import { APP_ORIGIN } from '../support/fake-signin/pages';
-import { type DirectoryUser, FAKE_HOSTS, type FakeSignin, startFakeSignin } from '../support/fake-signin/server';
 import { randomSecret } from '../support/oathtool';
 import { type FirefoxWithExtension, launchFirefoxWithExtension, openExtensionPage } from './firefox';
 import { allTabIds, sendFromExtensionPage, waitFor } from './signin-pages';

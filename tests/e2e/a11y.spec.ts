@@ -122,6 +122,22 @@ test('the options page has no axe violations, locked or unlocked, light or dark'
   await expect(options.getByRole('status').first()).toBeVisible();
   await expectNoViolations(options, 'options, unlocked');
 
+  // The account table's dialogs: edit one, confirm deleting the selected ones.
+  await options.getByRole('button', { name: `Edit ${ACCOUNTS[0]}` }).click();
+  await expect(options.getByRole('dialog', { name: 'Edit account' })).toBeVisible();
+  await expectNoViolations(options, 'options, account table, edit dialog');
+  await options.keyboard.press('Escape');
+  await expect(options.getByRole('dialog')).toBeHidden();
+  await options.getByRole('checkbox', { name: 'Select all shown accounts' }).check();
+  await options.getByRole('button', { name: 'Delete selected' }).click();
+  await expect(options.getByRole('dialog')).toBeVisible();
+  await expectNoViolations(options, 'options, account table, delete confirmation');
+  await options.getByRole('button', { name: 'Cancel' }).click();
+  await options.getByRole('button', { name: 'Export selected' }).click();
+  await expect(options.getByRole('dialog')).toBeVisible();
+  await expectNoViolations(options, 'options, account table, export dialog');
+  await options.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+
   const csv =
     'upn,serial number,secret key,time interval,manufacturer,model\n' +
     `new.user@contoso.onmicrosoft.com,1,${randomSecret(32)},30,Contoso,Token\n` +
@@ -252,6 +268,10 @@ for (const language of ['English', 'German'] as const) {
       const options = await openExtensionPage(localized, 'options.html');
       await expect(options.locator('input[type="password"]')).toBeVisible();
       await expectNoViolations(options, `${language}: options, locked`);
+      await options.locator('input[type="password"]').fill(PASSPHRASE);
+      await options.locator('input[type="password"]').press('Enter');
+      await expect(options.locator('table.accounts-table tbody tr')).toHaveCount(ACCOUNTS.length);
+      await expectNoViolations(options, `${language}: options, account table`);
       expect(await options.evaluate(() => document.documentElement.lang)).toBe(language === 'German' ? 'de' : 'en');
     } finally {
       if (localized !== browser) await localized.close();

@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { throwAwayCertificate } from '../../packages/playwright/src/fake-signin/certificate';
+
+export { throwAwayCertificate };
 
 export type PageHandler = (request: IncomingMessage, body: string, response: ServerResponse) => void;
 
@@ -14,37 +13,6 @@ export interface LocalHttpsServer {
   /** Answers `url` with a handler of its own (e.g. a fake sign-in service). */
   handle(url: string, handler: PageHandler): void;
   close(): Promise<void>;
-}
-
-/** A throw-away self-signed certificate for `hosts`, made with openssl: never trusted outside a test browser. */
-export function throwAwayCertificate(hosts: readonly string[]): { key: Buffer; cert: Buffer } {
-  const dir = mkdtempSync(join(tmpdir(), 'mfa-cert-'));
-  try {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '2',
-        '-subj',
-        '/CN=mfa-autofill-test',
-        '-addext',
-        `subjectAltName=${hosts.map((h) => `DNS:${h}`).join(',')}`,
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
-    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 /**

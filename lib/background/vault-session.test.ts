@@ -1,0 +1,141 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { newAccount } from '../accounts';
+import { MAX_PBKDF2_ITERATIONS, MIN_PBKDF2_ITERATIONS } from '../crypto';
+import { KDF_OUT_OF_RANGE, type VaultRecord } from '../vault';
+import { vaultRecordItem } from './storage';
+import { ITERATIONS_OUT_OF_RANGE, VaultSession } from './vault-session';
+
+const PASSPHRASE = 'correct horse battery staple';
+const NEXT = 'a brand new passphrase';
+
+let session: VaultSession;
+beforeEach(async () => {
+  fakeBrowser.reset();
+  session = new VaultSession(MIN_PBKDF2_ITERATIONS);
+  expect(await session.create(PASSPHRASE, PASSPHRASE)).toEqual({ ok: true, value: undefined });
+});
+
+const stored = async () => (await vaultRecordItem.getValue()) as VaultRecord;
+
+describe('KDF iteration bounds in the session', () => {
+  it.each([0, MIN_PBKDF2_ITERATIONS - 1, MAX_PBKDF2_ITERATIONS + 1, 5_000_000_000, 150_000.5])(
+    'unlocking a stored record that asks for %d iterations fails at once with a clear error and changes nothing',
+    async (iterations) => {
+      await session.lock();
+      const forged = { ...(await stored()), kdf: { ...(await stored()).kdf, iterations } };
+      await vaultRecordItem.setValue(forged);
+      expect(await session.unlock(PASSPHRASE)).toEqual({ ok: false, error: KDF_OUT_OF_RANGE });
+      expect(await session.verifyPassphrase(PASSPHRASE)).toEqual({ ok: false, error: KDF_OUT_OF_RANGE });
+      expect(await session.changePassphrase(PASSPHRASE, NEXT, NEXT)).toEqual({ ok: false, error: KDF_OUT_OF_RANGE });
+      expect(await stored()).toEqual(forged);
+    },
+  );
+
+  it.each([0, MIN_PBKDF2_ITERATIONS - 1, MAX_PBKDF2_ITERATIONS + 1, 5_000_000_000, 150_000.5, Number.NaN])(
+    'changing the passphrase with %d iterations is refused and the old passphrase still opens the vault',
+    async (iterations) => {
+      const before = await stored();
+      expect(await session.changePassphrase(PASSPHRASE, NEXT, NEXT, iterations)).toEqual({
+        ok: false,
+        error: ITERATIONS_OUT_OF_RANGE,
+      });
+      expect(await stored()).toEqual(before);
+      await session.lock();
+      expect((await session.unlock(PASSPHRASE)).ok).toBe(true);
+    },
+  );
+
+  it('changing the passphrase to another allowed count works', async () => {
+    expect(await session.changePassphrase(PASSPHRASE, NEXT, NEXT, MIN_PBKDF2_ITERATIONS + 1)).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    expect((await stored()).kdf.iterations).toBe(MIN_PBKDF2_ITERATIONS + 1);
+    await session.lock();
+    expect((await session.unlock(NEXT)).ok).toBe(true);
+  });
+});
+
+describe('one queue for unlock, open, writes and passphrase changes', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** Resolves once the session's first key derivation from now on has finished. */
+  function firstDerivationDone(): Promise<void> {
+    const derive = crypto.subtle.deriveKey.bind(crypto.subtle);
+    let done!: () => void;
+    const finished = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    let calls = 0;
+    vi.spyOn(crypto.subtle, 'deriveKey').mockImplementation(async (...args: Parameters<SubtleCrypto['deriveKey']>) => {
+      const key = await derive(...args);
+      if (++calls === 1) done();
+      return key;
+    });
+    return finished;
+  }
+
+  it('the old passphrase unlocking while a change is in flight, then an edit: the new passphrase works, the old does not', async () => {
+    // A costly KDF on the old wrapping and a cheap one on the new: without the queue, the unlock
+    // started after the change unwrapped the key finishes well after the change has written.
+    fakeBrowser.reset();
+    const slow = new VaultSession(10 * MIN_PBKDF2_ITERATIONS);
+    expect((await slow.create(PASSPHRASE, PASSPHRASE)).ok).toBe(true);
+
+    const changeUnwrapped = firstDerivationDone();
+    const change = slow.changePassphrase(PASSPHRASE, NEXT, NEXT, MIN_PBKDF2_ITERATIONS);
+    await changeUnwrapped;
+    const unlockWithOld = slow.unlock(PASSPHRASE);
+    expect(await change).toEqual({ ok: true, value: undefined });
+    await unlockWithOld;
+    vi.restoreAllMocks();
+
+    const account = newAccount(
+      {
+        name: 'qa@contoso.com',
+        issuer: '',
+        secret: 'JBSWY3DPEHPK3PXPJBSWY3DP',
+        digits: 6,
+        period: 30,
+        algorithm: 'SHA1',
+        notes: '',
+      },
+      'id-1',
+      1,
+    );
+    const edit = await slow.mutate((contents) => ({
+      ok: true,
+      value: { contents: { ...contents, accounts: [...contents.accounts, account] }, result: undefined },
+    }));
+    expect(edit.ok).toBe(true);
+
+    await slow.lock();
+    expect((await slow.unlock(PASSPHRASE)).ok).toBe(false);
+    expect((await slow.unlock(NEXT)).ok).toBe(true);
+    expect((await slow.accounts()).ok && (await slow.accounts())).toMatchObject({
+      value: [{ name: 'qa@contoso.com' }],
+    });
+  });
+
+  it('a write is based on the stored record, not on what this session last saw', async () => {
+    // Another session (a restarted worker, or a second background instance) changes the passphrase.
+    const other = new VaultSession(MIN_PBKDF2_ITERATIONS);
+    expect((await session.accounts()).ok).toBe(true); // this session has the vault cached
+    expect((await other.changePassphrase(PASSPHRASE, NEXT, NEXT)).ok).toBe(true);
+    expect((await session.mutate((contents) => ({ ok: true, value: { contents, result: undefined } }))).ok).toBe(true);
+    await session.lock();
+    expect((await session.unlock(PASSPHRASE)).ok).toBe(false);
+    expect((await session.unlock(NEXT)).ok).toBe(true);
+  });
+
+  it('a lock asked for while an unlock is running wins: the vault ends locked', async () => {
+    await session.lock();
+    const unlocking = session.unlock(PASSPHRASE);
+    const locking = session.lock();
+    await Promise.all([unlocking, locking]);
+    expect(await session.state()).toBe('locked');
+  });
+});

@@ -1,0 +1,98 @@
+import {
+  type Algorithm,
+  type Digits,
+  type Period,
+  type Result,
+  validateAlgorithm,
+  validateDigits,
+  validatePeriod,
+  validateSecret,
+} from './totp';
+
+export interface OtpauthLink {
+  name: string;
+  issuer: string;
+  secret: string;
+  digits: Digits;
+  period: Period;
+  algorithm: Algorithm;
+}
+
+export function looksLikeOtpauthLink(text: string): boolean {
+  return /^\s*otpauth:\/\//i.test(text);
+}
+
+/**
+ * Parses `otpauth://totp/<Issuer>:<account>?secret=…&issuer=…&digits=…&period=…&algorithm=…`
+ * (Key Uri Format). Microsoft's registration QR omits digits/period/algorithm: 6, 30 s, SHA1.
+ */
+export function parseOtpauthLink(text: string): Result<OtpauthLink> {
+  const trimmed = text.trim();
+  const fail = (why: string): Result<OtpauthLink> => ({ ok: false, error: `The otpauth:// link ${why}` });
+  if (!looksLikeOtpauthLink(trimmed)) return fail('must start with otpauth://.');
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return fail('is not a valid URL.');
+  }
+  // WHATWG URL puts the type of a non-special scheme in the pathname: //totp/label → host "totp".
+  const type = url.host.toLowerCase();
+  if (type === 'hotp')
+    return fail('is for HOTP (counter-based) codes, which Microsoft sign-in does not use; only TOTP is supported.');
+  if (type !== 'totp') return fail(`has type "${type || '(none)'}"; expected otpauth://totp/….`);
+
+  let label: string;
+  try {
+    label = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  } catch {
+    return fail('has a label that is not valid percent-encoding.');
+  }
+  const params = url.searchParams;
+  // An issuer parameter that prefixes the label marks where the name starts even when the
+  // issuer itself has a colon; otherwise the first colon separates them (Key Uri Format).
+  const issuerParam = params.get('issuer')?.trim() ?? '';
+  const colon = issuerParam && label.startsWith(`${issuerParam}:`) ? issuerParam.length : label.indexOf(':');
+  const labelIssuer = colon >= 0 ? label.slice(0, colon).trim() : '';
+  const name = (colon >= 0 ? label.slice(colon + 1) : label).trim();
+
+  const rawSecret = params.get('secret');
+  if (rawSecret === null || rawSecret.trim() === '') return fail('has no secret= parameter.');
+  const secret = validateSecret(rawSecret);
+  if (!secret.ok) return fail(`has a bad secret: ${secret.error}`);
+
+  const digits = params.has('digits') ? validateDigits(params.get('digits')) : ({ ok: true, value: 6 } as const);
+  if (!digits.ok) return fail(`has a bad digits= parameter: ${digits.error}`);
+  const period = params.has('period') ? validatePeriod(params.get('period')) : ({ ok: true, value: 30 } as const);
+  if (!period.ok) return fail(`has a bad period= parameter: ${period.error}`);
+  const algorithm = params.has('algorithm')
+    ? validateAlgorithm(params.get('algorithm'))
+    : ({ ok: true, value: 'SHA1' } as const);
+  if (!algorithm.ok) return fail(`has a bad algorithm= parameter: ${algorithm.error}`);
+
+  return {
+    ok: true,
+    value: {
+      name,
+      issuer: (params.get('issuer') ?? labelIssuer).trim(),
+      secret: secret.value,
+      digits: digits.value,
+      period: period.value,
+      algorithm: algorithm.value,
+    },
+  };
+}
+
+/** The Key Uri Format link for an account, for export and QR codes. */
+export function formatOtpauthLink(account: OtpauthLink): string {
+  // The label's first colon separates issuer from name, escaped or not (Key Uri Format): a
+  // name with a colon and no issuer gets an empty issuer so the colon stays in the name.
+  const issuerPart = account.issuer || account.name.includes(':') ? `${encodeURIComponent(account.issuer)}:` : '';
+  const label = `${issuerPart}${encodeURIComponent(account.name)}`;
+  const params = new URLSearchParams({ secret: account.secret });
+  if (account.issuer) params.set('issuer', account.issuer);
+  params.set('algorithm', account.algorithm);
+  params.set('digits', String(account.digits));
+  params.set('period', String(account.period));
+  return `otpauth://totp/${label}?${params.toString()}`;
+}

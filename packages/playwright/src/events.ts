@@ -1,0 +1,115 @@
+/**
+ * What happened on each MFA prompt, told in sentences a failing test can print. The extension's
+ * background keeps a history of every tab status it set (lib/background/tab-status.ts); this
+ * turns each entry into an event with a message, and says which ones end the sign-in.
+ */
+import type { TabStatus, TabStatusEvent } from './extension-protocol.js';
+
+export type MfaEvent = TabStatus & {
+  /** Order in the extension's history. */
+  seq: number;
+  tabId: number;
+  /** The tab's address when the helper read the event (sign-in pages only; null otherwise). */
+  url: string | null;
+  /** One sentence for a person: "Filled the code for x@y and submitted it." */
+  message: string;
+  /**
+   * True when the prompt cannot complete without someone's help: no account, the retry
+   * refused too, the vault locked, not an app code, or filling turned off.
+   */
+  problem: boolean;
+};
+
+/** Errors a test sees start with this, so they are told apart from the app's own. */
+export const MESSAGE_PREFIX = 'MFA Autofill: ';
+
+const MAX_NAMES_LISTED = 10;
+
+function vaultContents(names: readonly string[]): string {
+  if (names.length === 0) return 'the vault is empty';
+  const listed = names.slice(0, MAX_NAMES_LISTED).join(', ');
+  const more = names.length > MAX_NAMES_LISTED ? `, and ${names.length - MAX_NAMES_LISTED} more` : '';
+  return `it has ${names.length === 1 ? '1 account' : `${names.length} accounts`}: ${listed}${more}`;
+}
+
+export function describeStatus(status: TabStatus, vaultNames: readonly string[]): string {
+  switch (status.state) {
+    case 'filled':
+      return status.submitted
+        ? `Filled the code for ${status.account} and submitted it.`
+        : `Filled the code for ${status.account}; not submitted (Submit after filling is off for it).`;
+    case 'wrong-code':
+      return status.retrying
+        ? `The page refused the code for ${status.account}; retrying once with the next period's code.`
+        : `The page refused the code for ${status.account} again, after a retry with the next period's code: ` +
+            `the secret key in the vault for ${status.account} is probably wrong (or this machine's clock is off).`;
+    case 'no-match':
+      return status.pageAccount
+        ? `No account for ${status.pageAccount} in the vault (${vaultContents(vaultNames)}).`
+        : `The code prompt does not name its account and the vault has several: cannot tell which code to fill (${vaultContents(vaultNames)}).`;
+    case 'waiting-unlock':
+      return 'The vault is locked: the code prompt is waiting for it to be unlocked.';
+    case 'not-totp':
+      return `The code prompt does not take an authenticator-app code (${status.reason}): nothing was filled. Make the authenticator app the account's default sign-in method.`;
+    case 'disabled':
+      return 'Filling codes automatically is turned off in the extension: nothing was filled.';
+    case 'stopped': {
+      const details = [status.pgid && `page ${status.pgid}`, status.aadsts && `AADSTS${status.aadsts}`].filter(Boolean);
+      const screen = `"${status.title ?? 'untitled page'}"${details.length ? ` (${details.join(', ')})` : ''}`;
+      return status.blocked
+        ? `The sign-in stopped on ${screen}.`
+        : `The sign-in is held on ${screen}, a screen the extension does not know.`;
+    }
+  }
+}
+
+export function isProblem(status: TabStatus): boolean {
+  switch (status.state) {
+    case 'filled':
+      return false;
+    case 'wrong-code':
+      return !status.retrying;
+    default:
+      return true;
+  }
+}
+
+export function toMfaEvent(entry: TabStatusEvent, url: string | null, vaultNames: readonly string[]): MfaEvent {
+  return {
+    ...entry.status,
+    seq: entry.seq,
+    tabId: entry.tabId,
+    url,
+    message: describeStatus(entry.status, vaultNames),
+    problem: isProblem(entry.status),
+  };
+}
+
+/** The account a prompt was for, when the event says. */
+export function accountOf(event: MfaEvent): string | null {
+  if (event.state === 'filled' || event.state === 'wrong-code') return event.account;
+  if (event.state === 'no-match') return event.pageAccount;
+  return null;
+}
+
+function clock(at: number): string {
+  return new Date(at).toISOString().slice(11, 23);
+}
+
+/** Every event, one line each, for a test report or a terminal. */
+export function formatReport(events: readonly MfaEvent[], vaultNames: readonly string[]): string {
+  const head = `MFA Autofill: ${vaultContents(vaultNames).replace(/^it has/, 'the vault has')}.`;
+  if (events.length === 0) return `${head}\nNo code prompt was handled.`;
+  const lines = events.map((e) => {
+    const where = e.url ? `  (${e.url.split('?')[0]})` : '';
+    return `${clock(e.at)}  tab ${e.tabId}  ${e.problem ? 'PROBLEM  ' : ''}${e.message}${where}`;
+  });
+  return [head, ...lines].join('\n');
+}
+
+export class MfaAutofillError extends Error {
+  override name = 'MfaAutofillError';
+  constructor(readonly events: readonly MfaEvent[]) {
+    super(events.map((e) => `${MESSAGE_PREFIX}${e.message}`).join('\n'));
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * Playwright Test fixtures for the suite's own `test`: `withMfaAutofill(test)` returns it extended
+ * so that `context` (and so `page`) is a Chromium with MFA Autofill set up by
+ * launchWithMfaAutofill, fresh for each test, launched with the suite's own Playwright (the
+ * `playwright` fixture): this package never loads a copy of its own. Options through
+ * `test.use({ mfaOptions: { … } })`.
+ *
+ * After a failed test the MFA report (and a screenshot of any prompt that could not complete)
+ * is attached, and the problem is added to the test's errors unless its message already says it.
+ */
+import type {
+  PlaywrightTestArgs,
+  PlaywrightTestOptions,
+  PlaywrightWorkerArgs,
+  PlaywrightWorkerOptions,
+  TestInfo,
+  TestType,
+} from '@playwright/test';
+import type { ContextOptions } from './browser.js';
+import { MfaAutofillError } from './events.js';
+import { launchWithMfaAutofill, type MfaAutofill, type MfaAutofillOptions } from './session.js';
+
+export interface MfaFixtures {
+  /** Options for launchWithMfaAutofill (headless follows Playwright's own `headless` unless set here). */
+  mfaOptions: MfaAutofillOptions;
+  /** The helper's session: events, report(), waitForEvent(), … */
+  mfa: MfaAutofill;
+}
+
+type SuiteTestArgs = PlaywrightTestArgs & PlaywrightTestOptions;
+type SuiteWorkerArgs = PlaywrightWorkerArgs & PlaywrightWorkerOptions;
+
+/** The suite's `use` options that make sense for the helper's browser, as Playwright's own context gets them. */
+function suiteContextOptions(args: Partial<PlaywrightTestOptions>): ContextOptions {
+  const options: ContextOptions = { ...args.contextOptions };
+  const named = {
+    baseURL: args.baseURL,
+    viewport: args.viewport,
+    locale: args.locale,
+    timezoneId: args.timezoneId,
+    colorScheme: args.colorScheme,
+    ignoreHTTPSErrors: args.ignoreHTTPSErrors,
+    userAgent: args.userAgent,
+    extraHTTPHeaders: args.extraHTTPHeaders,
+    httpCredentials: args.httpCredentials,
+    acceptDownloads: args.acceptDownloads,
+  };
+  for (const [name, value] of Object.entries(named)) {
+    if (value !== undefined) (options as Record<string, unknown>)[name] = value;
+  }
+  return options;
+}
+
+export function withMfaAutofill<T extends SuiteTestArgs, W extends SuiteWorkerArgs>(
+  test: TestType<T, W>,
+): TestType<T & MfaFixtures, W> {
+  // The generic fixture map of test.extend cannot be spelled for any T: typed at the edges instead.
+  const fixtures = {
+    mfaOptions: [{}, { option: true }],
+
+    // Playwright reads the fixtures a fixture needs from its destructuring pattern: name each one.
+    mfa: async (
+      {
+        mfaOptions,
+        headless,
+        playwright,
+        contextOptions,
+        baseURL,
+        viewport,
+        locale,
+        timezoneId,
+        colorScheme,
+        ignoreHTTPSErrors,
+        userAgent,
+        extraHTTPHeaders,
+        httpCredentials,
+        acceptDownloads,
+      }: SuiteTestArgs & SuiteWorkerArgs & { mfaOptions: MfaAutofillOptions },
+      use: (mfa: MfaAutofill) => Promise<void>,
+      testInfo: TestInfo,
+    ) => {
+      const args = {
+        contextOptions,
+        baseURL,
+        viewport,
+        locale,
+        timezoneId,
+        colorScheme,
+        ignoreHTTPSErrors,
+        userAgent,
+        extraHTTPHeaders,
+        httpCredentials,
+        acceptDownloads,
+      };
+      const mfa = await launchWithMfaAutofill({
+        playwright,
+        headless,
+        ...mfaOptions,
+        contextOptions: { ...suiteContextOptions(args), ...mfaOptions.contextOptions },
+      });
+      // `use` does not throw when the test fails: Playwright records that in testInfo.
+      await use(mfa);
+      await mfa.close();
+      const failed = testInfo.status !== testInfo.expectedStatus;
+      if (failed || mfa.problems().length > 0) {
+        await testInfo.attach('mfa-autofill-report', { body: mfa.report(), contentType: 'text/plain' });
+        for (const [i, shot] of mfa.screenshots.entries()) {
+          await testInfo.attach(`mfa-autofill-problem-${i + 1}`, { body: shot.png, contentType: 'image/png' });
+        }
+      }
+      // An assertion on a closed page says only "Target page … has been closed": say why.
+      const unsaid = mfa.problems().filter((p) => !testInfo.errors.some((e) => e.message?.includes(p.message)));
+      if (failed && unsaid.length > 0) throw new MfaAutofillError(unsaid);
+    },
+
+    context: async ({ mfa }: MfaFixtures, use: (context: MfaAutofill['context']) => Promise<void>) => {
+      await use(mfa.context);
+    },
+  };
+  // biome-ignore lint/suspicious/noExplicitAny: see above; the result type is stated.
+  return test.extend<MfaFixtures>(fixtures as any) as unknown as TestType<T & MfaFixtures, W>;
+}

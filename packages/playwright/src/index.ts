@@ -1,0 +1,30 @@
+/**
+ * mfa-autofill-playwright: Playwright tests (and plain Node scripts) that get through Microsoft
+ * MFA on their own, with the MFA Autofill extension filling the TOTP code.
+ *
+ *   import { test as base } from '@playwright/test';
+ *   import { withMfaAutofill } from 'mfa-autofill-playwright';
+ *   export const test = withMfaAutofill(base);
+ */
+export type { AccountsSource } from './accounts-source.js';
+export {
+  ACCOUNTS_FILE_VARIABLE,
+  ACCOUNTS_TEXT_VARIABLE,
+  AccountsSourceError,
+  BACKUP_PASSPHRASE_VARIABLE,
+} from './accounts-source.js';
+export type { ContextOptions, ExtensionLaunch } from './browser.js';
+export { DEFAULT_EXTENSION_DIR, defaultChromiumPath, EXTENSION_DIR_VARIABLE } from './browser.js';
+export { MESSAGE_PREFIX, MfaAutofillError, type MfaEvent } from './events.js';
+export type { SubmitOverride, TabStatus } from './extension-protocol.js';
+export { type MfaFixtures, withMfaAutofill } from './fixtures.js';
+export type { LeaseRecord } from './lease-server.js';
+export { CodeLedger, defaultLedgerDir, LEDGER_DIR_VARIABLE } from './ledger.js';
+export type { PlaywrightLike } from './playwright-module.js';
+export {
+  launchWithMfaAutofill,
+  type MfaAutofill,
+  type MfaAutofillOptions,
+  type ProblemScreenshot,
+} from './session.js';
+export { VaultSetupError } from './vault-setup.js';

@@ -1,0 +1,107 @@
+/**
+ * The helper's side of code leases (the extension's lib/background/code-lease.ts): a server on
+ * 127.0.0.1 that the browser's background asks before handing a page a code, answering from the
+ * machine-wide ledger. It hears only an account name and a period counter, never a code. It
+ * answers only the extension it launched (its origin) with this session's random token.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CodeLedger } from './ledger.js';
+
+export interface LeaseRecord {
+  account: string;
+  counter: number;
+  granted: boolean;
+  at: number;
+}
+
+export interface LeaseServer {
+  /** What the extension is told: where to ask and the token to show. */
+  endpoint: { url: string; token: string };
+  /** Every answer given, oldest first. */
+  readonly leases: readonly LeaseRecord[];
+  /** Set once the extension's id is known: requests from any other origin are refused. */
+  allowOrigin(origin: string): void;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 4_096;
+
+export async function startLeaseServer(ledger: CodeLedger): Promise<LeaseServer> {
+  const token = randomBytes(24).toString('base64url');
+  const leases: LeaseRecord[] = [];
+  let allowedOrigin: string | null = null;
+
+  function corsHeaders(request: IncomingMessage): Record<string, string> {
+    const origin = request.headers.origin;
+    if (!allowedOrigin || origin !== allowedOrigin) return {};
+    return {
+      'access-control-allow-origin': origin,
+      'access-control-allow-methods': 'POST',
+      'access-control-allow-headers': 'authorization, content-type',
+      // Chromium's Private Network Access preflight, for a request to a loopback address.
+      'access-control-allow-private-network': 'true',
+      vary: 'origin',
+    };
+  }
+
+  function answer(request: IncomingMessage, response: ServerResponse, body: string): void {
+    const cors = corsHeaders(request);
+    if (request.method === 'OPTIONS') {
+      response.writeHead(Object.keys(cors).length > 0 ? 204 : 403, cors).end();
+      return;
+    }
+    const authorised =
+      request.method === 'POST' &&
+      request.url === '/lease' &&
+      Object.keys(cors).length > 0 &&
+      request.headers.authorization === `Bearer ${token}`;
+    if (!authorised) {
+      response.writeHead(403, cors).end();
+      return;
+    }
+    let account: unknown;
+    let counter: unknown;
+    try {
+      ({ account, counter } = JSON.parse(body) as { account?: unknown; counter?: unknown });
+    } catch {
+      // Answered below as a bad request.
+    }
+    if (typeof account !== 'string' || account.length > 256 || !Number.isSafeInteger(counter)) {
+      response.writeHead(400, cors).end();
+      return;
+    }
+    const granted = ledger.claim(account, counter as number);
+    leases.push({ account, counter: counter as number, granted, at: Date.now() });
+    response.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify({ granted }));
+  }
+
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) request.destroy();
+      else chunks.push(chunk);
+    });
+    request.on('end', () => answer(request, response, Buffer.concat(chunks).toString('utf8')));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  ledger.prune();
+  return {
+    endpoint: { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/lease`, token },
+    leases,
+    allowOrigin(origin) {
+      allowedOrigin = origin;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

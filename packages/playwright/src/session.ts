@@ -1,0 +1,274 @@
+/**
+ * Unattended Microsoft sign-in for QA automation: Chromium with MFA Autofill loaded, a vault
+ * (random passphrase, memory only) holding the accounts from a file or an environment
+ * variable, "Submit after filling" on and "Stay signed in?" answered No. A test signs in with
+ * user name and password; the extension completes the MFA step. Each prompt's outcome is
+ * reported, and a prompt that cannot complete closes its page with the reason, so the test
+ * fails at once saying why ("No account for x@y in the vault") instead of timing out.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import {
+  type AccountsSource,
+  BACKUP_PASSPHRASE_VARIABLE,
+  defaultAccountsSource,
+  readAccounts,
+} from './accounts-source.js';
+import { type ExtensionLaunch, type LaunchedExtension, launchChromiumWithExtension } from './browser.js';
+import { accountOf, formatReport, MESSAGE_PREFIX, MfaAutofillError, type MfaEvent, toMfaEvent } from './events.js';
+import type { SubmitOverride } from './extension-protocol.js';
+import { type LeaseRecord, type LeaseServer, startLeaseServer } from './lease-server.js';
+import { CodeLedger } from './ledger.js';
+import { type PlaywrightLike, resolvePlaywright } from './playwright-module.js';
+import { readHistory } from './status-history.js';
+import { setUpVault } from './vault-setup.js';
+import { failWebAuthnFast } from './webauthn.js';
+
+export interface MfaAutofillOptions extends ExtensionLaunch {
+  /**
+   * The Playwright to launch Chromium with. The fixtures pass the suite's own; a plain script may
+   * leave it out: the Playwright installed in the project of the working directory is used.
+   */
+  playwright?: PlaywrightLike;
+  /** Default: the file named by $MFA_ACCOUNTS_FILE, else the text in $MFA_ACCOUNTS. */
+  accounts?: AccountsSource;
+  /** For an encrypted backup. Default: $MFA_ACCOUNTS_PASSPHRASE. */
+  backupPassphrase?: string;
+  /** Click "Verify" after filling. Default true. */
+  submitAfterFill?: boolean;
+  /** Per account name: 'never' stops at the code page (filled, not submitted), 'always' submits. */
+  submitAfterFillFor?: Readonly<Record<string, SubmitOverride>>;
+  /** How "Stay signed in?" is answered. Default 'no', so each run starts signed out. */
+  staySignedIn?: 'ask' | 'yes' | 'no';
+  /** Tick "Don't ask again for N days" on the code page. Default false. */
+  rememberDevice?: boolean;
+  /**
+   * Close the page of a prompt that cannot complete, with the reason, so whatever the test is
+   * waiting for on it fails at once with that message. Default true.
+   */
+  failFast?: boolean;
+  /**
+   * The machine-wide ledger of codes handed out, so that workers and suites on this machine never
+   * submit one code twice. Default: $MFA_AUTOFILL_LEDGER, else <temp dir>/mfa-autofill-ledger.
+   * Point machines at one shared volume to share it; `false` turns leases off.
+   */
+  ledgerDir?: string | false;
+  /**
+   * Give every page a virtual authenticator without credentials, so a passkey request fails at
+   * once instead of waiting on a dialog nobody answers. Default true.
+   */
+  failPasskeys?: boolean;
+  /** Called with each event as it is seen (e.g. to log it). */
+  onEvent?: (event: MfaEvent) => void;
+}
+
+export interface ProblemScreenshot {
+  event: MfaEvent;
+  png: Buffer;
+}
+
+export interface MfaAutofill {
+  /** The browser, with the extension loaded and set up. Make pages with context.newPage(). */
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  /** Names of the accounts in the vault. */
+  readonly accounts: readonly string[];
+  /** Everything seen so far, oldest first. */
+  readonly events: readonly MfaEvent[];
+  /** Every code lease the extension asked for: account, counter, granted or not (never a code). */
+  readonly leases: readonly LeaseRecord[];
+  /** The page as it was when each problem was seen (taken before fail-fast closed it). */
+  readonly screenshots: readonly ProblemScreenshot[];
+  problems(): MfaEvent[];
+  /** Every event, a line each, headed by the vault's accounts. */
+  report(): string;
+  /** Resolves with the first event, already seen or yet to come, that matches. */
+  waitForEvent(predicate: (event: MfaEvent) => boolean, options?: { timeout?: number }): Promise<MfaEvent>;
+  /** Throws an MfaAutofillError naming every problem so far. */
+  assertNoProblems(): void;
+  /** Reads the last events, closes the browser and deletes its temporary profile. */
+  close(): Promise<void>;
+}
+
+const POLL_INTERVAL_MS = 100;
+
+export async function launchWithMfaAutofill(options: MfaAutofillOptions = {}): Promise<MfaAutofill> {
+  // Read before the browser starts: a missing file should not cost a browser launch.
+  const accounts = readAccounts(options.accounts ?? defaultAccountsSource());
+  const { chromium } = options.playwright ?? (await resolvePlaywright());
+  const leaseServer =
+    options.ledgerDir === false ? null : await startLeaseServer(new CodeLedger(options.ledgerDir || undefined));
+  let launched: LaunchedExtension;
+  try {
+    launched = await launchChromiumWithExtension(chromium, options);
+  } catch (error) {
+    await leaseServer?.close();
+    throw error;
+  }
+  leaseServer?.allowOrigin(`chrome-extension://${launched.extensionId}`);
+  try {
+    if (options.failPasskeys ?? true) await failWebAuthnFast(launched.context);
+    const names = await setUpVault(launched.context, launched.extensionId, {
+      accounts,
+      backupPassphrase: options.backupPassphrase ?? (process.env[BACKUP_PASSPHRASE_VARIABLE] || undefined),
+      settings: {
+        submitAfterFill: options.submitAfterFill ?? true,
+        staySignedIn: options.staySignedIn ?? 'no',
+        rememberDevice: options.rememberDevice ?? false,
+      },
+      submitAfterFillFor: options.submitAfterFillFor,
+      codeLease: leaseServer?.endpoint,
+    });
+    return new Session(launched, leaseServer, names, options);
+  } catch (error) {
+    await launched.close();
+    await leaseServer?.close();
+    throw error;
+  }
+}
+
+interface Waiter {
+  predicate: (event: MfaEvent) => boolean;
+  resolve: (event: MfaEvent) => void;
+}
+
+class Session implements MfaAutofill {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  readonly events: MfaEvent[] = [];
+  readonly screenshots: ProblemScreenshot[] = [];
+  private lastSeq = 0;
+  private waiters = new Set<Waiter>();
+  private polling: Promise<void>;
+  private stopped = false;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    private readonly launched: LaunchedExtension,
+    private readonly leaseServer: LeaseServer | null,
+    readonly accounts: readonly string[],
+    private readonly options: MfaAutofillOptions,
+  ) {
+    this.context = launched.context;
+    this.extensionId = launched.extensionId;
+    this.context.on('close', () => {
+      this.stopped = true;
+      this.wake?.();
+    });
+    this.polling = this.poll();
+  }
+
+  get leases(): readonly LeaseRecord[] {
+    return this.leaseServer?.leases ?? [];
+  }
+
+  problems(): MfaEvent[] {
+    return this.events.filter((e) => e.problem);
+  }
+
+  report(): string {
+    return formatReport(this.events, this.accounts);
+  }
+
+  assertNoProblems(): void {
+    const problems = this.problems();
+    if (problems.length > 0) throw new MfaAutofillError(problems);
+  }
+
+  waitForEvent(predicate: (event: MfaEvent) => boolean, { timeout = 30_000 } = {}): Promise<MfaEvent> {
+    const seen = this.events.find(predicate);
+    if (seen) return Promise.resolve(seen);
+    return new Promise<MfaEvent>((resolve, reject) => {
+      const waiter: Waiter = {
+        predicate,
+        resolve: (event) => {
+          clearTimeout(timer);
+          resolve(event);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`MFA Autofill: no such event within ${timeout} ms.\n${this.report()}`));
+      }, timeout);
+      this.waiters.add(waiter);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (!this.stopped) await this.readOnce();
+    this.stopped = true;
+    this.wake?.();
+    await this.polling;
+    await this.launched.close();
+    await this.leaseServer?.close();
+  }
+
+  private async poll(): Promise<void> {
+    while (!this.stopped) {
+      await this.readOnce().catch((error: unknown) => {
+        // Keep following the prompts: one failed read (or a throwing onEvent) must not end it.
+        console.error('MFA Autofill: reading the extension status failed:', error);
+      });
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        setTimeout(resolve, POLL_INTERVAL_MS);
+      });
+    }
+  }
+
+  private async readOnce(): Promise<void> {
+    const read = await readHistory(this.launched.worker(), this.lastSeq);
+    if (!read) return;
+    for (const entry of read.entries) {
+      if (entry.seq <= this.lastSeq) continue;
+      this.lastSeq = entry.seq;
+      const event = toMfaEvent(entry, read.urls[entry.tabId] ?? null, this.accounts);
+      this.events.push(event);
+      this.options.onEvent?.(event);
+      for (const waiter of this.waiters) {
+        if (!waiter.predicate(event)) continue;
+        this.waiters.delete(waiter);
+        waiter.resolve(event);
+      }
+      if (event.problem && (this.options.failFast ?? true)) await this.stopPrompt(event);
+    }
+  }
+
+  /** Fail fast: closes the prompt's page with the reason, after a screenshot of it. */
+  private async stopPrompt(event: MfaEvent): Promise<void> {
+    for (const page of await this.pagesOf(event)) {
+      const png = await page.screenshot({ timeout: 2_000 }).catch(() => null);
+      if (png) this.screenshots.push({ event, png });
+      await page.close({ reason: `${MESSAGE_PREFIX}${event.message}` }).catch(() => undefined);
+    }
+  }
+
+  private isSigninPage(page: Page): boolean {
+    try {
+      const url = new URL(page.url());
+      return url.protocol === 'https:' && this.launched.signinHosts.includes(url.hostname);
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * The Playwright pages showing the prompt of `event`'s tab. Chrome's tab ids are not visible
+   * to Playwright: match the tab's address, then (when several pages share it) the account the
+   * page names in its identity banner.
+   */
+  private async pagesOf(event: MfaEvent): Promise<Page[]> {
+    const open = this.context.pages().filter((p) => !p.isClosed());
+    let candidates = event.url ? open.filter((p) => p.url() === event.url) : [];
+    if (candidates.length === 0) candidates = open.filter((p) => this.isSigninPage(p));
+    const account = accountOf(event)?.toLowerCase();
+    if (candidates.length <= 1 || !account) return candidates;
+    const named: Page[] = [];
+    for (const page of candidates) {
+      const upn = await page
+        .evaluate(() => document.getElementById('displayName')?.getAttribute('title') ?? null)
+        .catch(() => null);
+      if (upn?.toLowerCase() === account) named.push(page);
+    }
+    return named.length > 0 ? named : candidates;
+  }
+}
