@@ -35,6 +35,17 @@ describe('the screen modules', () => {
     ['live-totp.html', CODE_PAGE_URL, 'unknown', 'unknown'],
     // Its `otc` input has no SAOTCC id and this is not login.live.com.
     ['device-code.html', CODE_PAGE_URL, 'unknown', 'unknown'],
+    ['push', CODE_PAGE_URL, 'push', 'switch-to-code'],
+    ['passkey', CODE_PAGE_URL, 'passkey', 'switch-to-code'],
+    ['throttled', CODE_PAGE_URL, 'blocked', 'blocked'],
+    ['unknown-screen', CODE_PAGE_URL, 'unknown', 'unknown'],
+    ['live-totp-banner', LIVE_URL, 'live-code', 'code-prompt'],
+    ['live-totp-floating', LIVE_URL, 'live-code', 'code-prompt'],
+    ['live-email-code-new', LIVE_URL, 'email-code', 'never-fill'],
+    ['live-kmsi', LIVE_URL, 'live-kmsi', 'kmsi'],
+    ['live-other-ways', LIVE_URL, 'live-other-ways', 'chooser'],
+    // live.com's markup on an Entra host is not live.com's screen.
+    ['live-kmsi', CODE_PAGE_URL, 'unknown', 'unknown'],
   ])('%s at %s is %s (%s)', async (fixture, url, name, screen) => {
     page = await renderedFixture(fixture, url);
     expect(readingOf(page.document)).toMatchObject({ name, screen });
@@ -67,5 +78,31 @@ describe('the screen modules', () => {
     page = await renderedFixture(fixture, CODE_PAGE_URL);
     const reading = readingOf(page.document, picked);
     expect('method' in reading ? reading.method : reading.screen).toBe(expected);
+  });
+
+  it.each<[string, object]>([
+    ['push', { from: 'push', account: 'adele.vance@contoso.onmicrosoft.com', codeProof: true, way: 'other-ways' }],
+    ['push-no-code-method', { from: 'push', codeProof: false, way: 'other-ways' }],
+    ['passkey', { from: 'passkey', codeProof: true, way: 'code-tile' }],
+    ['passkey-no-code-tile', { from: 'passkey', codeProof: false, way: null }],
+  ])('%s: the way to a code, and whether the account has that method', async (fixture, expected) => {
+    page = await renderedFixture(fixture, CODE_PAGE_URL);
+    expect(readingOf(page.document)).toMatchObject({ screen: 'switch-to-code', ...expected });
+  });
+
+  it('names a stopped screen by title, pgid and AADSTS code', async () => {
+    page = await renderedFixture('throttled', CODE_PAGE_URL);
+    expect(readingOf(page.document)).toMatchObject({
+      summary: { title: 'Sign in', pgid: 'ConvergedError', aadsts: '50196' },
+    });
+  });
+
+  it.each<[string, boolean]>([
+    ['live-other-ways', true],
+    ['live-kmsi', false],
+  ])('%s: the app-code tile is found by its attributes, not its words (%s)', async (fixture, hasTile) => {
+    page = await renderedFixture(fixture, LIVE_URL);
+    const reading = readingOf(page.document);
+    expect(reading.elements['code-tile'] !== undefined).toBe(hasTile);
   });
 });
