@@ -50,6 +50,8 @@ export interface FixtureState {
   submittedCodes: string[];
   seenEvents: { type: string; id: string; value: string; trusted: boolean }[];
   signedIn: boolean;
+  /** data-value or id of every tile, link or button clicked. */
+  clicks: string[];
 }
 
 export function fixtureState(target: Page | Frame): Promise<FixtureState> {
@@ -61,6 +63,7 @@ export function fixtureState(target: Page | Frame): Promise<FixtureState> {
       submittedCodes: w.submittedCodes,
       seenEvents: w.seenEvents,
       signedIn: w.signedIn,
+      clicks: w.clicks,
     };
   });
 }
