@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { describeImportErrors, describeImportProblem, describeImportSummary } from '@/lib/formats/describe';
 import { tabThePopupActsOn } from './active-tab';
-import { t } from './i18n';
-import { pixelsOf } from './image-pixels';
+import { pageWords, t } from './i18n';
+import { qrTextOf } from './image-pixels';
 import { send } from './send';
 
 /**
@@ -27,23 +28,22 @@ export function ScanQrButton({
         windowId === undefined
           ? await browser.tabs.captureVisibleTab({ format: 'png' })
           : await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
-      // jsQR is loaded only when someone scans: it would double the popup's script otherwise.
-      const { decodeQrCode } = await import('@/lib/formats/qr');
-      const decoded = decodeQrCode(await pixelsOf(await (await fetch(dataUrl)).blob()));
+      const decoded = await qrTextOf(await (await fetch(dataUrl)).blob());
       if (!decoded.ok) return onProblem(decoded.error);
-      const content = { text: decoded.value };
+      const content = { qr: decoded.text };
       const reply = await send({ type: 'import:preview', content });
-      if (!reply.ok) return onProblem(reply.error);
+      if (!reply.ok)
+        return onProblem('problem' in reply ? describeImportProblem(reply.problem, pageWords) : reply.error);
       const { preview } = reply;
-      if (preview.error) return onProblem(preview.error);
-      if (preview.rowErrors.length > 0) return onProblem(preview.rowErrors.join(' '));
+      if (preview.error) return onProblem(describeImportProblem(preview.error, pageWords));
+      if (preview.invalidRows.length > 0) return onProblem(describeImportErrors(preview, pageWords).join(' '));
       if (preview.conflicts.length > 0) {
         return onProblem(t('scanConflict', preview.conflicts[0]?.name ?? ''));
       }
       if (preview.newCount === 0) return onImported(t('scanAlreadyInVault'));
       const applied = await send({ type: 'import:apply', content, choices: {}, importValidOnly: false });
-      if (applied.ok) onImported(applied.message);
-      else onProblem(applied.error);
+      if (applied.ok) onImported(describeImportSummary(applied.summary, pageWords));
+      else onProblem('problem' in applied ? describeImportProblem(applied.problem, pageWords) : applied.error);
     } catch (error) {
       onProblem(t('scanCaptureFailed', error instanceof Error ? error.message : String(error)));
     } finally {

@@ -22,11 +22,17 @@ afterAll(async () => {
   await firefox?.close();
 });
 
+/** The account's code once the popup has it: rows show "…" until the background sends their codes. */
 async function shownCode(page: Page, name: string): Promise<string> {
-  return page.evaluate((n) => {
-    const item = [...document.querySelectorAll('li')].find((li) => li.textContent?.includes(n));
-    return (item?.querySelector('.code')?.textContent ?? '').replace(/\D/g, '');
-  }, name);
+  const handle = await page.waitForFunction(
+    (n) => {
+      const item = [...document.querySelectorAll('li')].find((li) => li.textContent?.includes(n));
+      return (item?.querySelector('.code')?.textContent ?? '').replace(/\D/g, '') || false;
+    },
+    { timeout: 10_000 },
+    name,
+  );
+  return String(await handle.jsonValue());
 }
 
 it('creates a vault, adds an account, shows oathtool’s code, locks and unlocks', async () => {
