@@ -31,6 +31,11 @@ const SETTINGS = {
   staySignedIn: choice(['ask', 'yes', 'no'] as const, 'ask'),
   /** Tick "Don't ask again for N days" on the code page. */
   rememberDevice: flag(false),
+  /**
+   * "Use a code instead of approving on the phone": on a push ("Approve sign in request") or
+   * passkey ("Choose a way to sign in") screen, switch to the app code when the account has one.
+   */
+  codeInsteadOfPush: flag(true),
 };
 
 type Rule<T> = { fallback: T; valid: (v: unknown) => v is T };

@@ -168,6 +168,7 @@ describe('previewImport', () => {
       validCount: 5,
       invalidCount: 1,
       newCount: 1,
+      newAccounts: [{ where: { line: 4 }, name: 'carol@x.com', issuer: 'Microsoft' }],
       duplicates: [
         { where: { line: 2 }, name: 'alice@x.com', of: 'vault' },
         { where: { line: 6 }, name: 'carol@x.com', of: 'file' },

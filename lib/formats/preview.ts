@@ -30,6 +30,8 @@ export interface ImportPreview {
   invalidCount: number;
   /** Rows that will be added without a question. */
   newCount: number;
+  /** Their names and issuers (never a secret), for a preview that lists them: the popup's QR scan. */
+  newAccounts: { where: RowLocation; name: string; issuer: string }[];
   duplicates: { where: RowLocation; name: string; of: 'vault' | 'file' }[];
   conflicts: PreviewConflict[];
 }
@@ -48,13 +50,16 @@ export function previewImport(existing: readonly Account[], parse: ImportParse):
     validCount: parse.valid.length,
     invalidCount: parse.invalid.length,
     newCount: 0,
+    newAccounts: [],
     duplicates: [],
     conflicts: [],
   };
   for (const [row, fate] of classifyRows(existing, parse.valid).entries()) {
-    const { name, where } = parse.valid[row]!;
-    if (fate.kind === 'add') preview.newCount++;
-    else if (fate.kind === 'duplicate') preview.duplicates.push({ where, name, of: fate.of });
+    const { name, issuer, where } = parse.valid[row]!;
+    if (fate.kind === 'add') {
+      preview.newCount++;
+      preview.newAccounts.push({ where, name, issuer });
+    } else if (fate.kind === 'duplicate') preview.duplicates.push({ where, name, of: fate.of });
     else
       preview.conflicts.push({
         row,
