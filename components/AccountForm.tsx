@@ -3,6 +3,7 @@ import { type AccountField, validateAccountInput } from '@/lib/accounts';
 import { looksLikeOtpauthLink, parseOtpauthLink } from '@/lib/otpauth-link';
 import type { Algorithm, Digits, Period } from '@/lib/totp';
 import { Field, Select } from './Field';
+import { failureText, problemText } from './failure-text';
 import { t } from './i18n';
 import { send } from './send';
 
@@ -53,14 +54,14 @@ export function AccountForm({ onSaved, onCancel }: { onSaved: (name: string) => 
     const input = { name, secret, issuer, digits, period, algorithm };
     const valid = validateAccountInput(input);
     if (!valid.ok) {
-      setErrors(Object.fromEntries(valid.errors.map((e) => [e.field, e.message])));
+      setErrors(Object.fromEntries(valid.errors.map((e) => [e.field, e.problem ? problemText(e.problem) : e.message])));
       return;
     }
     setBusy(true);
     const reply = await send({ type: 'accounts:add', input });
     setBusy(false);
     if (reply.ok) onSaved(valid.value.name);
-    else setErrors({ [(reply.field as AccountField | undefined) ?? 'name']: reply.error });
+    else setErrors({ [(reply.field as AccountField | undefined) ?? 'name']: failureText(reply) });
   }
 
   return (

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { SubmitOverride } from '@/lib/accounts';
 import type { AccountView } from '@/lib/messages';
 import { Field, Select } from './Field';
+import { failureText } from './failure-text';
 import { t } from './i18n';
 import { send } from './send';
 
@@ -30,19 +31,19 @@ export function EditAccount({ account, onDone }: { account: AccountView; onDone:
       changes: { name, issuer, pinned, submitAfterFill, codeInsteadOfPush },
     });
     if (reply.ok) onDone(t('savedName', name.trim()));
-    else setError(reply.error);
+    else setError(failureText(reply));
   }
 
   async function remove() {
     const reply = await send({ type: 'accounts:delete', id: account.id });
     if (reply.ok) onDone(t('deletedName', account.name));
-    else setError(reply.error);
+    else setError(failureText(reply));
   }
 
   async function reveal() {
     const reply = await send({ type: 'accounts:reveal-secret', id: account.id });
     if (reply.ok) setSecret(reply.secret.replace(/(.{4})/g, '$1 ').trim());
-    else setError(reply.error);
+    else setError(failureText(reply));
   }
 
   if (confirmingDelete) {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { Field } from './Field';
+import { failureText } from './failure-text';
 import { t } from './i18n';
 import { send } from './send';
 
@@ -25,7 +26,7 @@ export function CreateVaultForm({ onCreated }: { onCreated: () => void }) {
     const reply = await send({ type: 'vault:create', passphrase, confirmation });
     setBusy(false);
     if (reply.ok) onCreated();
-    else setError({ field: 'passphrase', message: reply.error });
+    else setError({ field: 'passphrase', message: failureText(reply) });
   }
 
   return (
@@ -75,7 +76,7 @@ export function UnlockForm({ onUnlocked, heading = 'h1' }: { onUnlocked: () => v
     setBusy(false);
     if (reply.ok) onUnlocked();
     else {
-      setError(reply.error);
+      setError(failureText(reply));
       setPassphrase('');
     }
   }

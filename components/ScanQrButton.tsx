@@ -10,6 +10,7 @@ import {
 import type { ImportPreview } from '@/lib/formats/preview';
 import type { PageReplies } from '@/lib/messages';
 import { tabThePopupActsOn } from './active-tab';
+import { failureText as backgroundFailureText } from './failure-text';
 import { pageWords, t, tp } from './i18n';
 import { qrTextOf } from './image-pixels';
 import { send } from './send';
@@ -20,7 +21,9 @@ const CHOICE_KEYS = { keep: 'conflictKeep', replace: 'conflictReplace', rename: 
 type Stage = { kind: 'idle' } | { kind: 'busy' } | { kind: 'preview'; qr: string; preview: ImportPreview };
 
 function failureText(reply: Extract<PageReplies['import:preview' | 'import:apply'], { ok: false }>): string {
-  return 'problem' in reply && reply.problem ? describeImportProblem(reply.problem, pageWords) : reply.error;
+  return reply.problem && 'code' in reply.problem
+    ? describeImportProblem(reply.problem, pageWords)
+    : backgroundFailureText(reply);
 }
 
 /**

@@ -3,6 +3,7 @@ import { lockIfIdle, lockOnScreenLock } from '@/lib/background/activity';
 import { FILL_CODE_COMMAND, fillCodeInTab } from '@/lib/background/commands';
 import type { BackgroundContext, BadgeState } from '@/lib/background/context';
 import { routeMessage } from '@/lib/background/router';
+import { restrictStorageToTrustedContexts } from '@/lib/background/storage-access';
 import { forgetTab } from '@/lib/background/tab-status';
 import { VaultSession } from '@/lib/background/vault-session';
 import { clearClipboardIn } from '@/lib/clipboard-clear';
@@ -65,6 +66,10 @@ export default defineBackground(() => {
     },
   };
   const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
+
+  // Content scripts may not read or write our storage (Chrome; Firefox cannot: docs/SECURITY.md).
+  // Chrome keeps the level per extension; setting it on every start costs nothing.
+  void restrictStorageToTrustedContexts(browser.storage as Parameters<typeof restrictStorageToTrustedContexts>[0]);
 
   // Listeners are registered synchronously at top level: the worker is restarted often and an
   // async setup would miss the event that woke it.

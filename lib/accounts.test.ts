@@ -138,7 +138,7 @@ describe('names', () => {
   ];
 
   it('refuses a duplicate name whatever its case', () => {
-    expect(duplicateNameError(accounts, ' QA.User@Contoso.onmicrosoft.com ')).toContain('already in the vault');
+    expect(duplicateNameError(accounts, ' QA.User@Contoso.onmicrosoft.com ')?.error).toContain('already in the vault');
     expect(duplicateNameError(accounts, NAME, 'a')).toBeNull();
   });
 

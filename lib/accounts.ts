@@ -1,4 +1,5 @@
 import { looksLikeOtpauthLink, parseOtpauthLink } from './otpauth-link';
+import { type Failed, fail, type Problem } from './problems';
 import {
   type Algorithm,
   type Digits,
@@ -43,7 +44,10 @@ export interface AccountInput {
 export type AccountField = 'name' | 'secret' | 'issuer' | 'digits' | 'period' | 'algorithm';
 export interface FieldError {
   field: AccountField;
+  /** English, for import reports and logs. */
   message: string;
+  /** What the pages show, in their language (absent only for a malformed otpauth:// link). */
+  problem?: Problem;
 }
 
 export interface ValidAccount extends TotpParams {
@@ -56,11 +60,15 @@ export type AccountValidation = { ok: true; value: ValidAccount } | { ok: false;
 
 export const MAX_NAME_LENGTH = 256;
 
-function validateName(raw: string): string | null {
+function validateName(raw: string): Failed | null {
   const name = raw.trim();
-  if (name === '') return 'Account name is empty: enter the sign-in name, e.g. qa.user@contoso.onmicrosoft.com.';
-  if (name.length > MAX_NAME_LENGTH) return `Account name has ${name.length} characters; at most ${MAX_NAME_LENGTH}.`;
+  if (name === '') return fail('problemNameEmpty');
+  if (name.length > MAX_NAME_LENGTH) return fail('problemNameTooLong', name.length, MAX_NAME_LENGTH);
   return null;
+}
+
+function fieldError(field: AccountField, failure: { error: string; problem?: Problem }): FieldError {
+  return { field, message: failure.error, problem: failure.problem };
 }
 
 /** Validates form or import input; every faulty field gets its own message. */
@@ -70,10 +78,10 @@ export function validateAccountInput(input: AccountInput): AccountValidation {
 
   if (looksLikeOtpauthLink(rawSecret)) {
     const link = parseOtpauthLink(rawSecret);
-    if (!link.ok) return { ok: false, errors: [{ field: 'secret', message: link.error }] };
+    if (!link.ok) return { ok: false, errors: [fieldError('secret', link)] };
     const name = input.name?.trim() ? input.name : link.value.name;
     const nameError = validateName(name);
-    if (nameError) return { ok: false, errors: [{ field: 'name', message: nameError }] };
+    if (nameError) return { ok: false, errors: [fieldError('name', nameError)] };
     return {
       ok: true,
       value: {
@@ -86,15 +94,15 @@ export function validateAccountInput(input: AccountInput): AccountValidation {
   }
 
   const nameError = validateName(input.name ?? '');
-  if (nameError) errors.push({ field: 'name', message: nameError });
+  if (nameError) errors.push(fieldError('name', nameError));
   const secret = validateSecret(rawSecret);
-  if (!secret.ok) errors.push({ field: 'secret', message: secret.error });
+  if (!secret.ok) errors.push(fieldError('secret', secret));
   const digits = validateDigits(input.digits ?? 6);
-  if (!digits.ok) errors.push({ field: 'digits', message: digits.error });
+  if (!digits.ok) errors.push(fieldError('digits', digits));
   const period = validatePeriod(input.period ?? 30);
-  if (!period.ok) errors.push({ field: 'period', message: period.error });
+  if (!period.ok) errors.push(fieldError('period', period));
   const algorithm = validateAlgorithm(input.algorithm ?? 'SHA1');
-  if (!algorithm.ok) errors.push({ field: 'algorithm', message: algorithm.error });
+  if (!algorithm.ok) errors.push(fieldError('algorithm', algorithm));
   if (!secret.ok || !digits.ok || !period.ok || !algorithm.ok || nameError) return { ok: false, errors };
 
   return {
@@ -115,10 +123,10 @@ export function sameName(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-/** The message for a name already in the vault, or null. */
-export function duplicateNameError(accounts: readonly Account[], name: string, exceptId?: string): string | null {
+/** Why `name` cannot be used (another account has it), or null. */
+export function duplicateNameError(accounts: readonly Account[], name: string, exceptId?: string): Failed | null {
   const clash = accounts.find((a) => a.id !== exceptId && sameName(a.name, name));
-  return clash ? `An account named ${clash.name} is already in the vault; choose another name.` : null;
+  return clash ? fail('problemDuplicateName', clash.name) : null;
 }
 
 export function newAccount(valid: ValidAccount, id: string, now: number): Account {

@@ -1,4 +1,5 @@
 import { Secret, TOTP } from 'otpauth';
+import { fail, type Problem } from './problems';
 
 export const ALGORITHMS = ['SHA1', 'SHA256', 'SHA512'] as const;
 export type Algorithm = (typeof ALGORITHMS)[number];
@@ -20,7 +21,8 @@ export interface TotpParams {
   algorithm: Algorithm;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A failure says what is wrong in English (`error`) and, where the pages show it, as a code (`problem`). */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string; problem?: Problem };
 
 /**
  * Microsoft shows secrets lower case in groups of four ("Can't scan image?"): strip spaces,
@@ -33,50 +35,32 @@ export function normalizeSecret(raw: string): string {
 /** Validates a secret as typed or pasted; returns the normalised form or a message for the user. */
 export function validateSecret(raw: string): Result<string> {
   const secret = normalizeSecret(raw);
-  if (secret === '')
-    return { ok: false, error: 'Secret key is empty: paste the key shown under "Can\'t scan image?".' };
+  if (secret === '') return fail('problemSecretEmpty');
   const invalid = [...new Set(secret.replace(/[A-Z2-7]/g, ''))];
   if (invalid.length > 0) {
     const shown = invalid.map((c) => `"${c}"`).join(', ');
-    return {
-      ok: false,
-      error: `Secret key has ${invalid.length === 1 ? 'a character' : 'characters'} that ${invalid.length === 1 ? 'is' : 'are'} not Base32 (A–Z, 2–7): ${shown}.`,
-    };
+    return fail(invalid.length === 1 ? 'problemSecretBadCharacter' : 'problemSecretBadCharacters', shown);
   }
-  if (secret.length > MAX_SECRET_LENGTH) {
-    return {
-      ok: false,
-      error: `Secret key has ${secret.length} characters; Microsoft accepts at most ${MAX_SECRET_LENGTH}.`,
-    };
-  }
-  if (secret.length < MIN_SECRET_LENGTH) {
-    return {
-      ok: false,
-      error: `Secret key has ${secret.length} characters; it needs at least ${MIN_SECRET_LENGTH} (check that you copied all of it).`,
-    };
-  }
+  if (secret.length > MAX_SECRET_LENGTH) return fail('problemSecretTooLong', secret.length, MAX_SECRET_LENGTH);
+  if (secret.length < MIN_SECRET_LENGTH) return fail('problemSecretTooShort', secret.length, MIN_SECRET_LENGTH);
   return { ok: true, value: secret };
 }
 
 export function validateDigits(value: unknown): Result<Digits> {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return n === 6 || n === 8
-    ? { ok: true, value: n }
-    : { ok: false, error: `Digits must be 6 or 8, not ${String(value)}.` };
+  return n === 6 || n === 8 ? { ok: true, value: n } : fail('problemDigits', String(value));
 }
 
 export function validatePeriod(value: unknown): Result<Period> {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return n === 30 || n === 60
-    ? { ok: true, value: n }
-    : { ok: false, error: `Period must be 30 or 60 seconds, not ${String(value)}.` };
+  return n === 30 || n === 60 ? { ok: true, value: n } : fail('problemPeriod', String(value));
 }
 
 export function validateAlgorithm(value: unknown): Result<Algorithm> {
   const upper = typeof value === 'string' ? value.toUpperCase().replace('-', '') : '';
   return (ALGORITHMS as readonly string[]).includes(upper)
     ? { ok: true, value: upper as Algorithm }
-    : { ok: false, error: `Algorithm must be SHA1, SHA256 or SHA512, not ${String(value)}.` };
+    : fail('problemAlgorithm', String(value));
 }
 
 /** The code valid at `at`. */

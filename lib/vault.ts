@@ -22,6 +22,8 @@ import {
   seal,
   sealJson,
 } from './crypto';
+import { type Failed, fail } from './problems';
+import type { Settings } from './settings';
 import type { Result } from './totp';
 
 export const VAULT_FORMAT = 'mfa-autofill-vault';
@@ -36,8 +38,21 @@ export interface VaultRecord {
   contents: Sealed;
 }
 
+/**
+ * 1 (no `version` field): accounts only, settings in plain storage.local.
+ * 2: settings inside, where nothing but the background can change them unnoticed.
+ */
+export const CONTENTS_VERSION = 2;
+
 export interface VaultContents {
+  version?: number;
   accounts: Account[];
+  /** Partial: a setting not stored yet takes its default (lib/settings.ts). */
+  settings?: Partial<Settings>;
+}
+
+export function emptyContents(): VaultContents {
+  return { version: CONTENTS_VERSION, accounts: [], settings: {} };
 }
 
 // Additional data binds each ciphertext to its role and the format version, so a wrapped key
@@ -45,17 +60,16 @@ export interface VaultContents {
 const KEY_AAD = `${VAULT_FORMAT}/v${VAULT_VERSION}/data-key`;
 const CONTENTS_AAD = `${VAULT_FORMAT}/v${VAULT_VERSION}/contents`;
 
-export const WRONG_PASSPHRASE = 'That passphrase does not unlock this vault. Check it and try again.';
-export const DAMAGED_VAULT =
-  'The stored vault is damaged (its integrity check failed). Nothing was changed; restore it from a backup.';
+export const WRONG_PASSPHRASE = fail('problemWrongPassphrase');
+export const DAMAGED_VAULT = fail('problemVaultDamaged');
 
-export const KDF_OUT_OF_RANGE = `The stored vault asks for a key-derivation cost outside ${MIN_PBKDF2_ITERATIONS.toLocaleString('en')}–${MAX_PBKDF2_ITERATIONS.toLocaleString('en')} iterations, so it was not opened (it was damaged or edited). Nothing was changed; restore it from a backup.`;
+export const KDF_OUT_OF_RANGE = fail('problemVaultKdfOutOfRange', MIN_PBKDF2_ITERATIONS, MAX_PBKDF2_ITERATIONS);
 
-export function validateNewPassphrase(passphrase: string, confirmation: string): string | null {
+export function validateNewPassphrase(passphrase: string, confirmation: string): Failed | null {
   if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-    return `The passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters (it has ${passphrase.length}).`;
+    return fail('problemPassphraseTooShort', MIN_PASSPHRASE_LENGTH, passphrase.length);
   }
-  if (passphrase !== confirmation) return 'The two passphrases do not match. Type the same passphrase twice.';
+  if (passphrase !== confirmation) return fail('problemPassphrasesDiffer');
   return null;
 }
 
@@ -78,14 +92,11 @@ export function parseVaultRecord(value: unknown): Result<VaultRecord> {
     typeof r.kdf.salt === 'string' &&
     isSealed(r.wrappedKey) &&
     isSealed(r.contents);
-  if (!ok) return { ok: false, error: DAMAGED_VAULT };
+  if (!ok) return DAMAGED_VAULT;
   // Checked before any key is derived: a forged count would otherwise hang the background.
-  if (!isAllowedIterationCount(r.kdf.iterations)) return { ok: false, error: KDF_OUT_OF_RANGE };
+  if (!isAllowedIterationCount(r.kdf.iterations)) return KDF_OUT_OF_RANGE;
   if (r.version !== VAULT_VERSION) {
-    return {
-      ok: false,
-      error: `This vault was written by a newer version (format ${String(r.version)}). Update the extension.`,
-    };
+    return fail('problemVaultNewer', String(r.version));
   }
   return { ok: true, value: r };
 }
@@ -114,15 +125,15 @@ export async function unwrapDataKey(record: VaultRecord, passphrase: string): Pr
   try {
     fromBase64(record.kdf.salt);
   } catch {
-    return { ok: false, error: DAMAGED_VAULT };
+    return DAMAGED_VAULT;
   }
   const kek = await deriveKeyEncryptionKey(passphrase, record.kdf);
   try {
     const dataKey = await open(kek, record.wrappedKey, KEY_AAD);
-    if (dataKey.length !== DATA_KEY_BYTES) return { ok: false, error: DAMAGED_VAULT };
+    if (dataKey.length !== DATA_KEY_BYTES) return DAMAGED_VAULT;
     return { ok: true, value: dataKey };
   } catch {
-    return { ok: false, error: WRONG_PASSPHRASE };
+    return WRONG_PASSPHRASE;
   }
 }
 
@@ -132,10 +143,14 @@ export async function readContents(
 ): Promise<Result<VaultContents>> {
   try {
     const contents = await openJson<VaultContents>(await importDataKey(dataKey), record.contents, CONTENTS_AAD);
-    if (!contents || !Array.isArray(contents.accounts)) return { ok: false, error: DAMAGED_VAULT };
+    if (!contents || !Array.isArray(contents.accounts)) return DAMAGED_VAULT;
+    if (contents.settings !== undefined && (typeof contents.settings !== 'object' || contents.settings === null)) {
+      return DAMAGED_VAULT;
+    }
+    if ((contents.version ?? 1) > CONTENTS_VERSION) return fail('problemVaultNewer', String(contents.version));
     return { ok: true, value: contents };
   } catch {
-    return { ok: false, error: DAMAGED_VAULT };
+    return DAMAGED_VAULT;
   }
 }
 

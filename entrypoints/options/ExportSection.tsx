@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { Field, Select } from '@/components/Field';
+import { failureText as backgroundFailureText } from '@/components/failure-text';
 import { formatNumber, pageWords, t, tp } from '@/components/i18n';
 import { download } from '@/components/image-pixels';
 import { send } from '@/components/send';
@@ -11,7 +12,9 @@ type Outcome = { ok: boolean; message: string; field?: string } | null;
 
 /** A refused export in the page's language: the code's words, or the background's own message (vault locked, wrong passphrase). */
 function failureText(reply: Extract<PageReplies['export:backup' | 'export:plain'], { ok: false }>): string {
-  return 'problem' in reply && reply.problem ? describeExportProblem(reply.problem, pageWords) : reply.error;
+  return reply.problem && 'code' in reply.problem
+    ? describeExportProblem(reply.problem, pageWords)
+    : backgroundFailureText(reply);
 }
 
 export function ExportSection() {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { Field } from '@/components/Field';
+import { failureText as backgroundFailureText } from '@/components/failure-text';
 import { pageWords, t, tp } from '@/components/i18n';
 import { base64Of, qrTextOf } from '@/components/image-pixels';
 import { send } from '@/components/send';
@@ -61,7 +62,9 @@ export function describeImportFailure(reply: { problem?: ImportProblem; preview?
 
 /** A refused request in the page's language: the code's words, or the background's own message. */
 function failureText(reply: Extract<PageReplies['import:preview' | 'import:apply'], { ok: false }>): string {
-  return 'problem' in reply && reply.problem ? describeImportProblem(reply.problem, pageWords) : reply.error;
+  return reply.problem && 'code' in reply.problem
+    ? describeImportProblem(reply.problem, pageWords)
+    : backgroundFailureText(reply);
 }
 
 export function ImportSection() {

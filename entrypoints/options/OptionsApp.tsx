@@ -16,8 +16,8 @@ export function OptionsApp() {
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
       <HostAccessNotice />
-      <SettingsSection />
       <NeedsUnlockedVault>
+        <SettingsSection />
         <AccountsSection />
         <ImportSection />
         <ExportSection />
@@ -27,7 +27,7 @@ export function OptionsApp() {
   );
 }
 
-/** Import, export and passphrase changes work on the decrypted vault: ask to unlock first. */
+/** Settings (kept inside the vault), import, export and passphrase changes work on the decrypted vault: ask to unlock first. */
 function NeedsUnlockedVault({ children }: { children: ComponentChildren }) {
   const [state, setState] = useState<VaultState | null>(null);
   useEffect(() => {

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useState } from 'preact/hooks';
 import { Select } from '@/components/Field';
+import { failureText } from '@/components/failure-text';
 import { t } from '@/components/i18n';
 import { send } from '@/components/send';
 import type { Settings } from '@/lib/settings';
@@ -74,7 +75,7 @@ export function SettingsSection() {
   async function change(group: Group, changes: Partial<Settings>) {
     const reply = await send({ type: 'settings:set', changes });
     if (reply.ok) setSettings(reply.settings);
-    setSaved({ group, message: reply.ok ? t('saved') : reply.error });
+    setSaved({ group, message: reply.ok ? t('saved') : failureText(reply) });
   }
   const savedIn = (group: Group) => (
     <p class="note" role="status">

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Field } from '@/components/Field';
+import { failureText } from '@/components/failure-text';
 import { formatNumber, t } from '@/components/i18n';
 import { send } from '@/components/send';
 
@@ -41,7 +42,7 @@ function ChangePassphrase({ iterations, onChanged }: { iterations: number; onCha
       setConfirmation('');
       onChanged(target);
       setOutcome({ ok: true, message: t('passphraseChanged') });
-    } else setOutcome({ ok: false, message: reply.error });
+    } else setOutcome({ ok: false, message: failureText(reply) });
   }
 
   return (
@@ -91,7 +92,7 @@ function DeleteVault() {
   async function submit(event: Event) {
     event.preventDefault();
     const reply = await send({ type: 'vault:delete', confirmation });
-    setOutcome(reply.ok ? { ok: true, message: t('vaultDeleted') } : { ok: false, message: reply.error });
+    setOutcome(reply.ok ? { ok: true, message: t('vaultDeleted') } : { ok: false, message: failureText(reply) });
     if (reply.ok) setConfirmation('');
   }
 

@@ -5,6 +5,7 @@ import { AccountList, currentCode, useSearch } from '@/components/AccountList';
 import { tabThePopupActsOn } from '@/components/active-tab';
 import { groupCode } from '@/components/code-format';
 import { EditAccount } from '@/components/EditAccount';
+import { failureText } from '@/components/failure-text';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
 import { t } from '@/components/i18n';
 import { KeyboardShortcuts } from '@/components/KeyboardShortcuts';
@@ -21,6 +22,7 @@ import {
   type VaultState,
 } from '@/lib/messages';
 import { codeChangeNews, shownCodesById } from '@/lib/popup/code-changes';
+import { failedWith } from '@/lib/problems';
 
 type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; account: AccountView };
 
@@ -50,7 +52,7 @@ export function App({ firstScreen }: { firstScreen: PageReplies['accounts:list']
     void (async () => {
       const reply = await send({ type: 'vault:state' });
       if (reply.ok) setState(reply.state);
-      else setError(reply.error);
+      else setError(failureText(reply));
     })();
   }, []);
 
@@ -159,8 +161,9 @@ function Unlocked({ initialAccounts, onLocked }: { initialAccounts: AccountView[
   const load = useCallback(async () => {
     const reply = await send({ type: 'accounts:list', codesFor: 0 });
     if (reply.ok) setAccounts(reply.accounts);
-    else if ((await send({ type: 'vault:state' })).ok && /locked/i.test(reply.error)) onLocked();
-    else setLoadError(reply.error);
+    // The vault was locked meanwhile (auto-lock, or another page): the code says so, whatever the language.
+    else if (failedWith(reply, 'problemVaultLocked')) onLocked();
+    else setLoadError(failureText(reply));
   }, [onLocked]);
 
   /** Codes of `wanted` that are missing or about to need the next one, one request for all of them. */
@@ -175,7 +178,7 @@ function Unlocked({ initialAccounts, onLocked }: { initialAccounts: AccountView[
       for (const id of ids) codesAsked.current.delete(id);
       if (reply.ok) mergeCodes(reply.codes);
       // Locked meanwhile (auto-lock, or from the options page): show the unlock form, not stale rows.
-      else if ((await send({ type: 'vault:state' })).ok && /locked/i.test(reply.error)) onLocked();
+      else if (failedWith(reply, 'problemVaultLocked')) onLocked();
     },
     [codes, mergeCodes, onLocked],
   );

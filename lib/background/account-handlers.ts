@@ -1,13 +1,13 @@
 /** The accounts area of what extension pages may ask. The sender and payload are checked before these run. */
 import { type Account, duplicateNameError, newAccount, validateAccountInput } from '../accounts';
+import { type Failed, fail } from '../problems';
 import { type AccountChanges, type AccountReplies, accountRequests } from '../protocol/accounts';
-import { mergeSettings } from '../settings';
+import { DEFAULT_SETTINGS } from '../settings';
 import { listAccountsRequest } from './account-list-handlers';
 import { recordActivity } from './activity';
 import { pageArea } from './page-area';
-import { settingsItem } from './storage';
 
-const GONE = 'That account is no longer in the vault.';
+const GONE = fail('problemAccountGone');
 
 export const accountsArea = pageArea<typeof accountRequests, AccountReplies>(accountRequests, {
   'accounts:list': (request, ctx) => listAccountsRequest(request, ctx),
@@ -16,35 +16,40 @@ export const accountsArea = pageArea<typeof accountRequests, AccountReplies>(acc
     const valid = validateAccountInput(request.input);
     if (!valid.ok) {
       const first = valid.errors[0];
-      return { ok: false, error: valid.errors.map((e) => e.message).join(' '), field: first?.field };
+      return {
+        ok: false,
+        error: valid.errors.map((e) => e.message).join(' '),
+        problem: first?.problem,
+        field: first?.field,
+      };
     }
     const id = ctx.newId();
     const added = await ctx.vault.mutate((contents) => {
       const duplicate = duplicateNameError(contents.accounts, valid.value.name);
-      if (duplicate) return { ok: false, error: duplicate };
+      if (duplicate) return duplicate;
       contents.accounts.push(newAccount(valid.value, id, ctx.now()));
       return { ok: true, value: { contents, result: id } };
     });
     await recordActivity(ctx);
-    return added.ok ? { ok: true, id: added.value } : { ok: false, error: added.error, field: 'name' };
+    return added.ok ? { ok: true, id: added.value } : { ...added, field: 'name' };
   },
 
   async 'accounts:update'(request, ctx) {
     const updated = await ctx.vault.mutate((contents) => {
       const account = contents.accounts.find((a) => a.id === request.id);
-      if (!account) return { ok: false, error: GONE };
+      if (!account) return GONE;
       const problem = applyChanges(account, request.changes, contents.accounts);
-      if (problem) return { ok: false, error: problem.message, field: problem.field };
+      if (problem) return { ...problem.failure, field: problem.field };
       return { ok: true, value: { contents, result: undefined } };
     });
     await recordActivity(ctx);
-    return updated.ok ? { ok: true } : { ok: false, error: updated.error, field: 'name' };
+    return updated.ok ? { ok: true } : { field: 'name', ...updated };
   },
 
   async 'accounts:delete'(request, ctx) {
     const deleted = await ctx.vault.mutate((contents) => {
       const remaining = contents.accounts.filter((a) => a.id !== request.id);
-      if (remaining.length === contents.accounts.length) return { ok: false, error: GONE };
+      if (remaining.length === contents.accounts.length) return GONE;
       return { ok: true, value: { contents: { ...contents, accounts: remaining }, result: undefined } };
     });
     await recordActivity(ctx);
@@ -56,7 +61,7 @@ export const accountsArea = pageArea<typeof accountRequests, AccountReplies>(acc
     if (!accounts.ok) return accounts;
     const account = accounts.value.find((a) => a.id === request.id);
     await recordActivity(ctx);
-    return account ? { ok: true, secret: account.secret } : { ok: false, error: GONE };
+    return account ? { ok: true, secret: account.secret } : GONE;
   },
 
   async 'accounts:mark-used'(request, ctx) {
@@ -70,7 +75,9 @@ export const accountsArea = pageArea<typeof accountRequests, AccountReplies>(acc
   },
 
   async 'clipboard:copied'(_, ctx) {
-    const { clipboardClearSeconds } = mergeSettings(await settingsItem.getValue());
+    // Locked since the copy: the code is still on the clipboard, so clear it after the default delay.
+    const settings = await ctx.vault.settings();
+    const { clipboardClearSeconds } = settings.ok ? settings.value : DEFAULT_SETTINGS;
     if (clipboardClearSeconds > 0) await ctx.clearClipboardAfter(clipboardClearSeconds * 1000);
     return { ok: true, clearsInSeconds: clipboardClearSeconds };
   },
@@ -80,12 +87,12 @@ function applyChanges(
   account: Account,
   changes: AccountChanges,
   all: readonly Account[],
-): { field: string; message: string } | null {
+): { field: string; failure: Failed } | null {
   if (changes.name !== undefined) {
     const name = changes.name.trim();
-    if (name === '') return { field: 'name', message: 'Account name is empty: enter the sign-in name.' };
+    if (name === '') return { field: 'name', failure: fail('problemNameEmpty') };
     const duplicate = duplicateNameError(all, name, account.id);
-    if (duplicate) return { field: 'name', message: duplicate };
+    if (duplicate) return { field: 'name', failure: duplicate };
     account.name = name;
   }
   if (changes.issuer !== undefined) account.issuer = changes.issuer.trim();

@@ -3,7 +3,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MIN_PBKDF2_ITERATIONS } from '../crypto';
 import { lockIfIdle, lockOnScreenLock, recordActivity } from './activity';
 import type { BackgroundContext } from './context';
-import { settingsItem } from './storage';
 import { VaultSession } from './vault-session';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -36,7 +35,7 @@ describe('auto-lock after inactivity', () => {
     [240, 200, 'unlocked'],
     [0, 10_000, 'unlocked'], // "until the browser closes"
   ])('with a delay of %i minutes, %i idle minutes leave the vault %s', async (delay, idleMinutes, expected) => {
-    await settingsItem.setValue({ autoLockMinutes: delay });
+    await ctx.vault.changeSettings({ autoLockMinutes: delay });
     await recordActivity(ctx);
     expect(alarms.at(-1)).toBe(delay === 0 ? null : now + delay * 60_000);
     now += idleMinutes * 60_000;
@@ -50,7 +49,7 @@ describe('auto-lock after inactivity', () => {
   });
 
   it('an alarm that fires early re-arms instead of locking', async () => {
-    await settingsItem.setValue({ autoLockMinutes: 15 });
+    await ctx.vault.changeSettings({ autoLockMinutes: 15 });
     await recordActivity(ctx);
     now += 10 * 60_000;
     expect(await lockIfIdle(ctx)).toBe(false);
@@ -65,7 +64,7 @@ describe('lock when the computer locks', () => {
     [true, 'active', 'unlocked'],
     [false, 'locked', 'unlocked'],
   ])('setting %s, idle state %s → vault %s', async (lockWhenIdle, idleState, expected) => {
-    await settingsItem.setValue({ lockWhenIdle });
+    await ctx.vault.changeSettings({ lockWhenIdle });
     await lockOnScreenLock(ctx, idleState);
     expect(await ctx.vault.state()).toBe(expected);
   });

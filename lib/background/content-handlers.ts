@@ -18,7 +18,7 @@ import { generateCode, msRemaining } from '../totp';
 import { recordActivity } from './activity';
 import { leaseCode } from './code-lease';
 import type { BackgroundContext } from './context';
-import { fillCountersItem, settingsItem, updateItem } from './storage';
+import { fillCountersItem, updateItem } from './storage';
 import { setTabStatus } from './tab-status';
 
 /**
@@ -43,7 +43,7 @@ export async function handleContentRequest(
       await spendHandedCode(tabId);
       return { status: 'ok' };
     case 'content:kmsi':
-      return { status: 'answer', answer: mergeSettings(await settingsItem.getValue()).staySignedIn };
+      return { status: 'answer', answer: await staySignedInAnswer(ctx) };
     case 'content:report':
       await recordFillEvent(request.event, tabId, ctx);
       return { status: 'ok' };
@@ -65,18 +65,20 @@ async function codeForPage(
 ): Promise<CodeResponse> {
   const pageAccount = pageAccountOf(rawPageAccount);
   const now = ctx.now();
-  // Read together: this answer is on the path from "field appears" to "code filled".
-  const [storedSettings, vault] = await Promise.all([settingsItem.getValue(), ctx.vault.open()]);
-  const settings = mergeSettings(storedSettings);
-  if (!settings.autofill && !manual) {
-    await setTabStatus(ctx, tabId, { state: 'disabled', at: now });
-    return { status: 'disabled' };
-  }
+  // Settings are inside the vault (docs/SECURITY.md): while it is locked, whether to fill is not
+  // known yet, so the tab waits for the unlock and asks again then.
+  const vault = await ctx.vault.open();
   if (!vault.ok) {
     const state = await ctx.vault.state();
     if (state === 'none') return { status: 'no-vault' };
+    if (state === 'unlocked') return { status: 'refused' }; // damaged: fill nothing
     await setTabStatus(ctx, tabId, { state: 'waiting-unlock', at: now });
     return { status: 'locked' };
+  }
+  const settings = mergeSettings(vault.value.contents.settings);
+  if (!settings.autofill && !manual) {
+    await setTabStatus(ctx, tabId, { state: 'disabled', at: now });
+    return { status: 'disabled' };
   }
   const account = accountForPage(vault.value.contents.accounts, pageAccount);
   if (!account) {
@@ -120,6 +122,12 @@ async function codeForPage(
   };
 }
 
+/** "Stay signed in?" as the settings in the vault say; while it is locked, leave the question to the user. */
+async function staySignedInAnswer(ctx: BackgroundContext): Promise<'ask' | 'yes' | 'no'> {
+  const settings = await ctx.vault.settings();
+  return settings.ok ? settings.value.staySignedIn : 'ask';
+}
+
 /** The code last handed to this tab was submitted: it is never handed out again. */
 export function spendHandedCode(tabId: number): Promise<void> {
   return updateItem(fillCountersItem, (ledger) => {
@@ -142,20 +150,21 @@ async function hasAccount(
   tabId: number,
   ctx: BackgroundContext,
 ): Promise<HasAccountResponse> {
-  const settings = mergeSettings(await settingsItem.getValue());
-  if (!settings.autofill) {
-    await setTabStatus(ctx, tabId, { state: 'disabled', at: ctx.now() });
-    return { status: 'disabled' };
-  }
   const state = await ctx.vault.state();
   if (state === 'locked') {
     await setTabStatus(ctx, tabId, { state: 'waiting-unlock', at: ctx.now() });
     return { status: 'locked' };
   }
-  const accounts = await ctx.vault.accounts();
-  if (!accounts.ok) return { status: 'no' };
+  // Settings are inside the vault (docs/SECURITY.md): read once it is open.
+  const vault = await ctx.vault.open();
+  if (!vault.ok) return { status: 'no' };
+  const settings = mergeSettings(vault.value.contents.settings);
+  if (!settings.autofill) {
+    await setTabStatus(ctx, tabId, { state: 'disabled', at: ctx.now() });
+    return { status: 'disabled' };
+  }
   const pageAccount = pageAccountOf(rawPageAccount);
-  const account = accountForPage(accounts.value, pageAccount);
+  const account = accountForPage(vault.value.contents.accounts, pageAccount);
   if (!account) {
     await setTabStatus(ctx, tabId, { state: 'no-match', pageAccount, at: ctx.now() });
     return { status: 'no' };

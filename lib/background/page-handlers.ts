@@ -4,6 +4,7 @@
  * (router.ts).
  */
 import type { PageReplies, PageRequest } from '../messages';
+import { fail } from '../problems';
 import { isRecord } from '../protocol/validate';
 import { accountsArea } from './account-handlers';
 import { accountTableArea } from './account-list-handlers';
@@ -21,7 +22,7 @@ const byType = new Map(
   ),
 );
 
-export const MALFORMED = { ok: false, error: 'The request was malformed. Reload the page and try again.' } as const;
+export const MALFORMED = fail('problemMalformedRequest');
 
 /** Whether `message` names a page request (its payload is not checked yet). */
 export function isPageRequestType(message: unknown): message is { type: PageRequest['type'] } {

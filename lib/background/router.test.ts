@@ -187,6 +187,22 @@ describe('vault session storage', () => {
     });
   });
 
+  it('reports failures as codes with parameters, which the pages translate', async () => {
+    await vaultWithAccount(randomSecret());
+    const short = await send({ type: 'accounts:add', input: { name: 'x@contoso.com', secret: 'ABCDEFGH' } }, POPUP);
+    expect(short).toMatchObject({
+      ok: false,
+      field: 'secret',
+      problem: { key: 'problemSecretTooShort', params: [8, 16] },
+    });
+    await send({ type: 'vault:lock' }, POPUP);
+    expect(await send({ type: 'accounts:list' }, POPUP)).toMatchObject({ problem: { key: 'problemVaultLocked' } });
+    expect(await send({ type: 'vault:unlock', passphrase: 'not it' }, POPUP)).toMatchObject({
+      field: 'passphrase',
+      problem: { key: 'problemWrongPassphrase', params: [] },
+    });
+  });
+
   it('refuses a duplicate account name', async () => {
     await vaultWithAccount(randomSecret());
     const reply = await send(

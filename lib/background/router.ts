@@ -1,4 +1,5 @@
 import { isContentRequest } from '../messages';
+import { fail } from '../problems';
 import { isExtensionPageSender, isSigninContentSender, type SenderInfo } from '../sender';
 import { handleContentRequest } from './content-handlers';
 import type { BackgroundContext } from './context';
@@ -10,7 +11,7 @@ export interface ExtensionIdentity {
   baseUrl: string;
 }
 
-export const REFUSED = { ok: false, error: 'Refused: this sender may not ask that.' } as const;
+export const REFUSED = fail('problemRefused');
 
 /**
  * Every message passes the sender check for its trust level before any handler sees it.

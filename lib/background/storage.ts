@@ -1,16 +1,20 @@
 /**
  * Every storage key the extension uses, in one place. Plain storage.local holds only the
- * encrypted vault record and non-secret settings; storage.session (memory only, cleared when
+ * encrypted vault record (settings included); storage.session (memory only, cleared when
  * the browser closes, not readable by content scripts at its default access level) holds the
  * unlocked data key and per-tab status.
  */
 import { storage } from 'wxt/utils/storage';
 import type { TabStatus, TabStatusEvent } from '../messages';
-import type { Settings } from '../settings';
 import type { VaultRecord } from '../vault';
 
 export const vaultRecordItem = storage.defineItem<unknown>('local:vault', { fallback: null });
-export const settingsItem = storage.defineItem<Partial<Settings>>('local:settings', { fallback: {} });
+/**
+ * Where versions before vault contents 2 kept settings, in plain text. Read once, when such a
+ * vault is first unlocked, to move them into the vault (vault-session.ts), then removed; never
+ * read again, so a later write there by anything else is not obeyed.
+ */
+export const legacySettingsItem = storage.defineItem<unknown>('local:settings', { fallback: null });
 
 /** base64 of the raw data key while unlocked. */
 export const sessionKeyItem = storage.defineItem<string | null>('session:dataKey', { fallback: null });

@@ -1,4 +1,5 @@
 /** The vault area of what extension pages may ask. The sender and payload are checked before these run. */
+import { fail } from '../problems';
 import { type VaultReplies, vaultRequests } from '../protocol/vault';
 import { recordActivity } from './activity';
 import type { BackgroundContext } from './context';
@@ -14,14 +15,14 @@ export const vaultArea = pageArea<typeof vaultRequests, VaultReplies>(vaultReque
 
   async 'vault:create'(request, ctx) {
     const created = await ctx.vault.create(request.passphrase, request.confirmation);
-    if (!created.ok) return { ok: false, error: created.error, field: 'passphrase' };
+    if (!created.ok) return { ...created, field: 'passphrase' };
     await recordActivity(ctx);
     return { ok: true };
   },
 
   async 'vault:unlock'(request, ctx) {
     const unlocked = await ctx.vault.unlock(request.passphrase);
-    if (!unlocked.ok) return { ok: false, error: unlocked.error, field: 'passphrase' };
+    if (!unlocked.ok) return { ...unlocked, field: 'passphrase' };
     await recordActivity(ctx);
     await wakeWaitingTabs(ctx);
     return { ok: true };
@@ -40,16 +41,12 @@ export const vaultArea = pageArea<typeof vaultRequests, VaultReplies>(vaultReque
       request.confirmation,
       request.iterations,
     );
-    return changed.ok ? { ok: true } : { ok: false, error: changed.error };
+    return changed.ok ? { ok: true } : changed;
   },
 
   async 'vault:delete'(request, ctx) {
     if (request.confirmation !== DELETE_CONFIRMATION) {
-      return {
-        ok: false,
-        error: `Type ${DELETE_CONFIRMATION} to confirm deleting the vault.`,
-        field: 'confirmation',
-      };
+      return { ...fail('problemTypeDeleteToConfirm', DELETE_CONFIRMATION), field: 'confirmation' };
     }
     await ctx.vault.deleteVault();
     await ctx.scheduleAutoLock(null);

@@ -14,9 +14,13 @@ import {
   toBase64,
 } from '../crypto';
 import type { VaultState } from '../messages';
+import { fail, failedWith } from '../problems';
+import { mergeSettings, type Settings } from '../settings';
 import type { Result } from '../totp';
 import {
+  CONTENTS_VERSION,
   createVault,
+  emptyContents,
   parseVaultRecord,
   readContents,
   rewrapDataKey,
@@ -27,7 +31,7 @@ import {
   writeContents,
 } from '../vault';
 import { forgetCachedCodes } from './account-views';
-import { sessionKeyItem, vaultRecordItem } from './storage';
+import { legacySettingsItem, sessionKeyItem, vaultRecordItem } from './storage';
 
 export interface Unlocked {
   record: VaultRecord;
@@ -35,9 +39,13 @@ export interface Unlocked {
   dataKey: Uint8Array<ArrayBuffer>;
 }
 
-export const LOCKED_MESSAGE = 'The vault is locked. Unlock it with your passphrase first.';
-export const NO_VAULT_MESSAGE = 'There is no vault yet. Create one first.';
-export const ITERATIONS_OUT_OF_RANGE = `The key-derivation cost must be a whole number of iterations from ${MIN_PBKDF2_ITERATIONS.toLocaleString('en')} to ${MAX_PBKDF2_ITERATIONS.toLocaleString('en')}. Nothing was changed.`;
+export const LOCKED = fail('problemVaultLocked');
+export const NO_VAULT = fail('problemNoVault');
+export const ITERATIONS_OUT_OF_RANGE = fail(
+  'problemIterationsOutOfRange',
+  MIN_PBKDF2_ITERATIONS,
+  MAX_PBKDF2_ITERATIONS,
+);
 
 /** Same stored bytes: what was decrypted from `a` still describes `b`. */
 function sameRecord(a: VaultRecord, b: VaultRecord): boolean {
@@ -80,13 +88,14 @@ export class VaultSession {
   create(passphrase: string, confirmation: string): Promise<Result<void>> {
     return this.serialize(async () => {
       if ((await vaultRecordItem.getValue()) !== null) {
-        return { ok: false, error: 'A vault already exists. Unlock it, or delete it on the options page first.' };
+        return fail('problemVaultExists');
       }
       const problem = validateNewPassphrase(passphrase, confirmation);
-      if (problem) return { ok: false, error: problem };
-      const { record, dataKey } = await createVault(passphrase, { accounts: [] }, this.iterations);
+      if (problem) return problem;
+      const { record, dataKey } = await createVault(passphrase, emptyContents(), this.iterations);
       await vaultRecordItem.setValue(record);
-      await this.remember(record, { accounts: [] }, dataKey);
+      await legacySettingsItem.removeValue();
+      await this.remember(record, emptyContents(), dataKey);
       return { ok: true, value: undefined };
     });
   }
@@ -99,7 +108,8 @@ export class VaultSession {
       if (!key.ok) return key;
       const contents = await readContents(record.value, key.value);
       if (!contents.ok) return contents;
-      await this.remember(record.value, contents.value, key.value);
+      const current = await this.upgrade({ record: record.value, contents: contents.value, dataKey: key.value });
+      await this.remember(current.record, current.contents, key.value);
       return { ok: true, value: undefined };
     });
   }
@@ -116,6 +126,20 @@ export class VaultSession {
   async accounts(): Promise<Result<Account[]>> {
     const vault = await this.open();
     return vault.ok ? { ok: true, value: vault.value.contents.accounts } : vault;
+  }
+
+  /** The settings, read from the vault: while it is locked there are none to read. */
+  async settings(): Promise<Result<Settings>> {
+    const vault = await this.open();
+    return vault.ok ? { ok: true, value: mergeSettings(vault.value.contents.settings) } : vault;
+  }
+
+  /** Stores the changes (those out of range are dropped) in the vault; returns the settings now in force. */
+  changeSettings(changes: Partial<Settings>): Promise<Result<Settings>> {
+    return this.mutate((contents) => {
+      const settings = mergeSettings(contents.settings, changes);
+      return { ok: true, value: { contents: { ...contents, settings }, result: settings } };
+    });
   }
 
   /**
@@ -146,11 +170,11 @@ export class VaultSession {
       const record = await this.storedRecord();
       if (!record.ok) return record;
       const problem = validateNewPassphrase(next, confirmation);
-      if (problem) return { ok: false, error: problem };
+      if (problem) return problem;
       const target = iterations ?? record.value.kdf.iterations;
-      if (!isAllowedIterationCount(target)) return { ok: false, error: ITERATIONS_OUT_OF_RANGE };
+      if (!isAllowedIterationCount(target)) return ITERATIONS_OUT_OF_RANGE;
       const key = await unwrapDataKey(record.value, current);
-      if (!key.ok) return { ok: false, error: 'The current passphrase is wrong. Nothing was changed.' };
+      if (!key.ok) return failedWith(key, 'problemWrongPassphrase') ? fail('problemCurrentPassphraseWrong') : key;
       const rewrapped = await rewrapDataKey(record.value, key.value, next, target);
       await vaultRecordItem.setValue(rewrapped);
       const contents = await readContents(rewrapped, key.value);
@@ -197,11 +221,11 @@ export class VaultSession {
     const [keyBase64, stored] = await Promise.all([sessionKeyItem.getValue(), vaultRecordItem.getValue()]);
     if (stored === null || stored === undefined) {
       this.rememberDecrypted('', null);
-      return { ok: false, error: NO_VAULT_MESSAGE };
+      return NO_VAULT;
     }
     if (!keyBase64) {
       this.rememberDecrypted('', null);
-      return { ok: false, error: LOCKED_MESSAGE };
+      return LOCKED;
     }
     const record = parseVaultRecord(stored);
     if (!record.ok) return record;
@@ -211,14 +235,30 @@ export class VaultSession {
     const dataKey = fromBase64(keyBase64);
     const contents = await readContents(record.value, dataKey);
     if (!contents.ok) return contents;
-    const unlocked = { record: record.value, contents: contents.value, dataKey };
+    const unlocked = await this.upgrade({ record: record.value, contents: contents.value, dataKey });
     this.rememberDecrypted(keyBase64, unlocked);
     return { ok: true, value: unlocked };
   }
 
+  /**
+   * Contents written by an earlier version get their current form, in one write: settings kept
+   * in plain storage.local move into the vault (values out of range take their default), and
+   * the plain copy is removed. Runs in the queue, on the first unlock or open after an update.
+   */
+  private async upgrade(vault: Unlocked): Promise<Unlocked> {
+    if ((vault.contents.version ?? 1) >= CONTENTS_VERSION) return vault;
+    const legacy = await legacySettingsItem.getValue();
+    const settings = mergeSettings(typeof legacy === 'object' && legacy !== null ? (legacy as Partial<Settings>) : {});
+    const contents: VaultContents = { ...vault.contents, version: CONTENTS_VERSION, settings };
+    const record = await writeContents(vault.record, vault.dataKey, contents);
+    await vaultRecordItem.setValue(record);
+    await legacySettingsItem.removeValue();
+    return { ...vault, record, contents };
+  }
+
   private async storedRecord(): Promise<Result<VaultRecord>> {
     const stored = await vaultRecordItem.getValue();
-    if (stored === null || stored === undefined) return { ok: false, error: NO_VAULT_MESSAGE };
+    if (stored === null || stored === undefined) return NO_VAULT;
     return parseVaultRecord(stored);
   }
 

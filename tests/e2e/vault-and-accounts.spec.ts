@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import {
   asMicrosoftShowsIt,
+  CHROME_EXTENSION_DIR,
   type ExtensionBrowser,
   launchWithExtension,
   oathtoolCode,
@@ -128,6 +129,62 @@ test('restarting the browser locks the vault; the accounts are still there after
     }
   } finally {
     rmSync(first.profile, { recursive: true, force: true });
+  }
+});
+
+/**
+ * The build with the German texts in place of the English ones (the system Chromium ships only
+ * en-US, so the browser cannot be switched to German; the extension can be made to speak it).
+ */
+function germanBuild(): { dir: string; de: (key: string, ...params: string[]) => string } {
+  const dir = mkdtempSync(join(tmpdir(), 'mfa-autofill-de-'));
+  cpSync(CHROME_EXTENSION_DIR, dir, { recursive: true });
+  cpSync(join(dir, '_locales/de/messages.json'), join(dir, '_locales/en/messages.json'));
+  const messages = JSON.parse(readFileSync(join(dir, '_locales/de/messages.json'), 'utf8'));
+  const de = (key: string, ...params: string[]) => {
+    const { message, placeholders = {} } = messages[key];
+    return Object.entries(placeholders as Record<string, { content: string }>).reduce(
+      (text, [name, { content }]) =>
+        text.replaceAll(`$${name.toUpperCase()}$`, params[Number(content.slice(1)) - 1] ?? ''),
+      message as string,
+    );
+  };
+  return { dir, de };
+}
+
+test("in German, the background's problems are German, and a popup whose vault was locked meanwhile asks to unlock", async () => {
+  const { dir, de } = germanBuild();
+  const german = await launchWithExtension(dir);
+  try {
+    const options = await openExtensionPage(german, 'options.html');
+    await sendFromExtensionPage(options, { type: 'vault:create', passphrase: PASSPHRASE, confirmation: PASSPHRASE });
+    await sendFromExtensionPage(options, { type: 'accounts:add', input: { name: ACCOUNT, secret: randomSecret() } });
+
+    const popup = await openExtensionPage(german, 'popup.html');
+    // Locked from the options page while the popup shows the list: its next refresh asks to unlock.
+    await popup.getByRole('button', { name: de('editAccountNamed', ACCOUNT) }).click();
+    await sendFromExtensionPage(options, { type: 'vault:lock' });
+    await popup.getByRole('button', { name: de('cancel') }).click();
+    await expect(popup.getByRole('button', { name: de('unlock') })).toBeVisible();
+    await popup.getByLabel(de('passphrase'), { exact: true }).fill(PASSPHRASE);
+    await popup.getByRole('button', { name: de('unlock') }).click();
+
+    // A validation problem from the background: a name already in the vault.
+    await popup.getByRole('button', { name: de('addAccount') }).click();
+    await popup.getByRole('textbox', { name: de('accountName') }).fill(ACCOUNT.toUpperCase());
+    await popup.getByRole('textbox', { name: de('secretKey') }).fill(randomSecret());
+    await popup.getByRole('button', { name: de('save') }).click();
+    await expect(popup.getByRole('alert')).toHaveText(de('problemDuplicateName', ACCOUNT));
+    await popup.getByRole('button', { name: de('cancel') }).click();
+
+    await popup.getByRole('button', { name: de('lock') }).click();
+    // A wrong passphrase, in German.
+    await popup.getByLabel(de('passphrase'), { exact: true }).fill('wrong passphrase');
+    await popup.getByRole('button', { name: de('unlock') }).click();
+    await expect(popup.getByRole('alert')).toHaveText(de('problemWrongPassphrase'));
+  } finally {
+    await german.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

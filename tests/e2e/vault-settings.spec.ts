@@ -7,6 +7,7 @@ import {
   randomSecret,
   sendFromExtensionPage,
 } from './browser';
+import { openSigninPage, serveFixture } from './signin-pages';
 
 const PASSPHRASE = 'correct horse battery staple';
 const NEW_PASSPHRASE = 'a whole new passphrase';
@@ -89,4 +90,49 @@ test('auto-lock: when the alarm fires after the chosen idle time, the vault lock
   await expect
     .poll(() => sendFrom(page, { type: 'vault:state' }), { timeout: 15_000 })
     .toEqual({ ok: true, state: 'locked' });
+});
+
+/** Runs `expression` in the extension's content-script world on `page` (CDP: its isolated execution context). */
+async function inContentScript(page: Page, extensionId: string, expression: string): Promise<unknown> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  const world = contexts.find(
+    (c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${extensionId}`,
+  );
+  expect(world, 'the content script runs on the sign-in page').toBeDefined();
+  const { result } = await cdp.send('Runtime.evaluate', { expression, contextId: world?.id, awaitPromise: true });
+  await cdp.detach();
+  return result.value;
+}
+
+test("a content script can neither read nor write storage.local: only the extension's pages and background can", async () => {
+  const page = await openExtensionPage(browser, 'options.html');
+  await sendFrom(page, { type: 'vault:create', passphrase: PASSPHRASE, confirmation: PASSPHRASE });
+  const url = 'https://login.microsoftonline.com/common/login';
+  await serveFixture(browser.context, url, 'enter-code');
+  const signin = await openSigninPage(browser.context, url);
+  type Chrome = { chrome: { storage: { local: { get(keys: null): Promise<unknown> } } } };
+  const stored = () => browser.worker.evaluate(() => (globalThis as unknown as Chrome).chrome.storage.local.get(null));
+  const before = await stored();
+
+  const attempt = (call: string) =>
+    `(async () => { try { await ${call}; return 'allowed'; } catch (e) { return 'refused'; } })()`;
+  expect(await inContentScript(signin, browser.extensionId, attempt('chrome.storage.local.get(null)'))).toBe('refused');
+  expect(
+    await inContentScript(
+      signin,
+      browser.extensionId,
+      attempt('chrome.storage.local.set({ settings: { submitAfterFill: true }, vault: null })'),
+    ),
+  ).toBe('refused');
+  expect(await inContentScript(signin, browser.extensionId, attempt('chrome.storage.session.get(null)'))).toBe(
+    'refused',
+  );
+  expect(await stored()).toEqual(before);
+
+  await signin.close();
+  await sendFrom(page, { type: 'vault:delete', confirmation: 'DELETE' });
+  await page.close();
 });

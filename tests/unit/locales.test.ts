@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PROBLEM_ENGLISH } from '../../lib/problems';
 
 // The pages' text lives in public/_locales/<locale>/messages.json (browser.i18n, through
 // components/i18n.ts `t(key, substitutions)`); English is the manifest's default_locale.
@@ -40,6 +41,8 @@ const keysUsedInCode = new Set(
     ...[...text.matchAll(/\b(?:plural\(\s*\w+,|tp\()\s*'([^']+)'/g)].flatMap((m) => [`${m[1]}_one`, `${m[1]}_other`]),
   ]),
 );
+/** Problems the background reports as locale keys (lib/problems.ts); the pages translate them. */
+for (const key of Object.keys(PROBLEM_ENGLISH)) keysUsedInCode.add(key);
 /** `__MSG_key__` in the manifest (wxt.config.ts). */
 const keysUsedInManifest = new Set(
   [...readFileSync('wxt.config.ts', 'utf8').matchAll(/__MSG_(\w+)__/g)].map((m) => m[1] as string),
@@ -94,6 +97,20 @@ describe('locales', () => {
         key in english && withArgs !== Object.keys(placeholdersOf(english[key] as Message)).length > 0,
     );
     expect(wrong.map(({ path, key }) => `${path}: ${key}`)).toEqual([]);
+  });
+
+  it("says in English exactly what the background's problems say in English (lib/problems.ts)", () => {
+    const differing = Object.entries(PROBLEM_ENGLISH).filter(([key, text]) => {
+      const message = english[key];
+      if (!message) return true;
+      // $NAME$ → its content ($1, $2…), the form lib/problems.ts writes.
+      const resolved = Object.entries(placeholdersOf(message)).reduce(
+        (t, [name, content]) => t.replaceAll(new RegExp(`\\$${name}\\$`, 'gi'), content),
+        message.message,
+      );
+      return resolved !== text;
+    });
+    expect(differing.map(([key]) => key)).toEqual([]);
   });
 
   describe.each(locales)('%s', (locale) => {

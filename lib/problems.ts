@@ -1,0 +1,78 @@
+/**
+ * Problems cross from the background to the pages as codes with parameters (a locale key and
+ * its substitutions); only the page that shows one turns it into words, through _locales, so a
+ * German user reads German. Each failure also carries its English text in `error`, for logs and
+ * the QA helper (packages/playwright), which run outside the browser's i18n.
+ *
+ * The English here is the English of public/_locales/en/messages.json, $1, $2… for the
+ * parameters; tests/unit/locales.test.ts keeps the two the same.
+ */
+export const PROBLEM_ENGLISH = {
+  problemVaultLocked: 'The vault is locked. Unlock it with your passphrase first.',
+  problemNoVault: 'There is no vault yet. Create one first.',
+  problemVaultExists: 'A vault already exists. Unlock it, or delete it on the options page first.',
+  problemWrongPassphrase: 'That passphrase does not unlock this vault. Check it and try again.',
+  problemVaultDamaged:
+    'The stored vault is damaged (its integrity check failed). Nothing was changed; restore it from a backup.',
+  problemVaultNewer: 'This vault was written by a newer version (format $1). Update the extension.',
+  problemVaultKdfOutOfRange:
+    'The stored vault asks for a key-derivation cost outside $1–$2 iterations, so it was not opened (it was damaged or edited). Nothing was changed; restore it from a backup.',
+  problemIterationsOutOfRange:
+    'The key-derivation cost must be a whole number of iterations from $1 to $2. Nothing was changed.',
+  problemPassphraseTooShort: 'The passphrase needs at least $1 characters (it has $2).',
+  problemPassphrasesDiffer: 'The two passphrases do not match. Type the same passphrase twice.',
+  problemCurrentPassphraseWrong: 'The current passphrase is wrong. Nothing was changed.',
+  problemTypeDeleteToConfirm: 'Type $1 to confirm deleting the vault.',
+  problemNameEmpty: 'Account name is empty: enter the sign-in name, e.g. qa.user@contoso.onmicrosoft.com.',
+  problemNameTooLong: 'Account name has $1 characters; at most $2.',
+  problemDuplicateName: 'An account named $1 is already in the vault; choose another name.',
+  problemAccountGone: 'That account is no longer in the vault.',
+  problemSecretEmpty: 'Secret key is empty: paste the key shown under "Can\'t scan image?".',
+  problemSecretBadCharacter: 'Secret key has a character that is not Base32 (A–Z, 2–7): $1.',
+  problemSecretBadCharacters: 'Secret key has characters that are not Base32 (A–Z, 2–7): $1.',
+  problemSecretTooLong: 'Secret key has $1 characters; Microsoft accepts at most $2.',
+  problemSecretTooShort: 'Secret key has $1 characters; it needs at least $2 (check that you copied all of it).',
+  problemDigits: 'Digits must be 6 or 8, not $1.',
+  problemPeriod: 'Period must be 30 or 60 seconds, not $1.',
+  problemAlgorithm: 'Algorithm must be SHA1, SHA256 or SHA512, not $1.',
+  problemMalformedRequest: 'The request was malformed. Reload the page and try again.',
+  problemRefused: 'Refused: this sender may not ask that.',
+} as const;
+
+export type ProblemKey = keyof typeof PROBLEM_ENGLISH;
+/** Numbers stay numbers, so each page writes them as its language does (100,000 / 100.000). */
+export type ProblemParam = string | number;
+
+export interface Problem {
+  key: ProblemKey;
+  params: ProblemParam[];
+}
+
+export interface Failed {
+  ok: false;
+  /** English, for logs and the QA helper; pages show `problem` in their language. */
+  error: string;
+  problem: Problem;
+}
+
+/** `text` with $1, $2… replaced by the parameters, each written by `format`. */
+export function fillParams(text: string, params: readonly ProblemParam[], format: (n: number) => string): string {
+  return params.reduce<string>(
+    (filled, param, i) => filled.replaceAll(`$${i + 1}`, typeof param === 'number' ? format(param) : param),
+    text,
+  );
+}
+
+export function englishText(problem: Problem): string {
+  return fillParams(PROBLEM_ENGLISH[problem.key], problem.params, (n) => n.toLocaleString('en'));
+}
+
+export function fail(key: ProblemKey, ...params: ProblemParam[]): Failed {
+  const problem = { key, params };
+  return { ok: false, error: englishText(problem), problem };
+}
+
+/** Whether a reply failed because of `key` (instead of matching words of its message). */
+export function failedWith(reply: { ok: boolean; problem?: Problem }, key: ProblemKey): boolean {
+  return !reply.ok && reply.problem?.key === key;
+}
