@@ -1,8 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { build } from 'esbuild';
 import { stats } from './browser.mjs';
 
-const FIXTURE = readFileSync('tests/fixtures/signin/enter-code.html', 'utf8');
-const FIXTURE_ACCOUNT = 'adele.vance@contoso.onmicrosoft.com';
+// The fixture pages are rendered by TypeScript templates (tests/fixtures/signin): bundle them with
+// esbuild (Vite's own, already installed) and load the result, since Node 20 cannot strip types.
+const bundled = await build({
+  entryPoints: ['tests/fixtures/signin/index.ts'],
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  write: false,
+});
+const { fixtureHtml } = await import(
+  `data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`
+);
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const randomSecret = () => Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => ALPHABET[b % 32]).join('');
 
@@ -18,14 +28,30 @@ const TIMING_PROBE = `(() => {
   }, true);
 })();`;
 
+/** Stops the extension's service worker (as the browser does after ~30 s idle) and waits until it has. */
+async function stopServiceWorker(bench, page) {
+  const cdp = await page.context().newCDPSession(page);
+  const stopped = new Promise((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      const ours = versions.filter((v) => v.scriptURL.startsWith(`chrome-extension://${bench.extensionId}/`));
+      if (ours.length > 0 && ours.every((v) => v.runningStatus === 'stopped')) resolve();
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+  await cdp.detach();
+}
+
 /**
  * Field inserted → code filled, over `loads` page loads of the "Enter code" fixture served at the
  * real URL, vault unlocked. A fresh account per load: a code is handed out once per period.
+ * `cold`: the service worker is stopped just before each load, so the fill pays for starting it.
  */
-export async function measureFillLatency(bench, page, loads) {
+export async function measureFillLatency(bench, page, loads, { cold = false } = {}) {
   const names = [];
   for (let i = 0; i < loads; i++) {
-    const name = `bench.fill${i}@contoso.onmicrosoft.com`;
+    const name = `bench.${cold ? 'cold' : 'warm'}${i}.${Date.now()}@contoso.onmicrosoft.com`;
     const reply = await page.evaluate((m) => chrome.runtime.sendMessage(m), {
       type: 'accounts:add',
       input: { name, secret: randomSecret() },
@@ -38,10 +64,11 @@ export async function measureFillLatency(bench, page, loads) {
   for (const name of names) {
     const url = `https://login.microsoftonline.com/common/login?bench=${encodeURIComponent(name)}`;
     await bench.context.route(url, (route) =>
-      route.fulfill({ contentType: 'text/html', body: FIXTURE.split(FIXTURE_ACCOUNT).join(name) }),
+      route.fulfill({ contentType: 'text/html', body: fixtureHtml('enter-code', name) }),
     );
     const signin = await bench.context.newPage();
     await signin.addInitScript(TIMING_PROBE);
+    if (cold) await stopServiceWorker(bench, page);
     await signin.goto(url);
     await signin.waitForFunction(() => window.__filledAt !== undefined, null, { timeout: 10_000 });
     const [fieldAt, filledAt] = await signin.evaluate(() => [window.__fieldAt, window.__filledAt]);

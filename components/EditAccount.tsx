@@ -17,6 +17,7 @@ export function EditAccount({ account, onDone }: { account: AccountView; onDone:
   const [issuer, setIssuer] = useState(account.issuer);
   const [pinned, setPinned] = useState(account.pinned);
   const [submitAfterFill, setSubmitAfterFill] = useState<SubmitOverride>(account.submitAfterFill);
+  const [codeInsteadOfPush, setCodeInsteadOfPush] = useState<SubmitOverride>(account.codeInsteadOfPush ?? 'default');
   const [error, setError] = useState<string | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
@@ -26,7 +27,7 @@ export function EditAccount({ account, onDone }: { account: AccountView; onDone:
     const reply = await send({
       type: 'accounts:update',
       id: account.id,
-      changes: { name, issuer, pinned, submitAfterFill },
+      changes: { name, issuer, pinned, submitAfterFill, codeInsteadOfPush },
     });
     if (reply.ok) onDone(t('savedName', name.trim()));
     else setError(reply.error);
@@ -71,6 +72,12 @@ export function EditAccount({ account, onDone }: { account: AccountView; onDone:
         value={submitAfterFill}
         options={submitOptions()}
         onChange={setSubmitAfterFill}
+      />
+      <Select
+        label={t('codeInsteadOfPush')}
+        value={codeInsteadOfPush}
+        options={submitOptions()}
+        onChange={setCodeInsteadOfPush}
       />
       <label class="check">
         <input

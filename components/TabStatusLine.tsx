@@ -1,5 +1,40 @@
-import type { TabStatus } from '@/lib/messages';
+import type { NotFilledReason, StoppedScreen, TabStatus } from '@/lib/messages';
 import { t } from './i18n';
+
+/** Reasons arrive as codes (lib/messages.ts); the words are the popup's, in the user's language. */
+function notFilledText(status: Extract<TabStatus, { state: 'not-totp' }>): string {
+  const reason: NotFilledReason = status.reason;
+  switch (reason) {
+    case 'sms':
+      return t('tabNotFilledSms');
+    case 'email':
+      return t('tabNotFilledEmail');
+    case 'disagree':
+      return t('tabNotFilledDisagree');
+    case 'digits':
+      return t('tabNotFilledDigits', [status.pageDigits ?? '?', status.accountDigits ?? '?']);
+    case 'several-fields':
+      return t('tabNotFilledSeveralFields');
+    case 'no-visible-field':
+      return t('tabNotFilledNoVisibleField');
+    case 'no-code-method':
+      return t('tabNotFilledNoCodeMethod');
+    case 'switch-off':
+      return t('tabNotFilledSwitchOff');
+    default:
+      return t('tabNotFilledUnknownMethod');
+  }
+}
+
+/** "Sign in to your account (page ConvergedError, error AADSTS50196)". */
+export function screenName(screen: StoppedScreen): string {
+  const details = [
+    screen.pgid ? t('tabStoppedPageId', screen.pgid) : null,
+    screen.aadsts ? t('tabStoppedAadsts', screen.aadsts) : null,
+  ].filter((detail) => detail !== null);
+  const title = screen.title ?? t('tabStoppedUntitled');
+  return details.length > 0 ? `${title} (${details.join(', ')})` : title;
+}
 
 /** One sentence on what happened on the current tab's sign-in page. */
 export function describeTabStatus(status: TabStatus): string {
@@ -11,11 +46,13 @@ export function describeTabStatus(status: TabStatus): string {
     case 'no-match':
       return status.pageAccount ? t('tabNoMatchingAccount', status.pageAccount) : t('tabAccountUnknown');
     case 'not-totp':
-      return t('tabNotTotp', status.reason);
+      return notFilledText(status);
     case 'wrong-code':
       return status.retrying ? t('tabWrongCodeRetrying', status.account) : t('tabWrongCodeStopped', status.account);
     case 'disabled':
       return t('tabAutofillOff');
+    case 'stopped':
+      return status.blocked ? t('tabStoppedBlocked', screenName(status)) : t('tabStoppedUnknown', screenName(status));
   }
 }
 

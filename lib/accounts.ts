@@ -23,6 +23,8 @@ export interface Account extends TotpParams {
   /** Epoch ms of the last copy or fill; 0 when never used. */
   lastUsedAt: number;
   submitAfterFill: SubmitOverride;
+  /** Per-account override of "Use a code instead of approving on the phone"; absent = 'default'. */
+  codeInsteadOfPush?: SubmitOverride;
   createdAt: number;
 }
 

@@ -20,18 +20,61 @@ import type { Digits } from './totp';
 
 // ---------- content script → background (untrusted) ----------
 
+/**
+ * Why a screen was left alone, as a code the popup translates (never a sentence: the popup is
+ * in the user's language, and nothing matches text).
+ */
+export const NOT_FILLED_REASONS = [
+  /** The code comes by text message or call. */
+  'sms',
+  'email',
+  /** Nothing on the page says which method the code is from. */
+  'unknown-method',
+  /** The page's evidence disagrees about the method. */
+  'disagree',
+  /** The field's length is not the account's number of digits (`pageDigits`, `accountDigits`). */
+  'digits',
+  'several-fields',
+  /** The prompt shows no code field a person could see (hidden, covered, faded). */
+  'no-visible-field',
+  /** A push or passkey screen, and the account has no app-code method to switch to. */
+  'no-code-method',
+  /** A push or passkey screen, and "Use a code instead of approving on the phone" is off. */
+  'switch-off',
+] as const;
+export type NotFilledReason = (typeof NOT_FILLED_REASONS)[number];
+
+/** A screen the sign-in stopped on (lib/signin/screen-summary.ts). */
+export interface StoppedScreen {
+  title: string | null;
+  /** `$Config.pgid`, when the page has one. */
+  pgid: string | null;
+  /** The AADSTS code shown, digits only. */
+  aadsts: string | null;
+}
+
 export type FillEvent =
   | { kind: 'filled'; account: string; submitted: boolean }
   | { kind: 'wrong-code'; account: string; retrying: boolean }
-  | { kind: 'not-totp'; reason: string }
-  | { kind: 'no-field'; reason: string };
+  | { kind: 'not-totp'; reason: NotFilledReason; pageDigits?: number; accountDigits?: number }
+  /** Throttling, lockout, or a screen the extension does not know holding the sign-in. */
+  | { kind: 'stopped'; screen: StoppedScreen; blocked: boolean };
 
 export type ContentRequest =
   /** "The code for the account this page is signing in." `retry` after the page rejected a code. */
   | { type: 'content:code'; pageAccount: string | null; retry: boolean; manual: boolean }
   | { type: 'content:report'; event: FillEvent }
-  /** The chooser asks whether the vault can answer for this page's account, before picking the code method. */
-  | { type: 'content:has-account'; pageAccount: string | null }
+  /**
+   * The code filled in this tab was submitted (by us, the page's button, Enter, or the form):
+   * it is spent and never handed out again.
+   */
+  | { type: 'content:spent' }
+  /**
+   * Whether the vault can answer for this page's account, before picking the code method: on
+   * a chooser, or (`switch`) on a push or passkey screen, where the setting "Use a code instead
+   * of approving on the phone" also has its say.
+   */
+  | { type: 'content:has-account'; pageAccount: string | null; purpose?: 'chooser' | 'switch' }
   /** How to answer "Stay signed in?" (setting: ask / yes / no). */
   | { type: 'content:kmsi' };
 
@@ -58,6 +101,8 @@ export type CodeResponse =
 export type HasAccountResponse =
   | { status: 'yes' }
   | { status: 'no' }
+  /** The account is there, but the setting says to leave push and passkey screens alone. */
+  | { status: 'switch-off' }
   | { status: 'locked' }
   | { status: 'disabled' }
   | { status: 'refused' };
@@ -87,9 +132,15 @@ export type TabStatus =
   | { state: 'filled'; account: string; submitted: boolean; at: number }
   | { state: 'waiting-unlock'; at: number }
   | { state: 'no-match'; pageAccount: string | null; at: number }
-  | { state: 'not-totp'; reason: string; at: number }
+  | { state: 'not-totp'; reason: NotFilledReason; pageDigits?: number; accountDigits?: number; at: number }
   | { state: 'wrong-code'; account: string; retrying: boolean; at: number }
-  | { state: 'disabled'; at: number };
+  | { state: 'disabled'; at: number }
+  /**
+   * The sign-in stopped on a screen the extension cannot complete: `blocked` for throttling,
+   * lockout and error pages (reported at once), else a screen it does not know that held the
+   * sign-in for more than a few seconds. Badge "!".
+   */
+  | ({ state: 'stopped'; blocked: boolean; at: number } & StoppedScreen);
 
 /**
  * One entry of the background's recent status history, oldest first. A tab's status is

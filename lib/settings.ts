@@ -11,6 +11,11 @@ export interface Settings {
   staySignedIn: 'ask' | 'yes' | 'no';
   /** Tick "Don't ask again for N days" on the code page. */
   rememberDevice: boolean;
+  /**
+   * "Use a code instead of approving on the phone": on a push ("Approve sign in request") or
+   * passkey ("Choose a way to sign in") screen, switch to the app code when the account has one.
+   */
+  codeInsteadOfPush: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -21,6 +26,7 @@ export const DEFAULT_SETTINGS: Settings = {
   clipboardClearSeconds: 30,
   staySignedIn: 'ask',
   rememberDevice: false,
+  codeInsteadOfPush: true,
 };
 
 export const AUTO_LOCK_CHOICES = [5, 15, 60, 240, 0] as const;
@@ -41,5 +47,6 @@ export function mergeSettings(stored: Partial<Settings> | undefined, changes: Pa
     ),
     staySignedIn: pick('staySignedIn', (v) => v === 'ask' || v === 'yes' || v === 'no'),
     rememberDevice: pick('rememberDevice', (v) => typeof v === 'boolean'),
+    codeInsteadOfPush: pick('codeInsteadOfPush', (v) => typeof v === 'boolean'),
   };
 }

@@ -256,7 +256,7 @@ function ImportStage({
     <div class="import-preview">
       <p role="status">{summarizePreview(preview, source)}</p>
       {preview.notices.map((notice) => (
-        <p class="note" key={notice.code}>
+        <p class="note" key={JSON.stringify(notice)}>
           {describeNotice(notice, pageWords)}
         </p>
       ))}

@@ -102,6 +102,13 @@ export function SettingsSection() {
           {t('submitAfterFillingNote')}
         </Check>
         <Check
+          label={t('codeInsteadOfPush')}
+          checked={settings.codeInsteadOfPush}
+          onChange={(codeInsteadOfPush) => change('filling', { codeInsteadOfPush })}
+        >
+          {t('codeInsteadOfPushNote')}
+        </Check>
+        <Check
           label={t('rememberDevice')}
           checked={settings.rememberDevice}
           onChange={(rememberDevice) => change('filling', { rememberDevice })}

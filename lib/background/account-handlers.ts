@@ -92,5 +92,6 @@ function applyChanges(
   if (changes.notes !== undefined) account.notes = changes.notes.trim();
   if (changes.pinned !== undefined) account.pinned = changes.pinned;
   if (changes.submitAfterFill !== undefined) account.submitAfterFill = changes.submitAfterFill;
+  if (changes.codeInsteadOfPush !== undefined) account.codeInsteadOfPush = changes.codeInsteadOfPush;
   return null;
 }

@@ -59,6 +59,7 @@ export function accountView(account: Account, now: number, withCodes = true): Ac
     pinned: account.pinned,
     lastUsedAt: account.lastUsedAt,
     submitAfterFill: account.submitAfterFill,
+    codeInsteadOfPush: account.codeInsteadOfPush ?? 'default',
     code: codes.code,
     nextCode: codes.nextCode,
     validUntil: codes.validUntil,

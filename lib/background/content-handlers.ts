@@ -3,7 +3,16 @@
  * for one account, never a secret or the account list. The tab comes from the checked sender.
  */
 import { accountForPage } from '../accounts';
-import type { CodeResponse, ContentRequest, FillEvent, HasAccountResponse, KmsiResponse } from '../messages';
+import {
+  type CodeResponse,
+  type ContentRequest,
+  type FillEvent,
+  type HasAccountResponse,
+  type KmsiResponse,
+  NOT_FILLED_REASONS,
+  type NotFilledReason,
+  type StoppedScreen,
+} from '../messages';
 import { mergeSettings } from '../settings';
 import { generateCode, msRemaining } from '../totp';
 import { recordActivity } from './activity';
@@ -27,9 +36,12 @@ export async function handleContentRequest(
 ): Promise<CodeResponse | HasAccountResponse | KmsiResponse | { status: 'ok' }> {
   switch (request.type) {
     case 'content:code':
-      return codeForPage(request.pageAccount, request.manual === true, tabId, ctx);
+      return codeForPage(request.pageAccount, request.manual === true, request.retry === true, tabId, ctx);
     case 'content:has-account':
-      return hasAccount(request.pageAccount, tabId, ctx);
+      return hasAccount(request.pageAccount, request.purpose === 'switch', tabId, ctx);
+    case 'content:spent':
+      await spendHandedCode(tabId);
+      return { status: 'ok' };
     case 'content:kmsi':
       return { status: 'answer', answer: mergeSettings(await settingsItem.getValue()).staySignedIn };
     case 'content:report':
@@ -47,6 +59,7 @@ function pageAccountOf(value: unknown): string | null {
 async function codeForPage(
   rawPageAccount: unknown,
   manual: boolean,
+  retry: boolean,
   tabId: number,
   ctx: BackgroundContext,
 ): Promise<CodeResponse> {
@@ -73,16 +86,24 @@ async function codeForPage(
 
   const counter = Math.floor(now / (account.period * 1000));
   const remaining = msRemaining(account.period, now);
-  // A code already handed out (rejected, or used by an earlier sign-in) is refused by the
-  // server as a replay: wait for the next period rather than spend an attempt. Checked and
-  // claimed in one update, so two tabs asking at once cannot both be handed it; then the QA
-  // helper's machine-wide ledger, when one is configured, so other browsers cannot either.
-  const claimed = await updateItem(fillCountersItem, (counters) => {
-    const alreadyUsed = (counters[account.id] ?? -1) >= counter;
-    if (alreadyUsed || remaining < MIN_CODE_LIFE_MS) return { value: counters, result: false };
-    return { value: { ...counters, [account.id]: counter }, result: true };
+  // A retry follows a code the page judged: it was submitted, whether or not the content script
+  // saw how (a page may submit a full code by itself).
+  if (retry) await spendHandedCode(tabId);
+  // Checked and claimed in one update, so two tabs asking at once cannot both be handed a code.
+  // A submitted code (accepted, rejected, or used by an earlier sign-in) is refused by the
+  // server as a replay: wait for the next period rather than spend an attempt. A code handed to
+  // this tab but never submitted (the page was reloaded) is handed to it again.
+  const claim = await updateItem(fillCountersItem, (ledger) => {
+    const entry = ledger[account.id];
+    const refuse = { value: ledger, result: 'wait' as const };
+    if (remaining < MIN_CODE_LIFE_MS || (entry && entry.counter > counter)) return refuse;
+    if (entry?.counter === counter)
+      return entry.spent || entry.tabId !== tabId ? refuse : { value: ledger, result: 'again' as const };
+    return { value: { ...ledger, [account.id]: { counter, tabId, spent: false } }, result: 'new' as const };
   });
-  if (!claimed || !(await leaseCode(account.name, counter))) {
+  // Then the QA helper's machine-wide ledger, when one is configured, so other browsers cannot
+  // be handed it either (a code handed to this tab again was leased the first time).
+  if (claim === 'wait' || (claim === 'new' && !(await leaseCode(account.name, counter)))) {
     return { status: 'wait', retryInMs: remaining + PERIOD_EDGE_SLACK_MS };
   }
   // Pushing back auto-lock need not delay the fill.
@@ -99,9 +120,33 @@ async function codeForPage(
   };
 }
 
-async function hasAccount(rawPageAccount: unknown, tabId: number, ctx: BackgroundContext): Promise<HasAccountResponse> {
+/** The code last handed to this tab was submitted: it is never handed out again. */
+export function spendHandedCode(tabId: number): Promise<void> {
+  return updateItem(fillCountersItem, (ledger) => {
+    const spending = Object.entries(ledger).filter(([, entry]) => entry.tabId === tabId && !entry.spent);
+    if (spending.length === 0) return { value: ledger, result: undefined };
+    const value = { ...ledger };
+    for (const [accountId, entry] of spending) value[accountId] = { ...entry, spent: true };
+    return { value, result: undefined };
+  });
+}
+
+/**
+ * Whether to pick the code method for this page's account. `switching` (a push or passkey
+ * screen) also asks the setting "Use a code instead of approving on the phone" and the
+ * account's override of it. A page account the vault does not have becomes the tab's status.
+ */
+async function hasAccount(
+  rawPageAccount: unknown,
+  switching: boolean,
+  tabId: number,
+  ctx: BackgroundContext,
+): Promise<HasAccountResponse> {
   const settings = mergeSettings(await settingsItem.getValue());
-  if (!settings.autofill) return { status: 'disabled' };
+  if (!settings.autofill) {
+    await setTabStatus(ctx, tabId, { state: 'disabled', at: ctx.now() });
+    return { status: 'disabled' };
+  }
   const state = await ctx.vault.state();
   if (state === 'locked') {
     await setTabStatus(ctx, tabId, { state: 'waiting-unlock', at: ctx.now() });
@@ -109,7 +154,18 @@ async function hasAccount(rawPageAccount: unknown, tabId: number, ctx: Backgroun
   }
   const accounts = await ctx.vault.accounts();
   if (!accounts.ok) return { status: 'no' };
-  return accountForPage(accounts.value, pageAccountOf(rawPageAccount)) ? { status: 'yes' } : { status: 'no' };
+  const pageAccount = pageAccountOf(rawPageAccount);
+  const account = accountForPage(accounts.value, pageAccount);
+  if (!account) {
+    await setTabStatus(ctx, tabId, { state: 'no-match', pageAccount, at: ctx.now() });
+    return { status: 'no' };
+  }
+  if (switching) {
+    const override = account.codeInsteadOfPush ?? 'default';
+    const allowed = override === 'default' ? settings.codeInsteadOfPush : override === 'always';
+    if (!allowed) return { status: 'switch-off' };
+  }
+  return { status: 'yes' };
 }
 
 async function recordFillEvent(event: FillEvent, tabId: number, ctx: BackgroundContext): Promise<void> {
@@ -132,9 +188,40 @@ async function recordFillEvent(event: FillEvent, tabId: number, ctx: BackgroundC
         at,
       });
       return;
-    case 'not-totp':
-    case 'no-field':
-      await setTabStatus(ctx, tabId, { state: 'not-totp', reason: text(event.reason), at });
+    case 'not-totp': {
+      const reason: NotFilledReason = NOT_FILLED_REASONS.includes(event.reason) ? event.reason : 'unknown-method';
+      const digits = (value: unknown) =>
+        Number.isInteger(value) && (value as number) > 0 ? (value as number) : undefined;
+      const pageDigits = digits(event.pageDigits);
+      const accountDigits = digits(event.accountDigits);
+      await setTabStatus(ctx, tabId, {
+        state: 'not-totp',
+        reason,
+        ...(pageDigits && accountDigits ? { pageDigits, accountDigits } : {}),
+        at,
+      });
+      return;
+    }
+    case 'stopped':
+      await setTabStatus(ctx, tabId, {
+        state: 'stopped',
+        ...stoppedScreen(event.screen),
+        blocked: event.blocked === true,
+        at,
+      });
       return;
   }
+}
+
+/** What a page says about the screen it stopped on, cut to size: a page can send anything. */
+function stoppedScreen(raw: unknown): StoppedScreen {
+  const fields = (raw ?? {}) as Record<string, unknown>;
+  const text = (value: unknown, max: number) =>
+    typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, max) : null;
+  const aadsts = text(fields.aadsts, 7);
+  return {
+    title: text(fields.title, 120),
+    pgid: text(fields.pgid, 64),
+    aadsts: aadsts && /^\d{5,7}$/.test(aadsts) ? aadsts : null,
+  };
 }

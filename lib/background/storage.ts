@@ -20,8 +20,20 @@ export const tabStatusItem = storage.defineItem<Record<string, TabStatus>>('sess
 export const tabStatusHistoryItem = storage.defineItem<TabStatusEvent[]>('session:tabStatusHistory', {
   fallback: [],
 });
-/** Per account id, the TOTP counter of the last code handed to a page: a code is never filled twice. */
-export const fillCountersItem = storage.defineItem<Record<string, number>>('session:fillCounters', { fallback: {} });
+/**
+ * The code ledger: per account id, the TOTP counter of the last code handed to a page, the tab
+ * it was handed to, and whether it was submitted. A code is spent when submitted, not when
+ * filled: the same tab (a reload before submitting) is handed it again, no other tab is, and a
+ * spent code is never handed out again (Microsoft refuses a replay, DuplicateCodeEntered).
+ */
+export interface LedgerEntry {
+  counter: number;
+  tabId: number;
+  spent: boolean;
+}
+export const fillCountersItem = storage.defineItem<Record<string, LedgerEntry>>('session:codeLedger', {
+  fallback: {},
+});
 
 export type { VaultRecord };
 

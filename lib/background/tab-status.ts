@@ -13,6 +13,7 @@ function badgeFor(status: TabStatus): BadgeState {
       return 'filled';
     case 'no-match':
     case 'wrong-code':
+    case 'stopped':
       return 'attention';
     default:
       return null;

@@ -199,7 +199,7 @@ describe('filling the "Enter code" prompt', () => {
     const { page, field, reports } = start('enter-code-8-digits.html', { code: [code('123456')] });
     await page.settle();
     expect(field().value).toBe('');
-    expect(reports()).toEqual([{ kind: 'not-totp', reason: `The page wants 8 digits; ${ACCOUNT} has 6` }]);
+    expect(reports()).toEqual([{ kind: 'not-totp', reason: 'digits', pageDigits: 8, accountDigits: 6 }]);
   });
 });
 
@@ -436,18 +436,18 @@ describe('pages that are never filled', () => {
       element.id === 'idTxtBx_SAOTCC_OTC' ? element.ownerDocument.getElementById('overlay') : null,
   };
   it.each<[string, string, FakeGeometry, unknown[]]>([
-    ['enter-code-sms.html', CODE_PAGE_URL, {}, [{ kind: 'not-totp', reason: 'Code by text or call' }]],
-    ['enter-code-voice.html', CODE_PAGE_URL, {}, [{ kind: 'not-totp', reason: 'Code by text or call' }]],
-    ['enter-code-disagree.html', CODE_PAGE_URL, {}, [{ kind: 'not-totp', reason: 'Code method unclear' }]],
-    ['enter-code-no-evidence.html', CODE_PAGE_URL, {}, [{ kind: 'not-totp', reason: 'Code method not stated' }]],
+    ['enter-code-sms.html', CODE_PAGE_URL, {}, [{ kind: 'not-totp', reason: 'sms' }]],
+    ['enter-code-voice.html', CODE_PAGE_URL, {}, [{ kind: 'not-totp', reason: 'sms' }]],
+    ['enter-code-disagree.html', CODE_PAGE_URL, {}, [{ kind: 'not-totp', reason: 'disagree' }]],
+    ['enter-code-no-evidence.html', CODE_PAGE_URL, {}, [{ kind: 'not-totp', reason: 'unknown-method' }]],
     ['hidden-field.html', CODE_PAGE_URL, {}, []],
     ['overlay.html', CODE_PAGE_URL, overlayGeometry, []],
     ['faded-ancestor.html', CODE_PAGE_URL, {}, []],
     ['faded-body.html', CODE_PAGE_URL, {}, []],
-    ['two-fields.html', CODE_PAGE_URL, {}, [{ kind: 'no-field', reason: 'More than one code field' }]],
+    ['two-fields.html', CODE_PAGE_URL, {}, [{ kind: 'not-totp', reason: 'several-fields' }]],
     ['device-code.html', CODE_PAGE_URL, {}, []],
-    ['live-email-code.html', LIVE_URL, {}, []],
-    ['live-email-ott.html', LIVE_URL, {}, []],
+    ['live-email-code.html', LIVE_URL, {}, [{ kind: 'not-totp', reason: 'email' }]],
+    ['live-email-ott.html', LIVE_URL, {}, [{ kind: 'not-totp', reason: 'email' }]],
     ['live-totp.html', CODE_PAGE_URL, {}, []],
     ['username.html', CODE_PAGE_URL, {}, []],
   ])('%s at %s', async (fixture, url, geometry, expectedReports) => {
@@ -469,7 +469,7 @@ describe('the "Verify your identity" chooser', () => {
       code: [code('123456')],
     });
     await page.settle();
-    expect(sent[0]).toEqual({ type: 'content:has-account', pageAccount: ACCOUNT });
+    expect(sent[0]).toEqual({ type: 'content:has-account', pageAccount: ACCOUNT, purpose: 'chooser' });
     expect(page.globals.clicks).toEqual(['PhoneAppOTP']);
     // $Config's default proof is OneWaySMS: only the pick makes this page a TOTP prompt.
     expect(codeRequests()).toHaveLength(1);

@@ -26,6 +26,8 @@ export interface AccountView {
   pinned: boolean;
   lastUsedAt: number;
   submitAfterFill: SubmitOverride;
+  /** Override of "Use a code instead of approving on the phone". */
+  codeInsteadOfPush?: SubmitOverride;
   code: string;
   nextCode: string;
   /** Epoch ms when `code` stops being valid; 0 when the list was sent without this account's codes. */
@@ -57,6 +59,7 @@ export const isAccountChanges = shape({
   notes: optionalText,
   pinned: optional(isBoolean),
   submitAfterFill: optional(isSubmitOverride),
+  codeInsteadOfPush: optional(isSubmitOverride),
 });
 export type AccountChanges = Infer<typeof isAccountChanges>;
 

@@ -7,8 +7,12 @@
  */
 import { browserLayout, isVisible, type Layout } from './visibility';
 
-/** login.live.com's newer UI (DESIGN.md). */
-export const LIVE_CODE_FIELD_SELECTOR = 'input[name="otc"], #otc-confirmation-input';
+/**
+ * login.live.com's newer UI (DESIGN.md; TheNetsky/Microsoft-Rewards-Script
+ * `src/browser/auth/methods/Totp2FALogin.ts` names both the form and the `otc` inputs).
+ */
+export const LIVE_CODE_FIELD_SELECTOR =
+  'input[name="otc"], #otc-confirmation-input, form[name="OneTimeCodeViewForm"] input[type="text"], input#floatingLabelInput5';
 export const CODE_FIELD_SELECTOR = `#idTxtBx_SAOTCC_OTC, ${LIVE_CODE_FIELD_SELECTOR}`;
 
 export type CodeFieldChoice =

@@ -1,14 +1,10 @@
 /**
- * Test support (not shipped): opens a page from tests/fixtures/signin in its own happy-dom
+ * Test support (not shipped): opens a sign-in fixture page (tests/fixtures/signin) in its own happy-dom
  * window at a real sign-in URL, with the page's own scripts running, so tests see the late,
  * knockout-like rendering the e2e tests see. The fixtures are ours; nothing untrusted runs.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
-
-export const FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures/signin');
+import { fixtureHtml as renderFixture } from '../../tests/fixtures/signin';
 export const CODE_PAGE_URL = 'https://login.microsoftonline.com/common/SAS/ProcessAuth';
 export const LIVE_URL = 'https://login.live.com/ppsecure/post.srf';
 export const DEVICE_CODE_URL = 'https://login.microsoftonline.com/common/oauth2/deviceauth';
@@ -36,8 +32,9 @@ export interface FixturePage {
   close(): Promise<void>;
 }
 
+/** A fixture page by name (tests/fixtures/signin/index.ts), `.html` or not. */
 export function fixtureHtml(name: string): string {
-  return readFileSync(join(FIXTURE_DIR, name), 'utf8');
+  return renderFixture(name);
 }
 
 /** Opens the fixture; its view renders RENDER_DELAY_MS later (call `settle`). */

@@ -1,35 +1,49 @@
 /**
- * Conventions for tests/fixtures/signin: the e2e tests serve these pages at real Microsoft
- * URLs, so each must be self-contained, and they share one recording script the tests rely on.
+ * Conventions for the sign-in fixture pages (tests/fixtures/signin): rendered from one template
+ * per UI family, self-contained (the e2e tests serve them at real Microsoft URLs), made-up
+ * accounts only, and no hand-copied page files left beside the templates.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_DIR, fixtureHtml } from './fixture-page.testing';
+import { FIXTURES, fixtureHtml } from '../../tests/fixtures/signin';
 
-const FIXTURES = readdirSync(FIXTURE_DIR).filter((name) => name.endsWith('.html'));
-const SHARED_SCRIPT = /<script>\n\/\/ ---- Shared fixture script[\s\S]*?<\/script>/;
+const NAMES = Object.keys(FIXTURES);
+const DIR = join('tests', 'fixtures', 'signin');
 
 describe('signin fixtures', () => {
-  it('exist', () => {
-    expect(FIXTURES.length).toBeGreaterThan(15);
+  it('are rendered from templates: no page files remain', () => {
+    expect(readdirSync(DIR).filter((name) => !name.endsWith('.ts'))).toEqual([]);
+    expect(NAMES.length).toBeGreaterThan(25);
   });
 
-  it.each(FIXTURES)('%s carries the shared recording script unchanged', (name) => {
-    const shared = SHARED_SCRIPT.exec(fixtureHtml('enter-code.html'))?.[0];
-    expect(shared).toBeDefined();
-    expect(SHARED_SCRIPT.exec(fixtureHtml(name))?.[0]).toBe(shared);
+  it('each template names its public sources', () => {
+    for (const template of ['entra.ts', 'live.ts']) {
+      const head = readFileSync(join(DIR, template), 'utf8').split('*/')[0] ?? '';
+      expect(head).toMatch(/(estruyf|aws-azure-login|TheNetsky\/Microsoft-Rewards-Script)/);
+    }
   });
 
-  it.each(FIXTURES)('%s loads nothing from elsewhere', (name) => {
+  it.each(NAMES)('%s loads nothing from elsewhere', (name) => {
     const html = fixtureHtml(name);
-    expect(html).not.toMatch(/<script[^>]+src=|<link\b|<img\b|url\(|@import/i);
-    // The one exception: the frame of framed.html, which is the sign-in page itself.
+    expect(html).not.toMatch(/<script[^>]+src=|<link\b|url\(|@import/i);
+    // The one exception: the frame of the framed page, which is the sign-in page itself.
     const sources = [...html.matchAll(/\bsrc="([^"]*)"/g)].map((match) => match[1]);
-    expect(sources.every((source) => source?.startsWith('https://login.microsoftonline.com/'))).toBe(true);
+    expect(
+      sources.every(
+        (source) => source?.startsWith('https://login.microsoftonline.com/') || source?.startsWith('data:'),
+      ),
+    ).toBe(true);
   });
 
-  it.each(FIXTURES)('%s uses made-up accounts only', (name) => {
+  it.each(NAMES)('%s uses made-up accounts only', (name) => {
     const addresses = fixtureHtml(name).match(/[\w.*+-]+@[\w.-]+\.[a-z]+/gi) ?? [];
     for (const address of addresses) expect(address).toMatch(/@(contoso|fabrikam)\./i);
+  });
+
+  it('renames the page account everywhere it appears', () => {
+    const html = fixtureHtml('enter-code', 'qa.user7@contoso.onmicrosoft.com');
+    expect(html).not.toContain('adele.vance');
+    expect(html.match(/qa\.user7@contoso\.onmicrosoft\.com/g)?.length).toBeGreaterThan(2);
   });
 });

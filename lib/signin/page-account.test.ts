@@ -10,6 +10,7 @@ describe('pageAccount on fixture pages', () => {
     ['enter-code-no-banner.html', CODE_PAGE_URL, 'megan.bowen@fabrikam.onmicrosoft.com'],
     ['chooser.html', CODE_PAGE_URL, 'adele.vance@contoso.onmicrosoft.com'],
     ['live-totp.html', LIVE_URL, null],
+    ['live-totp-banner.html', LIVE_URL, 'adele.vance@fabrikam.com'],
   ])('%s → %s', async (fixture, url, expected) => {
     const page = await renderedFixture(fixture, url);
     expect(pageAccount(page.document)).toBe(expected);

@@ -1,7 +1,8 @@
 /**
  * The account the page is signing in: `#displayName` (class `identity`, inside
  * `.identityBanner`), whose text and `title` are the UPN; `$Config.sPOST_Username` when the
- * banner is missing (DESIGN.md).
+ * banner is missing (DESIGN.md); on login.live.com's new UI, the address shown in
+ * `[data-testid="identityBanner"]` (TheNetsky/Microsoft-Rewards-Script `src/browser/auth/Login.ts`).
  */
 import { type PageConfig, readPageConfig } from './page-config';
 
@@ -9,7 +10,14 @@ export function pageAccount(doc: Document = document, config: PageConfig | null 
   const banner = doc.getElementById('displayName');
   // The title holds the whole UPN where the text may be shortened for display.
   const fromBanner = clean(banner?.getAttribute('title')) ?? clean(banner?.textContent);
-  return fromBanner ?? clean(config?.username);
+  return fromBanner ?? clean(config?.username) ?? liveBannerAddress(doc);
+}
+
+/** The one address in the new live.com banner; none or several say nothing. */
+function liveBannerAddress(doc: Document): string | null {
+  const text = doc.querySelector('[data-testid="identityBanner"]')?.textContent ?? '';
+  const addresses = text.match(/[^\s@]+@[^\s@]+\.[^\s@]+/g) ?? [];
+  return addresses.length === 1 ? (addresses[0] ?? null) : null;
 }
 
 function clean(value: string | null | undefined): string | null {

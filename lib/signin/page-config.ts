@@ -36,6 +36,29 @@ export function readPageConfig(doc: Document = document): PageConfig | null {
 }
 
 /**
+ * readPageConfig, remembered per document: once the `$Config` script is found it is not looked
+ * for again while it stays in the page (the content script reads the page on every change).
+ */
+const configOfDocument = new WeakMap<Document, { script: Element; config: PageConfig }>();
+
+export function cachedPageConfig(doc: Document = document): PageConfig | null {
+  const known = configOfDocument.get(doc);
+  if (known?.script.isConnected) return known.config;
+  for (const script of Array.from(doc.querySelectorAll('script:not([src])'))) {
+    let config = parsedScripts.get(script);
+    if (config === undefined) {
+      config = parseConfigScript(script.textContent ?? '');
+      parsedScripts.set(script, config);
+    }
+    if (config) {
+      configOfDocument.set(doc, { script, config });
+      return config;
+    }
+  }
+  return null;
+}
+
+/**
  * The `$Config` object assigned in one script's text, or null when there is none or it is not
  * JSON. The pages put it in a script of its own (`//<![CDATA[ $Config={...}; //]]>`), so the
  * object runs from the `{` after `$Config=` to the script's last `}`; anything else fails to parse.

@@ -37,7 +37,12 @@ export interface Layout {
 export function browserLayout(doc: Document = document): Layout {
   const win = doc.defaultView as Window;
   return {
-    box: (element) => element.getBoundingClientRect(),
+    // A link that wraps onto two lines has a bounding box whose centre can be blank page: its
+    // first line box is where it is drawn.
+    box: (element) => {
+      const lines = element.getClientRects();
+      return lines.length > 1 && lines[0] ? lines[0] : element.getBoundingClientRect();
+    },
     viewport: () => ({ width: win.innerWidth, height: win.innerHeight }),
     // Without hit testing nothing can be shown to be on top: fail closed.
     elementsAt: (x, y) => doc.elementsFromPoint?.(x, y) ?? [],

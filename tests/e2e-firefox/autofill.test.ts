@@ -16,6 +16,7 @@ import {
   badgeText,
   expectNothingFilled,
   filledCode,
+  fixtureHtml,
   fixtureState,
   openSigninPage,
   renderedFrame,
@@ -166,5 +167,54 @@ it('locked: nothing is filled; unlocking from the popup fills the waiting page w
     true,
   );
   await popup.close();
+  await page.close();
+});
+
+it('the page learns nothing from the content script and cannot stop it', async () => {
+  const account = await newAccount();
+  // Before the page's own scripts: record every message posted to the page, and send the event
+  // WXT's content-script runtime stops on, under each name it could have, early and repeatedly.
+  const probe = `<script>
+    window.pageMessages = [];
+    window.addEventListener('message', function (e) { window.pageMessages.push(e.data); }, true);
+    var names = ['mfa-autofill@contoso.invalid', 'undefined'].flatMap(function (id) {
+      return ['mfa', 'content'].map(function (entry) { return id + ':' + entry + ':wxt:content-script-started'; });
+    });
+    function stop() {
+      names.forEach(function (name) {
+        var detail = { contentScriptName: 'mfa', messageId: 'page' };
+        document.dispatchEvent(new CustomEvent(name, { detail: detail }));
+        window.postMessage(Object.assign({ type: name }, detail), '*');
+      });
+    }
+    stop();
+    var timer = setInterval(stop, 10);
+    setTimeout(function () { clearInterval(timer); }, 2000);
+  </script>`;
+  server.page(CODE_PAGE, fixtureHtml('enter-code', account.name).replace('<head>', `<head>${probe}`));
+  const page = await openSigninPage(firefox.browser, CODE_PAGE);
+  expectOathtoolCode(await filledCode(page), account.secret);
+  const messages = await page.evaluate(
+    () => (window as unknown as { pageMessages: { messageId?: string }[] }).pageMessages,
+  );
+  expect(messages.filter((m) => m?.messageId !== 'page')).toEqual([]);
+  await page.close();
+});
+
+it('push first ("Approve sign in request"): switches to the app code and fills it', async () => {
+  const account = await newAccount();
+  serveFixture(server, CODE_PAGE, 'push', account.name);
+  const page = await openSigninPage(firefox.browser, CODE_PAGE);
+  expectOathtoolCode(await filledCode(page), account.secret);
+  expect((await fixtureState(page)).clicks).toEqual(['signInAnotherWay', 'PhoneAppOTP']);
+  await page.close();
+});
+
+it("login.live.com's new UI: the app-code box is filled", async () => {
+  const account = await newAccount();
+  const url = 'https://login.live.com/ppsecure/post.srf';
+  serveFixture(server, url, 'live-totp-banner', account.name);
+  const page = await openSigninPage(firefox.browser, url);
+  expectOathtoolCode(await filledCode(page), account.secret);
   await page.close();
 });

@@ -1,24 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import type { PageReplies, PageRequest } from '../../lib/messages';
+import { fixtureHtml } from '../fixtures/signin';
 import type { LocalHttpsServer } from '../support/https-server';
 
-/** The account the fixture pages sign in (banner and $Config). */
-export const FIXTURE_ACCOUNT = 'adele.vance@contoso.onmicrosoft.com';
-const FIXTURE_DIR = join('tests', 'fixtures', 'signin');
+/** The account the fixture pages sign in (banner and $Config), and the pages by name. */
+export { FIXTURE_ACCOUNT, fixtureHtml } from '../fixtures/signin';
 
 /** Long enough for a fill that would happen (observer + one message round trip take milliseconds). */
 export const NO_FILL_GRACE_MS = 1_000;
 /** A fill that happens can still wait up to ~3 s for the next period (DESIGN.md, TOTP); CI is slow. */
 const FILL_TIMEOUT_MS = 15_000;
-
-/** The fixture's HTML with the page's account renamed to `account` (as tests/e2e does). */
-export function fixtureHtml(name: string, account = FIXTURE_ACCOUNT): string {
-  const html = readFileSync(join(FIXTURE_DIR, `${name}.html`), 'utf8');
-  return html.split(FIXTURE_ACCOUNT).join(account);
-}
 
 /** Serves a fixture at a real URL on the local HTTPS server the browser resolves the hosts to. */
 export function serveFixture(server: LocalHttpsServer, url: string, name: string, account?: string): void {
@@ -58,6 +50,8 @@ export interface FixtureState {
   submittedCodes: string[];
   seenEvents: { type: string; id: string; value: string; trusted: boolean }[];
   signedIn: boolean;
+  /** data-value or id of every tile, link or button clicked. */
+  clicks: string[];
 }
 
 export function fixtureState(target: Page | Frame): Promise<FixtureState> {
@@ -69,6 +63,7 @@ export function fixtureState(target: Page | Frame): Promise<FixtureState> {
       submittedCodes: w.submittedCodes,
       seenEvents: w.seenEvents,
       signedIn: w.signedIn,
+      clicks: w.clicks,
     };
   });
 }

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import type { TabStatus } from '../../lib/messages';
 import { SIGNIN_HOSTS } from '../../lib/signin/hosts';
 import {
   badgeTexts,
@@ -38,9 +39,24 @@ test.afterAll(async () => {
 test.beforeEach(async () => {
   await sendFromExtensionPage(extensionPage, {
     type: 'settings:set',
-    changes: { autofill: true, submitAfterFill: false },
+    changes: { autofill: true, submitAfterFill: false, codeInsteadOfPush: true, staySignedIn: 'ask' },
   });
 });
+
+/** The extension's own status for the tab showing `page` (proof that it looked and decided). */
+async function statusOf(page: Page): Promise<TabStatus | null> {
+  const url = new URL(page.url());
+  const [tabId] = await tabIdsMatching(browser, `${url.origin}${url.pathname}*`);
+  const reply = (await sendFromExtensionPage(extensionPage, { type: 'tab:status', tabId })) as {
+    status?: TabStatus | null;
+  };
+  return reply.status ?? null;
+}
+
+/** Waits until the extension has set the status `expected` (a partial match) for this tab. */
+async function expectStatus(page: Page, expected: Partial<Record<string, unknown>>) {
+  await expect.poll(() => statusOf(page), { timeout: 10_000 }).toMatchObject(expected);
+}
 
 /**
  * A new account for each test: a code is handed out once per period per account (the server
@@ -60,13 +76,18 @@ function expectOathtoolCode(code: string, secret: string, digits = 6) {
   expect([oathtoolCode(secret, now, { digits }), oathtoolCode(secret, now - 5_000, { digits })]).toContain(code);
 }
 
-async function expectFilled(page: Page) {
-  await expect.poll(async () => (await pageState(page)).boundCode, { timeout: 8_000 }).toMatch(/^\d{6,8}$/);
+async function expectFilled(page: Page, timeout = 8_000) {
+  await expect.poll(async () => (await pageState(page)).boundCode, { timeout }).toMatch(/^\d{6,8}$/);
   return (await pageState(page)).boundCode;
 }
 
-async function expectNothingFilled(page: Page) {
-  await page.waitForTimeout(NO_FILL_GRACE_MS);
+/**
+ * Nothing filled, once the extension has said why for this tab (`status`), or, where the
+ * extension never runs (look-alike host, http), after the grace a fill would need.
+ */
+async function expectNothingFilled(page: Page, status?: Partial<Record<string, unknown>>) {
+  if (status) await expectStatus(page, status);
+  else await page.waitForTimeout(NO_FILL_GRACE_MS);
   const values = await codeFieldValues(page);
   // The page did render its code field(s): an empty list would prove nothing.
   expect(values.length).toBeGreaterThan(0);
@@ -178,7 +199,7 @@ test('with "Fill codes automatically" off nothing is filled until the keyboard c
   const url = `https://login.microsoftonline.com${CODE_PAGE}`;
   await serveFixture(browser.context, url, 'enter-code', account.name);
   const page = await openSigninPage(browser.context, url);
-  await expectNothingFilled(page);
+  await expectNothingFilled(page, { state: 'disabled' });
   const popup = await openExtensionPage(browser, 'popup.html', { newWindow: true });
   await expect(popup.getByRole('status').filter({ hasText: 'Automatic filling is off' })).toBeVisible();
   await popup.close();
@@ -211,40 +232,203 @@ test('on the chooser, "Use a verification code" is picked for an account in the 
 
 test('on the chooser, nothing is picked for an account the vault does not have', async () => {
   const url = `https://login.microsoftonline.com${CODE_PAGE}`;
-  await serveFixture(browser.context, url, 'chooser', 'not.in.vault@contoso.onmicrosoft.com');
+  const stranger = 'not.in.vault@contoso.onmicrosoft.com';
+  await serveFixture(browser.context, url, 'chooser', stranger);
   const page = await openSigninPage(browser.context, url);
-  await page.waitForTimeout(NO_FILL_GRACE_MS);
+  await expectStatus(page, { state: 'no-match', pageAccount: stranger });
   expect((await pageState(page)).clicks).toEqual([]);
   await page.close();
 });
 
-const NEVER: [string, string, string][] = [
-  ['the SMS variant of the code page', `https://login.microsoftonline.com${CODE_PAGE}`, 'enter-code-sms'],
-  ['the voice variant', `https://login.microsoftonline.com${CODE_PAGE}`, 'enter-code-voice'],
-  ['a page whose evidence disagrees', `https://login.microsoftonline.com${CODE_PAGE}`, 'enter-code-disagree'],
+test('push first ("Approve sign in request"): switches to the app code for an account in the vault, and fills it', async () => {
+  const account = await newAccount();
+  await serveFixture(browser.context, CODE_URL, 'push', account.name);
+  const page = await openSigninPage(browser.context, CODE_URL);
+  expectOathtoolCode(await expectFilled(page), account.secret);
+  // "I can't use my Authenticator app right now", then "Use a verification code"; nothing else.
+  expect((await pageState(page)).clicks).toEqual(['signInAnotherWay', 'PhoneAppOTP']);
+  await expectStatus(page, { state: 'filled', account: account.name });
+  await page.close();
+});
+
+const PUSH_LEFT_ALONE: [string, string, (name: string) => Partial<Record<string, unknown>>, boolean][] = [
+  ['for an account the vault does not have', 'push', (name) => ({ state: 'no-match', pageAccount: name }), false],
+  ['for an account without an app-code method', 'push-no-code-method', () => NOT_TOTP('no-code-method'), true],
+];
+for (const [what, fixture, status, inVault] of PUSH_LEFT_ALONE) {
+  test(`push first: left alone ${what}`, async () => {
+    const name = inVault ? (await newAccount()).name : 'stranger@contoso.onmicrosoft.com';
+    await serveFixture(browser.context, CODE_URL, fixture, name);
+    const page = await openSigninPage(browser.context, CODE_URL);
+    await expectStatus(page, status(name));
+    expect((await pageState(page)).clicks).toEqual([]);
+    expect(await page.locator('#idDiv_SAOTCAS_Title').isVisible()).toBe(true);
+    await page.close();
+  });
+}
+
+test('push first: left alone when "Use a code instead of approving on the phone" is off', async () => {
+  await sendFromExtensionPage(extensionPage, { type: 'settings:set', changes: { codeInsteadOfPush: false } });
+  const account = await newAccount();
+  await serveFixture(browser.context, CODE_URL, 'push', account.name);
+  const page = await openSigninPage(browser.context, CODE_URL);
+  await expectStatus(page, NOT_TOTP('switch-off'));
+  expect((await pageState(page)).clicks).toEqual([]);
+  await page.close();
+});
+
+test('passkey first ("Choose a way to sign in"): picks the app-code tile and fills', async () => {
+  const account = await newAccount();
+  await serveFixture(browser.context, CODE_URL, 'passkey', account.name);
+  const page = await openSigninPage(browser.context, CODE_URL);
+  expectOathtoolCode(await expectFilled(page), account.secret);
+  expect((await pageState(page)).clicks).toEqual(['credCode']);
+  await page.close();
+});
+
+for (const fixture of ['live-totp-banner', 'live-totp-floating']) {
+  test(`login.live.com's new UI: the app-code box is filled (${fixture})`, async () => {
+    const account = await newAccount();
+    const url = 'https://login.live.com/ppsecure/post.srf';
+    await serveFixture(browser.context, url, fixture, account.name);
+    const page = await openSigninPage(browser.context, url);
+    expectOathtoolCode(await expectFilled(page), account.secret);
+    await page.close();
+  });
+}
+
+test('login.live.com\'s new "Stay signed in?" is answered as the setting says', async () => {
+  await sendFromExtensionPage(extensionPage, { type: 'settings:set', changes: { staySignedIn: 'yes' } });
+  const url = 'https://login.live.com/ppsecure/post.srf';
+  await serveFixture(browser.context, url, 'live-kmsi');
+  const page = await openSigninPage(browser.context, url);
+  await expect.poll(async () => await page.evaluate(() => (window as { kmsiAnswer?: string }).kmsiAnswer)).toBe('yes');
+  await page.close();
+});
+
+test('a code filled but not submitted is filled again at once after a reload', async () => {
+  const account = await newAccount();
+  await serveFixture(browser.context, CODE_URL, 'enter-code', account.name);
+  const page = await openSigninPage(browser.context, CODE_URL);
+  const first = await expectFilled(page);
+  await page.reload();
+  await page.waitForFunction(() => (window as unknown as { rendered?: boolean }).rendered === true);
+  const again = await expectFilled(page, NO_FILL_GRACE_MS * 2);
+  // The same period's code (unless the period turned in between, which the test allows for).
+  expectOathtoolCode(again, account.secret);
+  if (Math.floor(Date.now() / 30_000) === Math.floor((Date.now() - 2_000) / 30_000)) expect(again).toBe(first);
+  await page.close();
+});
+
+test('a submitted code is never filled again: after a reload it waits for the next TOTP period', async () => {
+  test.setTimeout(60_000);
+  const account = await newAccount();
+  await serveFixture(browser.context, CODE_URL, 'enter-code', account.name);
+  const page = await openSigninPage(browser.context, CODE_URL);
+  const submitted = await expectFilled(page);
+  // The user presses Verify (submit after filling is off): the code is spent.
+  await page.locator('#idSubmit_SAOTCC_Continue').click();
+  await expect.poll(async () => (await pageState(page)).submittedCodes).toEqual([submitted]);
+  const periodOfSubmit = Math.floor(Date.now() / 30_000);
+  await page.reload();
+  await page.waitForFunction(() => (window as unknown as { rendered?: boolean }).rendered === true);
+  const next = await expectFilled(page, 35_000);
+  expect(next).not.toBe(submitted);
+  // Filled only once the period of the submitted code was over.
+  expect(Math.floor(Date.now() / 30_000)).toBeGreaterThan(periodOfSubmit);
+  expectOathtoolCode(next, account.secret);
+  await page.close();
+});
+
+test('a throttling page (AADSTS50196) becomes a stop status naming the screen, with the badge "!"', async () => {
+  await serveFixture(browser.context, CODE_URL, 'throttled');
+  const page = await openSigninPage(browser.context, CODE_URL);
+  await expectStatus(page, {
+    state: 'stopped',
+    blocked: true,
+    aadsts: '50196',
+    pgid: 'ConvergedError',
+    title: 'Sign in',
+  });
+  expect(await badgeTexts(browser, 'https://login.microsoftonline.com/*')).toContain('!');
+  const popup = await openExtensionPage(browser, 'popup.html', { newWindow: true });
+  await expect(popup.getByRole('status').filter({ hasText: 'AADSTS50196' })).toBeVisible();
+  await popup.close();
+  await page.close();
+});
+
+test('a screen the extension does not know, holding the sign-in, is reported after a few seconds', async () => {
+  await serveFixture(browser.context, CODE_URL, 'unknown-screen');
+  const page = await openSigninPage(browser.context, CODE_URL);
+  expect(await statusOf(page)).toBeNull();
+  await expectStatus(page, {
+    state: 'stopped',
+    blocked: false,
+    title: 'More information required',
+    pgid: 'ConvergedProofUpRedirect',
+  });
+  await page.close();
+});
+
+const CODE_URL = `https://login.microsoftonline.com${CODE_PAGE}`;
+const NOT_TOTP = (reason: string) => ({ state: 'not-totp', reason });
+const NEVER: [string, string, string, Partial<Record<string, unknown>> | null][] = [
+  ['the SMS variant of the code page', CODE_URL, 'enter-code-sms', NOT_TOTP('sms')],
+  ['the voice variant', CODE_URL, 'enter-code-voice', NOT_TOTP('sms')],
+  ['a page whose evidence disagrees', CODE_URL, 'enter-code-disagree', NOT_TOTP('disagree')],
+  ['a page that says nothing about the method', CODE_URL, 'enter-code-no-evidence', NOT_TOTP('unknown-method')],
   [
-    'a page that says nothing about the method',
-    `https://login.microsoftonline.com${CODE_PAGE}`,
-    'enter-code-no-evidence',
+    'the device-code page',
+    'https://login.microsoftonline.com/common/oauth2/deviceauth',
+    'device-code',
+    // The background refuses every message from the device-code page (lib/sender.ts): no status.
+    null,
   ],
-  ['the device-code page', 'https://login.microsoftonline.com/common/oauth2/deviceauth', 'device-code'],
-  ['the emailed-code page on login.live.com', 'https://login.live.com/ppsecure/post.srf', 'live-email-code'],
-  ['the emailed one-time code on login.live.com', 'https://login.live.com/oauth20_authorize.srf', 'live-email-ott'],
-  ['a look-alike host', 'https://login.microsoftonline.com.example.net/common/login', 'enter-code'],
-  ['http', `http://login.microsoftonline.com${CODE_PAGE}`, 'enter-code'],
-  ['a hidden field', `https://login.microsoftonline.com${CODE_PAGE}`, 'hidden-field'],
-  ['a field covered by another element', `https://login.microsoftonline.com${CODE_PAGE}`, 'overlay'],
-  ['a field in a faded wrapper (opacity 0.5)', `https://login.microsoftonline.com${CODE_PAGE}`, 'faded-ancestor'],
-  ['a page with a faded body (opacity 0.6)', `https://login.microsoftonline.com${CODE_PAGE}`, 'faded-body'],
-  ['a page with two visible code fields', `https://login.microsoftonline.com${CODE_PAGE}`, 'two-fields'],
+  [
+    'the emailed-code page on login.live.com',
+    'https://login.live.com/ppsecure/post.srf',
+    'live-email-code',
+    NOT_TOTP('email'),
+  ],
+  [
+    'the emailed one-time code on login.live.com',
+    'https://login.live.com/oauth20_authorize.srf',
+    'live-email-ott',
+    NOT_TOTP('email'),
+  ],
+  [
+    "login.live.com's new emailed-code view",
+    'https://login.live.com/ppsecure/post.srf',
+    'live-email-code-new',
+    NOT_TOTP('email'),
+  ],
+  ['a hidden field', CODE_URL, 'hidden-field', NOT_TOTP('no-visible-field')],
+  ['a field covered by another element', CODE_URL, 'overlay', NOT_TOTP('no-visible-field')],
+  ['a field in a faded wrapper (opacity 0.5)', CODE_URL, 'faded-ancestor', NOT_TOTP('no-visible-field')],
+  ['a page with a faded body (opacity 0.6)', CODE_URL, 'faded-body', NOT_TOTP('no-visible-field')],
+  ['a page with two visible code fields', CODE_URL, 'two-fields', NOT_TOTP('several-fields')],
+  // The extension does not run on these at all, so it cannot report: a control page at the real
+  // URL is filled in the same time instead (below).
+  ['a look-alike host', 'https://login.microsoftonline.com.example.net/common/login', 'enter-code', null],
+  ['http', `http://login.microsoftonline.com${CODE_PAGE}`, 'enter-code', null],
 ];
 
-for (const [what, url, fixture] of NEVER) {
+for (const [what, url, fixture, status] of NEVER) {
   test(`never fills ${what}`, async () => {
     const account = await newAccount();
     await serveFixture(browser.context, url, fixture, account.name);
     const page = await openSigninPage(browser.context, url);
-    await expectNothingFilled(page);
+    await expectNothingFilled(page, status ?? undefined);
+    if (!status) {
+      // Control: the same page at the real URL is filled within the same grace.
+      const control = await newAccount();
+      const realUrl = `https://login.microsoftonline.com/common/control?for=${encodeURIComponent(url)}`;
+      await serveFixture(browser.context, realUrl, 'enter-code', control.name);
+      const real = await openSigninPage(browser.context, realUrl);
+      expectOathtoolCode(await expectFilled(real, NO_FILL_GRACE_MS), control.secret);
+      await real.close();
+      expect(await codeFieldValues(page)).toEqual(['']);
+    }
     await page.close();
   });
 }
@@ -263,7 +447,13 @@ test('never fills inside a frame, whoever frames it', async () => {
     await page.goto(framer);
     const frame = page.frameLocator('#signinFrame');
     await expect(frame.locator('#idTxtBx_SAOTCC_OTC')).toBeVisible();
-    await page.waitForTimeout(NO_FILL_GRACE_MS);
+    // Control: the same page as a top frame is filled within the same grace.
+    const control = await newAccount();
+    const realUrl = `https://login.microsoftonline.com/common/control-frame?for=${encodeURIComponent(framer)}`;
+    await serveFixture(browser.context, realUrl, 'enter-code', control.name);
+    const real = await openSigninPage(browser.context, realUrl);
+    expectOathtoolCode(await expectFilled(real, NO_FILL_GRACE_MS), control.secret);
+    await real.close();
     await expect(frame.locator('#idTxtBx_SAOTCC_OTC')).toHaveValue('');
     await page.close();
   }

@@ -1,15 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import { fixtureHtml } from '../fixtures/signin';
 
-export const FIXTURE_ACCOUNT = 'adele.vance@contoso.onmicrosoft.com';
-const FIXTURE_DIR = join('tests', 'fixtures', 'signin');
-
-/** The fixture's HTML, with the page's account (banner and $Config) renamed to `account`. */
-export function fixtureHtml(name: string, account = FIXTURE_ACCOUNT): string {
-  const html = readFileSync(join(FIXTURE_DIR, `${name}.html`), 'utf8');
-  return html.split(FIXTURE_ACCOUNT).join(account);
-}
+export { FIXTURE_ACCOUNT, fixtureHtml } from '../fixtures/signin';
 
 /**
  * Serves a fixture at a real URL through the browser's own request routing, so the content

@@ -53,6 +53,13 @@ export function describeStatus(status: TabStatus, vaultNames: readonly string[])
       return `The code prompt does not take an authenticator-app code (${status.reason}): nothing was filled. Make the authenticator app the account's default sign-in method.`;
     case 'disabled':
       return 'Filling codes automatically is turned off in the extension: nothing was filled.';
+    case 'stopped': {
+      const details = [status.pgid && `page ${status.pgid}`, status.aadsts && `AADSTS${status.aadsts}`].filter(Boolean);
+      const screen = `"${status.title ?? 'untitled page'}"${details.length ? ` (${details.join(', ')})` : ''}`;
+      return status.blocked
+        ? `The sign-in stopped on ${screen}.`
+        : `The sign-in is held on ${screen}, a screen the extension does not know.`;
+    }
   }
 }
 

@@ -6,14 +6,38 @@
 
 export type SubmitOverride = 'default' | 'always' | 'never';
 
-/** What happened on a tab's sign-in page (the background's tab status). */
+/** Why a screen was left alone: a code, worded by whoever shows it. */
+export type NotFilledReason =
+  | 'sms'
+  | 'email'
+  | 'unknown-method'
+  | 'disagree'
+  | 'digits'
+  | 'several-fields'
+  | 'no-visible-field'
+  | 'no-code-method'
+  | 'switch-off';
+
+/** The screen a sign-in stopped on: its title, `$Config.pgid`, and the AADSTS code shown (digits). */
+export interface StoppedScreen {
+  title: string | null;
+  pgid: string | null;
+  aadsts: string | null;
+}
+
+/**
+ * What happened on a tab's sign-in page (the background's tab status). 'stopped' ends the
+ * sign-in: `blocked` for throttling, lockout and error pages (at once), else a screen the
+ * extension does not know that held the sign-in for a few seconds.
+ */
 export type TabStatus =
   | { state: 'filled'; account: string; submitted: boolean; at: number }
   | { state: 'waiting-unlock'; at: number }
   | { state: 'no-match'; pageAccount: string | null; at: number }
-  | { state: 'not-totp'; reason: string; at: number }
+  | { state: 'not-totp'; reason: NotFilledReason; pageDigits?: number; accountDigits?: number; at: number }
   | { state: 'wrong-code'; account: string; retrying: boolean; at: number }
-  | { state: 'disabled'; at: number };
+  | { state: 'disabled'; at: number }
+  | ({ state: 'stopped'; blocked: boolean; at: number } & StoppedScreen);
 
 /** One entry of the background's status history, oldest first. */
 export interface TabStatusEvent {

@@ -1,0 +1,18 @@
+/**
+ * Error pages that stop a sign-in: any page showing an AADSTS code (DESIGN.md: 50196 too many
+ * sign-ins, 50053 locked, 50076/50079 MFA required or registration), and login.live.com's
+ * account-locked page `#serviceAbuseLandingTitle` (TheNetsky/Microsoft-Rewards-Script
+ * `src/browser/auth/Login.ts`, ACCOUNT_LOCKED). Reported at once, with the code.
+ */
+import { screenSummary, shownAadsts } from '../screen-summary';
+import type { Screen } from './types';
+
+export const blocked: Screen = {
+  name: 'blocked',
+  order: 80,
+  read(page) {
+    const locked = page.doc.getElementById('serviceAbuseLandingTitle') !== null;
+    if (!locked && shownAadsts(page.doc) === null) return null;
+    return { screen: 'blocked', summary: screenSummary(page.doc, page.config) };
+  },
+};

@@ -1,0 +1,22 @@
+/**
+ * Entra "Verify your identity": `#idDiv_SAOTCS_Proofs` (`role="list"`), tiles
+ * `[role="button"][data-value]`; "Use a verification code" is `PhoneAppOTP` (DESIGN.md).
+ */
+import { isChooserPage, verificationCodeTile } from '../chooser';
+import { pageAccount } from '../page-account';
+import type { Screen } from './types';
+
+export const entraChooser: Screen = {
+  name: 'entra-chooser',
+  order: 30,
+  read(page) {
+    if (!isChooserPage(page.doc)) return null;
+    const tile = verificationCodeTile(page.doc, page.layout);
+    return {
+      screen: 'chooser',
+      account: pageAccount(page.doc, page.config),
+      codeTile: tile !== null,
+      elements: tile ? { 'code-tile': tile } : {},
+    };
+  },
+};

@@ -1,0 +1,13 @@
+/**
+ * Entra "Enter code" (`PageID` ConvergedTFA): input `#idTxtBx_SAOTCC_OTC`, which takes TOTP, SMS
+ * and voice codes alike; the active method decides (active-method.ts). DESIGN.md, "Microsoft
+ * sign-in pages".
+ */
+import { readCodePrompt } from '../code-prompt';
+import type { Screen } from './types';
+
+export const entraCode: Screen = {
+  name: 'entra-code',
+  order: 20,
+  read: (page) => (page.doc.getElementById('idTxtBx_SAOTCC_OTC') ? readCodePrompt(page) : null),
+};
