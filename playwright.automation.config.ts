@@ -1,9 +1,10 @@
 import { defineConfig } from '@playwright/test';
 
 /**
- * The QA automation helper's example tests (automation/, tests/automation/): `npm run test:automation`.
- * Each test has its own browser; the two that wait for the next TOTP period sort first
- * (codes-refused.spec.ts) so they run side by side while the others share the third worker.
+ * The QA helper's tests (packages/playwright, as installed from the workspace; tests/automation/):
+ * `npm run test:automation`, after `npm run build`.
+ * Each test has its own browser. The tests that wait for a TOTP period say so in their names
+ * (codes-refused.spec.ts, reuse-signin.spec.ts); artifacts.spec.ts runs a small suite of its own.
  */
 export default defineConfig({
   testDir: 'tests/automation',

@@ -12,7 +12,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: 4,
   retries: 0,
-  timeout: 150_000,
+  // A test can lose the race for its account's code a few periods in a row: 4 periods and the setup.
+  timeout: 210_000,
   reporter: [['list']],
   use: { trace: 'on', headless: true },
 });

@@ -60,7 +60,27 @@ export function describeStatus(status: TabStatus, vaultNames: readonly string[])
         ? `The sign-in stopped on ${screen}.`
         : `The sign-in is held on ${screen}, a screen the extension does not know.`;
     }
+    default:
+      return describeOtherStatus(status);
   }
+}
+
+/**
+ * A status this version of the helper does not know, from a newer extension: told from the
+ * screen it names when it names one (the extension's "stopped" status: title, $Config.pgid,
+ * AADSTS code), and counted as a problem (isProblem), so the page fails at once with this text.
+ */
+function describeOtherStatus(status: unknown): string {
+  const s = status as { state?: unknown; title?: unknown; pgid?: unknown; aadsts?: unknown; blocked?: unknown };
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value.slice(0, 200) : null);
+  const details = [text(s.pgid) && `page ${text(s.pgid)}`, text(s.aadsts) && `AADSTS${text(s.aadsts)}`].filter(Boolean);
+  if (s.state === 'stopped' || text(s.title) || details.length > 0) {
+    const screen = `"${text(s.title) ?? 'untitled page'}"${details.length ? ` (${details.join(', ')})` : ''}`;
+    return s.blocked === false
+      ? `The sign-in is held on ${screen}, a screen the extension does not know.`
+      : `The sign-in stopped on ${screen}.`;
+  }
+  return `The extension reported "${String(s.state).slice(0, 50)}" for the code prompt.`;
 }
 
 export function isProblem(status: TabStatus): boolean {
