@@ -1,14 +1,20 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
+
+// One Chromium per worker; each spec file keeps one browser for all its tests (beforeAll in the
+// file). Playwright's default is half the cores, one worker on a 2-core machine: but these tests
+// mostly wait (on pages, the background, a TOTP period), so a worker per core keeps both busy.
+// More than four only adds memory. E2E_WORKERS overrides.
+const workers = Number(process.env.E2E_WORKERS) || Math.max(2, Math.min(4, availableParallelism()));
 
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
-  // One browser per worker with the extension loaded; two workers fit a 2-core CI machine.
-  workers: process.env.CI ? 2 : undefined,
+  workers,
   fullyParallel: false,
   retries: 0,
   timeout: 90_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   use: { trace: 'off' },
 });

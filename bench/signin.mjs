@@ -97,3 +97,119 @@ export async function benchSignin({ runs = 20, renderDelayMs = 80 } = {}) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Parallel sign-ins as a suite runs them: `workers` browsers at once (each its own vault, as each
+ * Playwright worker has), `tests` sign-ins of `accounts` accounts in turn, one fake Microsoft for
+ * all that refuses a reused code, the helpers sharing a fresh code ledger. An account's code
+ * serves one sign-in per 30 s period, so the figure is bounded by periods: with 2 accounts, about
+ * 4 sign-ins a minute. Returns sign-ins per minute (first page opened → last app reached) and the
+ * codes the service refused (target 0).
+ */
+export async function benchParallelSignins({ workers = 4, accounts = 2, tests = 8 } = {}) {
+  const { launchWithMfaAutofill, startFakeSignin, routeToFakeSignin } = await modules();
+  const password = randomBytes(12).toString('base64url');
+  const users = Array.from({ length: accounts }, (_, i) => ({
+    upn: `bench.parallel${i + 1}@contoso.onmicrosoft.com`,
+    password,
+    secret: randomSecret(),
+  }));
+  const dir = mkdtempSync(join(tmpdir(), 'mfa-bench-parallel-'));
+  const accountsFile = join(dir, 'accounts.txt');
+  writeFileSync(
+    accountsFile,
+    users.map((u) => `otpauth://totp/Contoso:${u.upn}?secret=${u.secret}&issuer=Microsoft`).join('\n'),
+    { mode: 0o600 },
+  );
+  const service = await startFakeSignin({ users });
+  const queue = Array.from({ length: tests }, (_, i) => users[i % accounts]);
+  const sessions = [];
+  try {
+    for (let i = 0; i < workers; i++) {
+      sessions.push(launchWithMfaAutofill({ accounts: { file: accountsFile }, ledgerDir: join(dir, 'ledger') }));
+    }
+    const ready = await Promise.all(sessions);
+    const started = Date.now();
+    await Promise.all(
+      ready.map(async (mfa) => {
+        await routeToFakeSignin(mfa.context, service);
+        for (let user = queue.shift(); user; user = queue.shift()) {
+          // A fresh page per sign-in, as a fresh test would have (the app keeps no session).
+          const page = await mfa.context.newPage();
+          await page.goto(APP_URL);
+          await page.getByRole('textbox', { name: 'Enter your email, phone, or Skype.' }).fill(user.upn);
+          await page.getByRole('button', { name: 'Next' }).click();
+          await page.getByPlaceholder('Password').fill(password);
+          await page.getByRole('button', { name: 'Sign in' }).click();
+          await page.waitForURL(`${APP_URL}**`, { timeout: 150_000 });
+          await page.close();
+        }
+        mfa.assertNoProblems();
+      }),
+    );
+    const minutes = (Date.now() - started) / 60_000;
+    return {
+      signIns: service.signIns.length,
+      perMinute: service.signIns.length / minutes,
+      seconds: minutes * 60,
+      refused: service.codeChecks.filter((c) => c.result !== 'accepted').length,
+      workers,
+      accounts,
+    };
+  } finally {
+    await Promise.all(sessions.map((s) => s.then((mfa) => mfa.close()).catch(() => undefined)));
+    await service.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * reuseSignIn: `tests` browsers of one account one after another, each as a fresh test would get
+ * (its own browser and vault), with reuseSignIn on. Counts the MFA prompts the fake service showed
+ * (target 1: the first sign-in; every later one starts signed in).
+ */
+export async function benchReuseSignIn({ tests = 10 } = {}) {
+  const { launchWithMfaAutofill, startFakeSignin, routeToFakeSignin } = await modules();
+  const password = randomBytes(12).toString('base64url');
+  const user = { upn: 'bench.reuse@contoso.onmicrosoft.com', password, secret: randomSecret() };
+  const dir = mkdtempSync(join(tmpdir(), 'mfa-bench-reuse-'));
+  const accountsFile = join(dir, 'accounts.txt');
+  writeFileSync(accountsFile, `otpauth://totp/Contoso:${user.upn}?secret=${user.secret}&issuer=Microsoft\n`, {
+    mode: 0o600,
+  });
+  const service = await startFakeSignin({ users: [user], keepSessions: true });
+  const started = Date.now();
+  try {
+    for (let i = 0; i < tests; i++) {
+      const mfa = await launchWithMfaAutofill({
+        accounts: { file: accountsFile },
+        reuseSignIn: { dir: join(dir, 'sessions') },
+        ledgerDir: join(dir, 'ledger'),
+      });
+      try {
+        await routeToFakeSignin(mfa.context, service);
+        const page = await mfa.context.newPage();
+        await page.goto(APP_URL);
+        if (!mfa.reusedSignIn) {
+          await page.getByRole('textbox', { name: 'Enter your email, phone, or Skype.' }).fill(user.upn);
+          await page.getByRole('button', { name: 'Next' }).click();
+          await page.getByPlaceholder('Password').fill(password);
+          await page.getByRole('button', { name: 'Sign in' }).click();
+        }
+        await page.waitForURL(`${APP_URL}**`, { timeout: 60_000 });
+        mfa.assertNoProblems();
+      } finally {
+        await mfa.close();
+      }
+    }
+    return {
+      tests,
+      signIns: service.signIns.length,
+      mfaPrompts: service.screens.filter((s) => s.screen === 'code').length,
+      seconds: (Date.now() - started) / 1000,
+    };
+  } finally {
+    await service.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,14 +1,33 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { ConflictChoice, ConflictChoices } from '@/lib/formats';
+import {
+  describeImportErrors,
+  describeImportProblem,
+  describeImportSummary,
+  describeNotice,
+} from '@/lib/formats/describe';
+import type { ImportPreview } from '@/lib/formats/preview';
+import type { PageReplies } from '@/lib/messages';
 import { tabThePopupActsOn } from './active-tab';
-import { t } from './i18n';
-import { pixelsOf } from './image-pixels';
+import { pageWords, t, tp } from './i18n';
+import { qrTextOf } from './image-pixels';
 import { send } from './send';
+
+const CHOICES: readonly ConflictChoice[] = ['keep', 'replace', 'rename'];
+const CHOICE_KEYS = { keep: 'conflictKeep', replace: 'conflictReplace', rename: 'conflictRename' } as const;
+
+type Stage = { kind: 'idle' } | { kind: 'busy' } | { kind: 'preview'; qr: string; preview: ImportPreview };
+
+function failureText(reply: Extract<PageReplies['import:preview' | 'import:apply'], { ok: false }>): string {
+  return 'problem' in reply && reply.problem ? describeImportProblem(reply.problem, pageWords) : reply.error;
+}
 
 /**
  * "Scan QR code": captures the visible tab (the activeTab grant from opening the popup allows
- * it) and imports the authenticator QR code mysignins.microsoft.com shows. Anything that needs
- * a decision (conflicts, bad codes) is sent to the options page instead of being guessed here.
+ * it), decodes the authenticator QR code mysignins.microsoft.com shows, and shows what it holds
+ * — accounts, conflicts with the vault — before anything is imported. Only the user's "Import"
+ * imports: a web page that shows a QR code cannot add accounts by itself (issue #14.5).
  */
 export function ScanQrButton({
   onImported,
@@ -17,43 +36,111 @@ export function ScanQrButton({
   onImported: (message: string) => void;
   onProblem: (message: string) => void;
 }) {
-  const [busy, setBusy] = useState(false);
+  const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  const [choices, setChoices] = useState<ConflictChoices>({});
 
   async function scan() {
-    setBusy(true);
+    setStage({ kind: 'busy' });
+    setChoices({});
     try {
       const windowId = (await tabThePopupActsOn())?.windowId;
       const dataUrl =
         windowId === undefined
           ? await browser.tabs.captureVisibleTab({ format: 'png' })
           : await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
-      // jsQR is loaded only when someone scans: it would double the popup's script otherwise.
-      const { decodeQrCode } = await import('@/lib/formats/qr');
-      const decoded = decodeQrCode(await pixelsOf(await (await fetch(dataUrl)).blob()));
-      if (!decoded.ok) return onProblem(decoded.error);
-      const content = { text: decoded.value };
-      const reply = await send({ type: 'import:preview', content });
-      if (!reply.ok) return onProblem(reply.error);
-      const { preview } = reply;
-      if (preview.error) return onProblem(preview.error);
-      if (preview.rowErrors.length > 0) return onProblem(preview.rowErrors.join(' '));
-      if (preview.conflicts.length > 0) {
-        return onProblem(t('scanConflict', preview.conflicts[0]?.name ?? ''));
-      }
-      if (preview.newCount === 0) return onImported(t('scanAlreadyInVault'));
-      const applied = await send({ type: 'import:apply', content, choices: {}, importValidOnly: false });
-      if (applied.ok) onImported(applied.message);
-      else onProblem(applied.error);
+      const decoded = await qrTextOf(await (await fetch(dataUrl)).blob());
+      if (!decoded.ok) return fail(decoded.error);
+      const reply = await send({ type: 'import:preview', content: { qr: decoded.text } });
+      if (!reply.ok) return fail(failureText(reply));
+      if (reply.preview.error) return fail(describeImportProblem(reply.preview.error, pageWords));
+      onProblem('');
+      setStage({ kind: 'preview', qr: decoded.text, preview: reply.preview });
     } catch (error) {
-      onProblem(t('scanCaptureFailed', error instanceof Error ? error.message : String(error)));
-    } finally {
-      setBusy(false);
+      fail(t('scanCaptureFailed', error instanceof Error ? error.message : String(error)));
     }
   }
 
+  function fail(message: string) {
+    setStage({ kind: 'idle' });
+    onProblem(message);
+  }
+
+  async function confirm() {
+    if (stage.kind !== 'preview') return;
+    const importValidOnly = stage.preview.invalidRows.length > 0;
+    setStage({ kind: 'busy' });
+    const applied = await send({ type: 'import:apply', content: { qr: stage.qr }, choices, importValidOnly });
+    setStage({ kind: 'idle' });
+    if (applied.ok) onImported(describeImportSummary(applied.summary, pageWords));
+    else onProblem(failureText(applied));
+  }
+
+  if (stage.kind !== 'preview') {
+    return (
+      <button type="button" onClick={scan} disabled={stage.kind === 'busy'}>
+        {stage.kind === 'busy' ? t('scanning') : t('scanQrCode')}
+      </button>
+    );
+  }
+  const { preview } = stage;
+  const toImport = preview.newCount + preview.conflicts.length;
+  const errors = describeImportErrors(preview, pageWords);
   return (
-    <button type="button" onClick={scan} disabled={busy}>
-      {busy ? t('scanning') : t('scanQrCode')}
-    </button>
+    <div class="scan-preview">
+      <p role="status">{toImport > 0 ? tp('scanFound', toImport) : t('scanNothingNew')}</p>
+      {preview.newAccounts.length > 0 ? (
+        <ul class="scan-accounts">
+          {preview.newAccounts.map((account) => (
+            <li key={`${account.where.entry ?? 0}`}>
+              {account.name}
+              {account.issuer ? ` (${account.issuer})` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {preview.duplicates.length > 0 ? <p class="note">{t('scanAlreadyInVault')}</p> : null}
+      {preview.notices.map((notice) => (
+        <p class="note" key={JSON.stringify(notice)}>
+          {describeNotice(notice, pageWords)}
+        </p>
+      ))}
+      {errors.length > 0 ? (
+        <ul class="problems" role="alert">
+          {errors.map((error) => (
+            <li key={error}>{error}</li>
+          ))}
+        </ul>
+      ) : null}
+      {preview.conflicts.map((conflict) => (
+        <fieldset key={conflict.row} class="conflict">
+          <legend>
+            {conflict.with === 'vault'
+              ? t('conflictWithVault', [conflict.name, conflict.existingName])
+              : t('conflictEarlierInFile', [conflict.name, conflict.existingName])}
+          </legend>
+          {CHOICES.map((choice) => (
+            <label class="check" key={choice}>
+              <input
+                type="radio"
+                name={`scan-conflict-${conflict.row}`}
+                checked={(choices[conflict.row] ?? 'keep') === choice}
+                onChange={() => setChoices({ ...choices, [conflict.row]: choice })}
+              />
+              {t(CHOICE_KEYS[choice])}
+            </label>
+          ))}
+        </fieldset>
+      ))}
+      <div class="actions">
+        {toImport > 0 ? (
+          <button type="button" class="primary" onClick={confirm}>
+            {t('importButton')}
+          </button>
+        ) : null}
+        <button type="button" onClick={() => setStage({ kind: 'idle' })}>
+          {t('scanDontImport')}
+        </button>
+      </div>
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { type PluralKey, plural, type Words } from '@/lib/formats/words';
 import type messages from '@/public/_locales/en/messages.json';
 
 // English is the default locale (manifest `default_locale`): every key exists there, and
@@ -26,7 +27,10 @@ const MAX_REMEMBERED = 5_000;
 
 /** The text of `key` in the browser's language (English when there is no translation). */
 export function t<K extends MessageKey>(key: K, ...[substitutions]: SubstitutionsFor<K>): string {
-  const list = substitutions === undefined ? undefined : [substitutions].flat().map(String);
+  return lookUp(key, substitutions === undefined ? undefined : [substitutions].flat().map(String));
+}
+
+function lookUp(key: MessageKey, list: string[] | undefined): string {
   const lookup = list ? `${key}\u0000${list.join('\u0000')}` : key;
   let text = looked.get(lookup);
   if (text === undefined) {
@@ -51,4 +55,23 @@ export function formatNumber(value: number): string {
 export function localizeDocument(title: string, doc: Document = document): void {
   doc.documentElement.lang = uiLanguage();
   doc.title = title;
+}
+
+/**
+ * Words for lib/formats/describe.ts and plurals: the same lookup as `t`, keyed loosely because
+ * describe.ts picks keys by problem code. (Import and export problems arrive as codes.)
+ */
+export const pageWords: Words = {
+  get lang() {
+    return uiLanguage();
+  },
+  t: (key, substitutions) => lookUp(key, substitutions?.map(String)),
+};
+
+/**
+ * The plural form of `key` for `count` (Intl.PluralRules of the page's language): the
+ * messages `key_one` and `key_other`. `substitutions` default to the count.
+ */
+export function tp(key: PluralKey, count: number, substitutions?: readonly (string | number)[]): string {
+  return plural(pageWords, key, count, substitutions);
 }

@@ -1,5 +1,10 @@
-import type { Pixels } from '@/lib/formats';
-import { t } from './i18n';
+import { describeImportProblem } from '@/lib/formats/describe';
+import { imageSize, MAX_QR_PIXELS } from '@/lib/formats/image-size';
+import type { ImportProblem } from '@/lib/formats/problems';
+import type { Pixels } from '@/lib/formats/qr';
+import { pageWords, t } from './i18n';
+
+const HEADER_BYTES = 1024 * 1024;
 
 /** The pixels of an image file or clipboard image, for QR decoding in the page. */
 export async function pixelsOf(image: Blob): Promise<Pixels> {
@@ -15,6 +20,31 @@ export async function pixelsOf(image: Blob): Promise<Pixels> {
   } finally {
     bitmap.close();
   }
+}
+
+/**
+ * The text of the QR code in an image (a file, a pasted image, a capture of the tab), or why
+ * not, in the page's language. The size the image's header claims is checked before the
+ * browser decodes it; jsQR is loaded only now, so neither page carries it until someone scans.
+ */
+export async function qrTextOf(image: Blob): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
+  const refuse = (problem: ImportProblem) => ({ ok: false, error: describeImportProblem(problem, pageWords) }) as const;
+  // The header is at the start; a JPEG's may follow up to a few hundred KB of metadata.
+  const size = imageSize(new Uint8Array(await image.slice(0, HEADER_BYTES).arrayBuffer()));
+  if (!size) return refuse({ code: 'image-not-png-or-jpeg' });
+  if (size.width * size.height > MAX_QR_PIXELS) {
+    return refuse({ code: 'image-too-large', width: size.width, height: size.height });
+  }
+  if (size.width === 0 || size.height === 0) return refuse({ code: 'image-empty' });
+  const { readQrImage } = await import('@/lib/formats/qr');
+  let pixels: Pixels;
+  try {
+    pixels = await pixelsOf(image);
+  } catch (error) {
+    return { ok: false, error: t('imageUnreadable', String(error)) };
+  }
+  const read = readQrImage(pixels);
+  return read.ok ? read : refuse(read.problem);
 }
 
 /** base64 of a file's bytes, in chunks (String.fromCharCode on 5 MB at once overflows the stack). */

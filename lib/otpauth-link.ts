@@ -2,7 +2,6 @@ import {
   type Algorithm,
   type Digits,
   type Period,
-  type Result,
   validateAlgorithm,
   validateDigits,
   validatePeriod,
@@ -18,6 +17,13 @@ export interface OtpauthLink {
   algorithm: Algorithm;
 }
 
+/** What is wrong with a link, as a code; `param` when one of its parameters fails the Add form's check. */
+export type OtpauthLinkIssue =
+  | { code: 'not-url' | 'hotp' | 'not-totp' | 'label' | 'no-secret' }
+  | { code: 'param'; param: 'secret' | 'digits' | 'period' | 'algorithm'; raw: string | null };
+
+export type OtpauthLinkParse = { ok: true; value: OtpauthLink } | { ok: false; error: string; issue: OtpauthLinkIssue };
+
 export function looksLikeOtpauthLink(text: string): boolean {
   return /^\s*otpauth:\/\//i.test(text);
 }
@@ -26,27 +32,34 @@ export function looksLikeOtpauthLink(text: string): boolean {
  * Parses `otpauth://totp/<Issuer>:<account>?secret=…&issuer=…&digits=…&period=…&algorithm=…`
  * (Key Uri Format). Microsoft's registration QR omits digits/period/algorithm: 6, 30 s, SHA1.
  */
-export function parseOtpauthLink(text: string): Result<OtpauthLink> {
+export function parseOtpauthLink(text: string): OtpauthLinkParse {
   const trimmed = text.trim();
-  const fail = (why: string): Result<OtpauthLink> => ({ ok: false, error: `The otpauth:// link ${why}` });
-  if (!looksLikeOtpauthLink(trimmed)) return fail('must start with otpauth://.');
+  const fail = (why: string, issue: OtpauthLinkIssue): OtpauthLinkParse => ({
+    ok: false,
+    error: `The otpauth:// link ${why}`,
+    issue,
+  });
+  if (!looksLikeOtpauthLink(trimmed)) return fail('must start with otpauth://.', { code: 'not-url' });
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    return fail('is not a valid URL.');
+    return fail('is not a valid URL.', { code: 'not-url' });
   }
   // WHATWG URL puts the type of a non-special scheme in the pathname: //totp/label → host "totp".
   const type = url.host.toLowerCase();
   if (type === 'hotp')
-    return fail('is for HOTP (counter-based) codes, which Microsoft sign-in does not use; only TOTP is supported.');
-  if (type !== 'totp') return fail(`has type "${type || '(none)'}"; expected otpauth://totp/….`);
+    return fail('is for HOTP (counter-based) codes, which Microsoft sign-in does not use; only TOTP is supported.', {
+      code: 'hotp',
+    });
+  // The Add form's message names the type the user pasted; an import words the code instead, quoting nothing.
+  if (type !== 'totp') return fail(`has type "${type || '(none)'}"; expected otpauth://totp/….`, { code: 'not-totp' });
 
   let label: string;
   try {
     label = decodeURIComponent(url.pathname.replace(/^\//, ''));
   } catch {
-    return fail('has a label that is not valid percent-encoding.');
+    return fail('has a label that is not valid percent-encoding.', { code: 'label' });
   }
   const params = url.searchParams;
   // An issuer parameter that prefixes the label marks where the name starts even when the
@@ -57,18 +70,24 @@ export function parseOtpauthLink(text: string): Result<OtpauthLink> {
   const name = (colon >= 0 ? label.slice(colon + 1) : label).trim();
 
   const rawSecret = params.get('secret');
-  if (rawSecret === null || rawSecret.trim() === '') return fail('has no secret= parameter.');
+  if (rawSecret === null || rawSecret.trim() === '') return fail('has no secret= parameter.', { code: 'no-secret' });
+  const badParam = (param: 'secret' | 'digits' | 'period' | 'algorithm', error: string) =>
+    fail(`has a bad ${param === 'secret' ? 'secret' : `${param}= parameter`}: ${error}`, {
+      code: 'param',
+      param,
+      raw: params.get(param),
+    });
   const secret = validateSecret(rawSecret);
-  if (!secret.ok) return fail(`has a bad secret: ${secret.error}`);
+  if (!secret.ok) return badParam('secret', secret.error);
 
   const digits = params.has('digits') ? validateDigits(params.get('digits')) : ({ ok: true, value: 6 } as const);
-  if (!digits.ok) return fail(`has a bad digits= parameter: ${digits.error}`);
+  if (!digits.ok) return badParam('digits', digits.error);
   const period = params.has('period') ? validatePeriod(params.get('period')) : ({ ok: true, value: 30 } as const);
-  if (!period.ok) return fail(`has a bad period= parameter: ${period.error}`);
+  if (!period.ok) return badParam('period', period.error);
   const algorithm = params.has('algorithm')
     ? validateAlgorithm(params.get('algorithm'))
     : ({ ok: true, value: 'SHA1' } as const);
-  if (!algorithm.ok) return fail(`has a bad algorithm= parameter: ${algorithm.error}`);
+  if (!algorithm.ok) return badParam('algorithm', algorithm.error);
 
   return {
     ok: true,

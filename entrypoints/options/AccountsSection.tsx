@@ -136,7 +136,7 @@ export function AccountsSection() {
                         />
                       </td>
                       <th scope="row" class="account-name">
-                        {account.name}
+                        <BreakableName name={account.name} />
                       </th>
                       <td>{account.issuer}</td>
                       <td>{t('codeSettings', [account.digits, account.period, account.algorithm])}</td>
@@ -265,6 +265,19 @@ function Modal({
     >
       {children}
     </dialog>
+  );
+}
+
+/** A sign-in name that wraps before its domain rather than in the middle of a word. */
+function BreakableName({ name }: { name: string }) {
+  const at = name.indexOf('@');
+  if (at <= 0) return <>{name}</>;
+  return (
+    <>
+      {name.slice(0, at)}
+      <wbr />
+      {name.slice(at)}
+    </>
   );
 }
 

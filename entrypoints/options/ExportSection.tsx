@@ -1,12 +1,18 @@
 import { useState } from 'preact/hooks';
 import { Field, Select } from '@/components/Field';
-import { formatNumber, t } from '@/components/i18n';
+import { formatNumber, pageWords, t, tp } from '@/components/i18n';
 import { download } from '@/components/image-pixels';
 import { send } from '@/components/send';
 import { DEFAULT_PBKDF2_ITERATIONS } from '@/lib/crypto';
-import type { PlainExportKind } from '@/lib/messages';
+import { describeExportProblem, describeLeftOut } from '@/lib/formats';
+import type { PageReplies, PlainExportKind } from '@/lib/messages';
 
 type Outcome = { ok: boolean; message: string; field?: string } | null;
+
+/** A refused export in the page's language: the code's words, or the background's own message (vault locked, wrong passphrase). */
+function failureText(reply: Extract<PageReplies['export:backup' | 'export:plain'], { ok: false }>): string {
+  return 'problem' in reply && reply.problem ? describeExportProblem(reply.problem, pageWords) : reply.error;
+}
 
 export function ExportSection() {
   return (
@@ -36,13 +42,13 @@ export function EncryptedBackup({ ids, idPrefix = '' }: ExportFormProps) {
     const reply = await send({ type: 'export:backup', passphrase, confirmation, ids });
     setBusy(false);
     if (!reply.ok) {
-      setOutcome({ ok: false, message: reply.error, field: reply.field });
+      setOutcome({ ok: false, message: failureText(reply), field: reply.field });
       return;
     }
     download(reply.file.text, reply.file.fileName, reply.file.type);
     setPassphrase('');
     setConfirmation('');
-    setOutcome({ ok: true, message: t('savedEncryptedBackup', [reply.file.fileName, reply.count]) });
+    setOutcome({ ok: true, message: tp('savedEncryptedBackup', reply.count, [reply.file.fileName, reply.count]) });
   }
 
   const errorFor = (field: string) => (outcome && !outcome.ok && outcome.field === field ? outcome.message : null);
@@ -94,14 +100,17 @@ export function PlainExport({ ids, idPrefix = '' }: ExportFormProps) {
     event.preventDefault();
     const reply = await send({ type: 'export:plain', kind, vaultPassphrase, acknowledged, ids });
     if (!reply.ok) {
-      setOutcome({ ok: false, message: reply.error, field: reply.field });
+      setOutcome({ ok: false, message: failureText(reply), field: reply.field });
       return;
     }
     download(reply.file.text, reply.file.fileName, reply.file.type);
     setVaultPassphrase('');
     setAcknowledged(false);
-    const saved = t('savedPlainExport', [reply.file.fileName, reply.count]);
-    const leftOut = reply.leftOut.length > 0 ? ` ${t('leftOut', reply.leftOut.join('; '))}` : '';
+    const saved = tp('savedPlainExport', reply.count, [reply.file.fileName, reply.count]);
+    const leftOut =
+      reply.leftOut.length > 0
+        ? ` ${t('leftOut', reply.leftOut.map((a) => describeLeftOut(a, pageWords)).join('; '))}`
+        : '';
     setOutcome({ ok: true, message: `${saved}${leftOut}` });
   }
 

@@ -1,11 +1,21 @@
 import { useState } from 'preact/hooks';
 import { Field } from '@/components/Field';
-import { t } from '@/components/i18n';
-import { base64Of, pixelsOf } from '@/components/image-pixels';
+import { pageWords, t, tp } from '@/components/i18n';
+import { base64Of, qrTextOf } from '@/components/image-pixels';
 import { send } from '@/components/send';
-import type { ConflictChoice, ConflictChoices, ImportPreview } from '@/lib/formats';
-import { decodeQrCode } from '@/lib/formats/qr';
-import type { ImportContent } from '@/lib/messages';
+import {
+  type ConflictChoice,
+  type ConflictChoices,
+  describeFormat,
+  describeImportErrors,
+  describeImportProblem,
+  describeImportSummary,
+  describeLocation,
+  describeNotice,
+  type ImportPreview,
+  type ImportProblem,
+} from '@/lib/formats';
+import type { ImportContent, PageReplies } from '@/lib/messages';
 
 const CHOICES: readonly ConflictChoice[] = ['keep', 'replace', 'rename'];
 const choiceLabel = (choice: ConflictChoice): string => {
@@ -26,16 +36,32 @@ type Stage =
   | { kind: 'preview'; content: ImportContent; source: string; preview: ImportPreview }
   | { kind: 'done'; message: string };
 
-/** Reads an image's QR code in the page; the decoded link goes to the background like pasted text. */
+/** Reads an image's QR code in the page; only the decoded link goes to the background. */
 async function contentOfImage(
   image: Blob,
 ): Promise<{ ok: true; content: ImportContent } | { ok: false; error: string }> {
-  try {
-    const decoded = decodeQrCode(await pixelsOf(image));
-    return decoded.ok ? { ok: true, content: { text: decoded.value } } : decoded;
-  } catch (error) {
-    return { ok: false, error: t('imageUnreadable', String(error)) };
-  }
+  const read = await qrTextOf(image);
+  return read.ok ? { ok: true, content: { qr: read.text } } : read;
+}
+
+/**
+ * Every problem of a preview or a refused request, in the page's language: for the QA helper,
+ * which imports through this page's messages (see main.tsx).
+ */
+export function describeImportFailure(reply: { problem?: ImportProblem; preview?: ImportPreview }): string[] {
+  if (reply.problem) return [describeImportProblem(reply.problem, pageWords)];
+  const preview = reply.preview;
+  if (!preview) return [];
+  const conflicts = preview.conflicts.map((c) => {
+    const where = describeLocation(c.where, pageWords);
+    return `${where ? `${where}: ` : ''}${t('conflictEarlierInFile', [c.name, c.existingName])}`;
+  });
+  return [...describeImportErrors(preview, pageWords), ...conflicts];
+}
+
+/** A refused request in the page's language: the code's words, or the background's own message. */
+function failureText(reply: Extract<PageReplies['import:preview' | 'import:apply'], { ok: false }>): string {
+  return 'problem' in reply && reply.problem ? describeImportProblem(reply.problem, pageWords) : reply.error;
 }
 
 export function ImportSection() {
@@ -48,7 +74,7 @@ export function ImportSection() {
     setStage({ kind: 'busy', what: t('importChecking', source) });
     setChoices({});
     const reply = await send({ type: 'import:preview', content, backupPassphrase: passphrase || undefined });
-    if (!reply.ok) setStage({ kind: 'failed', error: reply.error });
+    if (!reply.ok) setStage({ kind: 'failed', error: failureText(reply) });
     else setStage({ kind: 'preview', content, source, preview: reply.preview });
   }
 
@@ -79,7 +105,7 @@ export function ImportSection() {
 
   async function apply(importValidOnly: boolean) {
     if (stage.kind !== 'preview') return;
-    setStage({ kind: 'busy', what: t('importingCount', stage.preview.validCount) });
+    setStage({ kind: 'busy', what: tp('importingCount', stage.preview.validCount) });
     const reply = await send({
       type: 'import:apply',
       content: stage.content,
@@ -87,7 +113,13 @@ export function ImportSection() {
       choices,
       importValidOnly,
     });
-    setStage(reply.ok ? { kind: 'done', message: reply.message } : { kind: 'failed', error: reply.error });
+    if (!reply.ok) {
+      setStage({ kind: 'failed', error: failureText(reply) });
+      return;
+    }
+    // Imported: the pasted text (secrets, possibly) has done its job.
+    setPasted('');
+    setStage({ kind: 'done', message: describeImportSummary(reply.summary, pageWords) });
   }
 
   return (
@@ -138,14 +170,14 @@ export function ImportSection() {
 }
 
 /** "tokens.csv: Entra OATH token CSV, 3 valid accounts (2 new), 1 already in the vault or repeated (skipped)." */
-function summarizePreview(preview: ImportPreview, source: string): string {
-  const valid = preview.validCount === 1 ? t('importValidOne') : t('importValidMany', preview.validCount);
+export function summarizePreview(preview: ImportPreview, source: string): string {
+  const valid = tp('importValid', preview.validCount);
   const parts = [preview.newCount === preview.validCount ? valid : `${valid} ${t('importNewCount', preview.newCount)}`];
   if (preview.duplicates.length > 0) parts.push(t('importSkippedCount', preview.duplicates.length));
-  if (preview.rowErrors.length > 0) parts.push(t('importWithErrorsCount', preview.invalidCount));
+  if (preview.invalidRows.length > 0) parts.push(t('importWithErrorsCount', preview.invalidCount));
   const details = parts.join(', ');
-  return preview.formatName
-    ? t('importSummary', [source, preview.formatName, details])
+  return preview.format
+    ? t('importSummary', [source, describeFormat(preview.format, pageWords), details])
     : t('importSummaryNoFormat', [source, details]);
 }
 
@@ -206,7 +238,7 @@ function ImportStage({
           value={backupPassphrase}
           onInput={onBackupPassphrase}
           autoFocus
-          error={preview.error}
+          error={preview.error ? describeImportProblem(preview.error, pageWords) : null}
         />
         <button type="submit">{t('openBackup')}</button>
       </form>
@@ -215,25 +247,25 @@ function ImportStage({
   if (preview.error) {
     return (
       <p class="error" role="alert">
-        {source}: {preview.error}
+        {source}: {describeImportProblem(preview.error, pageWords)}
       </p>
     );
   }
-  const hasBadRows = preview.rowErrors.length > 0;
+  const hasBadRows = preview.invalidRows.length > 0;
   return (
     <div class="import-preview">
       <p role="status">{summarizePreview(preview, source)}</p>
       {preview.notices.map((notice) => (
-        <p class="note" key={notice}>
-          {notice}
+        <p class="note" key={JSON.stringify(notice)}>
+          {describeNotice(notice, pageWords)}
         </p>
       ))}
       {hasBadRows ? (
         <div role="alert">
           <p>{t('importNothingImported')}</p>
           <ul class="problems">
-            {preview.rowErrors.map((error) => (
-              <li key={error}>{error}</li>
+            {describeImportErrors({ error: null, invalidRows: preview.invalidRows }, pageWords).map((error, i) => (
+              <li key={i}>{error}</li>
             ))}
           </ul>
         </div>
@@ -241,7 +273,7 @@ function ImportStage({
       {preview.conflicts.map((conflict) => (
         <fieldset key={conflict.row} class="conflict">
           <legend>
-            {conflict.where ? `${conflict.where}: ` : ''}
+            {describeLocation(conflict.where, pageWords) ? `${describeLocation(conflict.where, pageWords)}: ` : ''}
             {conflict.with === 'vault'
               ? t('conflictWithVault', [conflict.name, conflict.existingName])
               : t('conflictEarlierInFile', [conflict.name, conflict.existingName])}
@@ -262,7 +294,7 @@ function ImportStage({
       {hasBadRows ? (
         preview.validCount > 0 ? (
           <button type="button" onClick={() => onApply(true)}>
-            {t('importValidOnly', preview.validCount)}
+            {tp('importValidOnly', preview.validCount)}
           </button>
         ) : null
       ) : preview.validCount > 0 ? (

@@ -174,8 +174,10 @@ function Unlocked({ initialAccounts, onLocked }: { initialAccounts: AccountView[
       const reply = await send({ type: 'accounts:codes', ids });
       for (const id of ids) codesAsked.current.delete(id);
       if (reply.ok) mergeCodes(reply.codes);
+      // Locked meanwhile (auto-lock, or from the options page): show the unlock form, not stale rows.
+      else if ((await send({ type: 'vault:state' })).ok && /locked/i.test(reply.error)) onLocked();
     },
-    [codes, mergeCodes],
+    [codes, mergeCodes, onLocked],
   );
 
   useEffect(() => {

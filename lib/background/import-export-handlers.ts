@@ -1,50 +1,72 @@
 /**
  * Import and export for extension pages. The background parses, checks and merges (it is the
  * single writer and the only place secrets are decrypted); one import is one vault write.
+ * Problems go back as codes (lib/formats/problems.ts); the page words them.
  */
 import type { Account } from '../accounts';
 import { fromBase64 } from '../crypto';
 import {
   type ConflictChoices,
   createEncryptedBackup,
+  type ExportProblem,
   exportEntraCsv,
   exportFile,
   exportOtpauthLinks,
-  formatImportSummary,
+  type ImportParse,
+  type ImportProblem,
   MAX_IMPORT_BYTES,
   mergeImport,
   parseImport,
+  parseQrText,
   previewImport,
 } from '../formats';
 import type { ImportContent, PageReplies, PlainExportKind } from '../messages';
-import { type ImportExportReplies, importExportRequests } from '../protocol/import-export';
+import {
+  type ExportFailure,
+  type ImportExportReplies,
+  type ImportFailure,
+  importExportRequests,
+} from '../protocol/import-export';
 import type { Result } from '../totp';
 import { recordActivity } from './activity';
 import type { BackgroundContext } from './context';
 import { pageArea } from './page-area';
 
-const PLAIN_EXPORT_WARNING =
-  'Confirm that you understand the file will hold your secret keys in plain text: anyone who reads it can generate your codes.';
+export function importFailure(problem: ImportProblem): ImportFailure {
+  return { ok: false, error: `import/${problem.code}`, problem };
+}
 
-/** Decoded content, or why not. Size is checked before decoding so a huge message costs nothing more. */
-function contentOf(
-  content: ImportContent | undefined,
-): { ok: true; value: string | Uint8Array } | { ok: false; error: string } {
-  if (content && 'text' in content && typeof content.text === 'string') return { ok: true, value: content.text };
+function exportFailure(problem: ExportProblem, field?: string): ExportFailure {
+  return { ok: false, error: `export/${problem.code}`, problem, field };
+}
+
+type Decoded = { ok: true; parse: (opts: { backupPassphrase?: string }) => Promise<ImportParse> } | ImportFailure;
+
+/** The content, ready to parse, or why not. Size is checked before decoding so a huge message costs nothing more. */
+function contentOf(content: ImportContent | undefined): Decoded {
+  if (content && 'qr' in content && typeof content.qr === 'string') {
+    const text = content.qr;
+    if (text.length > MAX_IMPORT_BYTES) return importFailure({ code: 'unreadable' });
+    return { ok: true, parse: () => parseQrText(text) };
+  }
+  if (content && 'text' in content && typeof content.text === 'string') {
+    const text = content.text;
+    return { ok: true, parse: (opts) => parseImport(text, opts) };
+  }
   if (content && 'base64' in content && typeof content.base64 === 'string') {
     if (content.base64.length > Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4) {
-      return {
-        ok: false,
-        error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; that is not an export we can read.`,
-      };
+      const megabytes = Math.ceil((content.base64.length * 0.75) / (1024 * 1024));
+      return importFailure({ code: 'too-large', megabytes: String(megabytes), limit: MAX_IMPORT_BYTES / 1024 / 1024 });
     }
+    let bytes: Uint8Array;
     try {
-      return { ok: true, value: fromBase64(content.base64) };
+      bytes = fromBase64(content.base64);
     } catch {
-      return { ok: false, error: 'The file could not be read. Choose it again.' };
+      return importFailure({ code: 'unreadable' });
     }
+    return { ok: true, parse: (opts) => parseImport(bytes, opts) };
   }
-  return { ok: false, error: 'Nothing to import: choose a file or paste text.' };
+  return importFailure({ code: 'nothing-to-import' });
 }
 
 export async function previewImportRequest(
@@ -56,7 +78,7 @@ export async function previewImportRequest(
   if (!accounts.ok) return accounts;
   const decoded = contentOf(content);
   if (!decoded.ok) return decoded;
-  const parse = await parseImport(decoded.value, { backupPassphrase });
+  const parse = await decoded.parse({ backupPassphrase });
   await recordActivity(ctx);
   return { ok: true, preview: previewImport(accounts.value, parse) };
 }
@@ -72,8 +94,9 @@ export async function applyImportRequest(
   if (!decoded.ok) return decoded;
   // Parsed again rather than kept from the preview: the service worker may have been
   // restarted in between, and parsing is deterministic, so the choices still line up.
-  const parse = await parseImport(decoded.value, { backupPassphrase });
-  if (parse.error) return { ok: false, error: parse.error };
+  const parse = await decoded.parse({ backupPassphrase });
+  if (parse.error) return importFailure(parse.error);
+  let refused: ImportProblem | null = null;
   const merged = await ctx.vault.mutate((contents) => {
     const result = mergeImport(contents.accounts, parse, {
       choices: choices ?? {},
@@ -81,12 +104,16 @@ export async function applyImportRequest(
       newId: ctx.newId,
       now: ctx.now(),
     });
-    if (!result.ok) return result;
+    if (!result.ok) {
+      refused = result.problem;
+      return { ok: false, error: `import/${result.problem.code}` };
+    }
     return { ok: true, value: { contents: { ...contents, accounts: result.accounts }, result: result.summary } };
   });
+  if (refused) return importFailure(refused);
   if (!merged.ok) return merged;
   await recordActivity(ctx);
-  return { ok: true, summary: merged.value, message: formatImportSummary(merged.value) };
+  return { ok: true, summary: merged.value };
 }
 
 export async function exportBackupRequest(
@@ -95,17 +122,12 @@ export async function exportBackupRequest(
   ctx: BackgroundContext,
   ids?: readonly string[],
 ): Promise<PageReplies['export:backup']> {
-  if (passphrase !== confirmation) {
-    return {
-      ok: false,
-      error: 'The two backup passphrases do not match. Type the same passphrase twice.',
-      field: 'confirmation',
-    };
-  }
+  if (passphrase !== confirmation) return exportFailure({ code: 'backup-passphrase-mismatch' }, 'confirmation');
+  if (ids?.length === 0) return exportFailure({ code: 'nothing-selected' });
   const accounts = selectedAccounts(await ctx.vault.accounts(), ids);
   if (!accounts.ok) return accounts;
   const text = await createEncryptedBackup(accounts.value, passphrase, { now: ctx.now() });
-  if (!text.ok) return { ok: false, error: text.error, field: 'passphrase' };
+  if (!text.ok) return exportFailure(text.problem, 'passphrase');
   await recordActivity(ctx);
   return { ok: true, count: accounts.value.length, file: { text: text.value, ...exportFile('backup', ctx.now()) } };
 }
@@ -117,9 +139,10 @@ export async function exportPlainRequest(
   ctx: BackgroundContext,
   ids?: readonly string[],
 ): Promise<PageReplies['export:plain']> {
-  if (acknowledged !== true) return { ok: false, error: PLAIN_EXPORT_WARNING, field: 'acknowledged' };
+  if (acknowledged !== true) return exportFailure({ code: 'plain-not-acknowledged' }, 'acknowledged');
   const verified = await ctx.vault.verifyPassphrase(String(vaultPassphrase));
   if (!verified.ok) return { ok: false, error: verified.error, field: 'vaultPassphrase' };
+  if (ids?.length === 0) return exportFailure({ code: 'nothing-selected' });
   const accounts = selectedAccounts(await ctx.vault.accounts(), ids);
   if (!accounts.ok) return accounts;
   await recordActivity(ctx);
@@ -129,7 +152,7 @@ export async function exportPlainRequest(
     return {
       ok: true,
       count: accounts.value.length - csv.leftOut.length,
-      leftOut: csv.leftOut.map((a) => `${a.name}: ${a.reason}`),
+      leftOut: csv.leftOut,
       file: { text: csv.text, ...exportFile('entra-csv', now) },
     };
   }
@@ -141,7 +164,7 @@ export async function exportPlainRequest(
       file: { text: exportOtpauthLinks(accounts.value), ...exportFile('otpauth-links', now) },
     };
   }
-  return { ok: false, error: 'Choose an export format: otpauth links or Entra CSV.' };
+  return exportFailure({ code: 'plain-unknown-kind' });
 }
 
 export const importExportArea = pageArea<typeof importExportRequests, ImportExportReplies>(importExportRequests, {
@@ -167,7 +190,6 @@ function nonEmpty(value: string | undefined): string | undefined {
 /** The accounts named by `ids` (the options page's selection), or all of them when there is no selection. */
 function selectedAccounts(accounts: Result<Account[]>, ids: readonly string[] | undefined): Result<Account[]> {
   if (!accounts.ok || ids === undefined) return accounts;
-  if (ids.length === 0) return { ok: false, error: 'Select the accounts to export first.' };
   const wanted = new Set(ids);
   return { ok: true, value: accounts.value.filter((account) => wanted.has(account.id)) };
 }

@@ -1,11 +1,11 @@
 import { Secret } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../../tests/fixtures/import/read-fixture';
-import { formatImportErrors, parseImport } from './index';
+import { formatImportErrors, parseImportWorded } from './english.testing';
 
 describe('"Authenticator" browser extension backup (JSON)', () => {
   it('reads its entries with defaults for missing keys and hex secrets; skips settings; reports Steam', async () => {
-    const parse = await parseImport(readFixture('authenticator-extension-backup.json'));
+    const parse = await parseImportWorded(readFixture('authenticator-extension-backup.json'));
     expect(parse.format).toBe('authenticator-extension');
     expect(parse.valid).toEqual([
       {
@@ -41,7 +41,7 @@ describe('"Authenticator" browser extension backup (JSON)', () => {
       c: { account: 'c@x.com', secret: 'JBSWY3DPEHPK3PXP', type: 'hotp', counter: 3 },
       d: { account: 'd@x.com', secret: 'abc', type: 'hex' },
     };
-    const parse = await parseImport(JSON.stringify(backup));
+    const parse = await parseImportWorded(JSON.stringify(backup));
     expect(parse.valid.map((a) => [a.name, a.algorithm, a.period])).toEqual([['a@x.com', 'SHA256', 60]]);
     expect(formatImportErrors(parse)).toEqual([
       'Entry 2 (b@x.com): Period must be 30 or 60 seconds, not 45.',
@@ -55,7 +55,7 @@ describe('"Authenticator" browser extension backup (JSON)', () => {
       key: { enc: 'x', hash: 'y' },
       e1: { dataType: 'EncOTPStorage', keyId: 'k', data: 'ciphertext', index: 0 },
     };
-    const parse = await parseImport(JSON.stringify(backup));
+    const parse = await parseImportWorded(JSON.stringify(backup));
     expect(parse.format).toBe('authenticator-extension');
     expect(parse.error).toMatch(/^This Authenticator backup is encrypted with its password\./);
   });

@@ -1,5 +1,6 @@
 import { bytesToBase32 } from './base32';
 import { isObject, type JsonObject, numberish, stringOf } from './json-values';
+import type { UnsupportedKind } from './problems';
 import { RowCollector } from './rows';
 import type { FileParse } from './types';
 
@@ -27,14 +28,11 @@ export function looksLikeAuthenticatorExtension(json: unknown): boolean {
   return entriesOf(json)?.some(isEntry) ?? false;
 }
 
-const ENCRYPTED =
-  'This Authenticator backup is encrypted with its password. In the Authenticator extension, export a backup without encryption (or remove the password first), import that file, then delete it.';
-
-const OTHER_TYPES: Readonly<Record<string, string>> = {
-  hotp: 'HOTP (counter-based)',
-  hhex: 'HOTP (counter-based)',
-  battle: 'Battle.net',
-  steam: 'Steam',
+const OTHER_TYPES: Readonly<Record<string, UnsupportedKind>> = {
+  hotp: 'hotp',
+  hhex: 'hotp',
+  battle: 'battle',
+  steam: 'steam',
 };
 
 /** Its OTPAlgorithm enum numbers SHA1 = 1, SHA256, SHA512; backups write the name, some older ones the number. */
@@ -52,15 +50,15 @@ function hexToBytes(hex: string): Uint8Array {
 
 export function parseAuthenticatorExtensionJson(json: unknown): FileParse {
   const entries = entriesOf(json);
-  if (entries === null) return { ok: false, error: 'This is not an Authenticator extension backup.' };
+  if (entries === null) return { ok: false, problem: { code: 'not-authenticator' } };
   if (entries.some((e) => isObject(e) && (e.encrypted === true || e.dataType === 'EncOTPStorage'))) {
-    return { ok: false, error: ENCRYPTED };
+    return { ok: false, problem: { code: 'authenticator-encrypted' } };
   }
   const collector = new RowCollector();
   for (const [index, entry] of entries.entries()) {
     const where = { entry: index + 1 };
     if (!isEntry(entry)) {
-      collector.fail(where, [collector.problem(null, 'This entry is not an account.')]);
+      collector.fail(where, [collector.problem(null, { code: 'not-an-account' })]);
       continue;
     }
     const name = stringOf(entry.account);
@@ -71,22 +69,14 @@ export function parseAuthenticatorExtensionJson(json: unknown): FileParse {
     if (/^(blz-|bliz-)/.test(secret)) type = 'battle';
     if (/^stm-/.test(secret)) type = 'steam';
     if (type !== 'totp' && type !== 'hex') {
-      const kind = OTHER_TYPES[type] ?? 'Other types of';
-      collector.fail(
-        where,
-        [collector.problem(null, `${kind} accounts are not supported; only TOTP accounts can be imported.`)],
-        label,
-      );
+      const kind = OTHER_TYPES[type] ?? 'other';
+      collector.fail(where, [collector.problem(null, { code: 'unsupported-type', kind })], label);
       continue;
     }
     // Same rule as its import: a TOTP secret that is hex but not Base32 is a hex key.
     if (type === 'hex' || (!/^[a-z2-7]+=*$/i.test(secret) && /^[0-9a-f]+$/i.test(secret))) {
       if (!/^([0-9a-f]{2})+$/i.test(secret)) {
-        collector.fail(
-          where,
-          [collector.problem('secret', 'Secret key is marked as hex but is not whole bytes of hex (0–9, a–f).')],
-          label,
-        );
+        collector.fail(where, [collector.problem('secret', { code: 'hex-not-bytes' })], label);
         continue;
       }
       secret = bytesToBase32(hexToBytes(secret));

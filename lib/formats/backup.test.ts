@@ -7,7 +7,9 @@ import {
   MIN_PBKDF2_ITERATIONS,
   toBase64,
 } from '../crypto';
-import { createEncryptedBackup, mergeImport, parseImport, validateBackupPassphrase } from './index';
+import { describeExportProblem } from './describe';
+import { english, german, parseImportWorded } from './english.testing';
+import { createEncryptedBackup, mergeImport, validateBackupPassphrase } from './index';
 
 /** Enough to make every test's KDF fast; one test below keeps the default. */
 const TEST_ITERATIONS = MIN_PBKDF2_ITERATIONS;
@@ -49,7 +51,7 @@ const ACCOUNTS: Account[] = [
 
 async function backupOf(accounts: readonly Account[], iterations = TEST_ITERATIONS): Promise<string> {
   const file = await createEncryptedBackup(accounts, PASSPHRASE, { iterations, now: Date.UTC(2026, 0, 2) });
-  if (!file.ok) throw new Error(file.error);
+  if (!file.ok) throw new Error(file.problem.code);
   return file.value;
 }
 
@@ -60,11 +62,11 @@ function portable(a: Account) {
 }
 
 async function restore(file: string, passphrase: string): Promise<Account[]> {
-  const parse = await parseImport(file, { backupPassphrase: passphrase });
+  const parse = await parseImportWorded(file, { backupPassphrase: passphrase });
   if (parse.error) throw new Error(parse.error);
   let n = 0;
   const merged = mergeImport([], parse, { newId: () => `restored-${++n}`, now: 3 });
-  if (!merged.ok) throw new Error(merged.error);
+  if (!merged.ok) throw new Error(merged.problem.code);
   return merged.accounts;
 }
 
@@ -91,12 +93,12 @@ describe('encrypted backup', () => {
 
   it('asks for the passphrase, then says clearly when it is wrong', async () => {
     const file = await backupOf(ACCOUNTS);
-    const asked = await parseImport(file);
+    const asked = await parseImportWorded(file);
     expect(asked).toMatchObject({ format: 'mfa-autofill-backup', error: null, needsPassphrase: true, valid: [] });
     expect(asked.notices).toEqual([
       'This is an encrypted MFA Autofill backup: enter the backup passphrase chosen when it was exported.',
     ]);
-    const wrong = await parseImport(file, { backupPassphrase: 'Correct horse battery staple' });
+    const wrong = await parseImportWorded(file, { backupPassphrase: 'Correct horse battery staple' });
     expect(wrong).toMatchObject({
       error:
         'That passphrase does not open this backup. Enter the backup passphrase chosen when it was exported (it may differ from the vault passphrase).',
@@ -110,7 +112,7 @@ describe('encrypted backup', () => {
     const data = fromBase64(json.contents.data);
     data[5] = (data[5] ?? 0) ^ 0x01;
     const tampered = JSON.stringify({ ...json, contents: { ...json.contents, data: toBase64(data) } });
-    const parse = await parseImport(tampered, { backupPassphrase: PASSPHRASE });
+    const parse = await parseImportWorded(tampered, { backupPassphrase: PASSPHRASE });
     expect(parse.error).toBe(
       'This backup was changed after it was exported (its integrity check failed), so none of it can be trusted; nothing was imported.',
     );
@@ -133,7 +135,7 @@ describe('encrypted backup', () => {
   ])('calls a file with $why damaged, before asking for a passphrase', async ({ change }) => {
     const damaged = JSON.stringify(change(JSON.parse(await backupOf(ACCOUNTS))));
     for (const backupPassphrase of ['', PASSPHRASE]) {
-      const parse = await parseImport(damaged, { backupPassphrase });
+      const parse = await parseImportWorded(damaged, { backupPassphrase });
       expect(parse.error).toBe(
         'This MFA Autofill backup is damaged (it was cut short or edited): it cannot be opened, and nothing was imported.',
       );
@@ -143,18 +145,22 @@ describe('encrypted backup', () => {
 
   it('asks for an update when the backup comes from a newer version', async () => {
     const json = JSON.parse(await backupOf(ACCOUNTS));
-    const parse = await parseImport(JSON.stringify({ ...json, version: 2 }), { backupPassphrase: PASSPHRASE });
+    const parse = await parseImportWorded(JSON.stringify({ ...json, version: 2 }), { backupPassphrase: PASSPHRASE });
     expect(parse.error).toBe(
       'This backup was made by a newer version of MFA Autofill (backup format 2); update the extension, then import it again.',
     );
   });
 
   it('refuses to export under a short or empty passphrase', async () => {
-    expect(await createEncryptedBackup(ACCOUNTS, 'short')).toEqual({
-      ok: false,
-      error: 'The backup passphrase needs at least 8 characters (it has 5).',
-    });
-    expect(validateBackupPassphrase('   ')).toBe('Choose a backup passphrase.');
+    const short = await createEncryptedBackup(ACCOUNTS, 'short');
+    expect(short).toEqual({ ok: false, problem: { code: 'backup-passphrase-short', length: 5, min: 8 } });
+    expect(!short.ok && describeExportProblem(short.problem, english)).toBe(
+      'The backup passphrase needs at least 8 characters (it has 5).',
+    );
+    expect(!short.ok && describeExportProblem(short.problem, german)).toBe(
+      'Die Passphrase der Sicherung braucht mindestens 8 Zeichen (sie hat 5).',
+    );
+    expect(validateBackupPassphrase('   ')).toEqual({ code: 'backup-passphrase-empty' });
   });
 });
 

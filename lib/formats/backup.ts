@@ -16,8 +16,8 @@ import {
   seal,
   sealJson,
 } from '../crypto';
-import type { Result } from '../totp';
 import { isObject, stringOf } from './json-values';
+import type { ExportProblem, ImportProblem } from './problems';
 import { RowCollector } from './rows';
 import type { ParsedRows } from './types';
 
@@ -64,11 +64,11 @@ export function backupContentsAdditionalData(version: number): string {
   return `${BACKUP_FORMAT}/v${version}/contents`;
 }
 
-/** The message for a passphrase that may not protect a backup, or null. */
-export function validateBackupPassphrase(passphrase: string): string | null {
-  if (passphrase.trim() === '') return 'Choose a backup passphrase.';
+/** Why a passphrase may not protect a backup, or null. */
+export function validateBackupPassphrase(passphrase: string): ExportProblem | null {
+  if (passphrase.trim() === '') return { code: 'backup-passphrase-empty' };
   if (passphrase.length < MIN_BACKUP_PASSPHRASE_LENGTH) {
-    return `The backup passphrase needs at least ${MIN_BACKUP_PASSPHRASE_LENGTH} characters (it has ${passphrase.length}).`;
+    return { code: 'backup-passphrase-short', length: passphrase.length, min: MIN_BACKUP_PASSPHRASE_LENGTH };
   }
   return null;
 }
@@ -85,9 +85,9 @@ export async function createEncryptedBackup(
   accounts: readonly BackupAccount[],
   passphrase: string,
   { iterations = DEFAULT_PBKDF2_ITERATIONS, now = Date.now() }: BackupOptions = {},
-): Promise<Result<string>> {
+): Promise<{ ok: true; value: string } | { ok: false; problem: ExportProblem }> {
   const problem = validateBackupPassphrase(passphrase);
-  if (problem) return { ok: false, error: problem };
+  if (problem) return { ok: false, problem };
   const contents: BackupContents = {
     // Field by field, so an Account's id and usage never reach the file.
     accounts: accounts.map((a) => ({
@@ -117,20 +117,20 @@ export async function createEncryptedBackup(
 }
 
 // ---------- reader ----------
-export type BackupFailure = 'newer-version' | 'damaged' | 'passphrase-needed' | 'wrong-passphrase' | 'changed';
-
-export type BackupOpen = ParsedRows | { ok: false; reason: BackupFailure; error: string };
+/** `passphrase-needed` is not a failure of the file: the page then asks for the passphrase. */
+export type BackupOpen =
+  | ParsedRows
+  | { ok: false; passphraseNeeded: true }
+  | {
+      ok: false;
+      passphraseNeeded?: false;
+      problem: Extract<
+        ImportProblem,
+        { code: 'backup-damaged' | 'backup-newer' | 'backup-wrong-passphrase' | 'backup-changed' }
+      >;
+    };
 
 const TAG_BYTES = 16;
-
-export const BACKUP_DAMAGED =
-  'This MFA Autofill backup is damaged (it was cut short or edited): it cannot be opened, and nothing was imported.';
-export const BACKUP_PASSPHRASE_NEEDED =
-  'This is an encrypted MFA Autofill backup: enter the backup passphrase chosen when it was exported.';
-export const BACKUP_WRONG_PASSPHRASE =
-  'That passphrase does not open this backup. Enter the backup passphrase chosen when it was exported (it may differ from the vault passphrase).';
-export const BACKUP_CHANGED =
-  'This backup was changed after it was exported (its integrity check failed), so none of it can be trusted; nothing was imported.';
 
 export function looksLikeBackup(json: unknown): boolean {
   return isObject(json) && json.format === BACKUP_FORMAT;
@@ -164,7 +164,7 @@ function collectAccounts(accounts: readonly unknown[]): ParsedRows {
   for (const [index, account] of accounts.entries()) {
     const where = { entry: index + 1 };
     if (!isObject(account)) {
-      collector.fail(where, [collector.problem(null, 'This entry is not an account.')]);
+      collector.fail(where, [collector.problem(null, { code: 'not-an-account' })]);
       continue;
     }
     const submit = account.submitAfterFill;
@@ -195,20 +195,13 @@ function collectAccounts(accounts: readonly unknown[]): ParsedRows {
  * whose structure is sound, so "damaged" and "wrong passphrase" stay distinct.
  */
 export async function openEncryptedBackup(json: unknown, passphrase: string): Promise<BackupOpen> {
-  const fail = (reason: BackupFailure, error: string): BackupOpen => ({ ok: false, reason, error });
-  if (!isObject(json) || !looksLikeBackup(json)) return fail('damaged', BACKUP_DAMAGED);
+  const damaged: BackupOpen = { ok: false, problem: { code: 'backup-damaged' } };
+  if (!isObject(json) || !looksLikeBackup(json)) return damaged;
   const { version, kdf, wrappedKey, contents } = json;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return fail('damaged', BACKUP_DAMAGED);
-  if (version > BACKUP_VERSION) {
-    return fail(
-      'newer-version',
-      `This backup was made by a newer version of MFA Autofill (backup format ${version}); update the extension, then import it again.`,
-    );
-  }
-  if (!isKdf(kdf) || !isSealed(wrappedKey, DATA_KEY_BYTES) || !isSealed(contents, 0)) {
-    return fail('damaged', BACKUP_DAMAGED);
-  }
-  if (passphrase === '') return fail('passphrase-needed', BACKUP_PASSPHRASE_NEEDED);
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return damaged;
+  if (version > BACKUP_VERSION) return { ok: false, problem: { code: 'backup-newer', version } };
+  if (!isKdf(kdf) || !isSealed(wrappedKey, DATA_KEY_BYTES) || !isSealed(contents, 0)) return damaged;
+  if (passphrase === '') return { ok: false, passphraseNeeded: true };
 
   let dataKey: Uint8Array<ArrayBuffer>;
   try {
@@ -216,14 +209,14 @@ export async function openEncryptedBackup(json: unknown, passphrase: string): Pr
     dataKey = await open(keyEncryptionKey, wrappedKey, backupKeyAdditionalData(version));
   } catch {
     // AES-GCM cannot tell a wrong passphrase from a changed salt or wrapped key; the first is far likelier.
-    return fail('wrong-passphrase', BACKUP_WRONG_PASSPHRASE);
+    return { ok: false, problem: { code: 'backup-wrong-passphrase' } };
   }
   let opened: unknown;
   try {
     opened = await openJson<unknown>(await importDataKey(dataKey), contents, backupContentsAdditionalData(version));
   } catch {
-    return fail('changed', BACKUP_CHANGED);
+    return { ok: false, problem: { code: 'backup-changed' } };
   }
-  if (!isObject(opened) || !Array.isArray(opened.accounts)) return fail('damaged', BACKUP_DAMAGED);
+  if (!isObject(opened) || !Array.isArray(opened.accounts)) return damaged;
   return collectAccounts(opened.accounts);
 }

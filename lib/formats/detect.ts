@@ -7,18 +7,15 @@ import { looksLikeMigrationLink } from './google-migration';
 import type { JsonSyntaxError } from './json-syntax';
 import { parseJson } from './json-values';
 import { contentLines } from './otpauth-lines';
+import type { ImportProblem } from './problems';
 import type { ImportFormat } from './types';
 
-export const UNKNOWN_FORMAT_MESSAGE =
-  'MFA Autofill cannot read this file. It reads: an Entra OATH token CSV (first line upn,serial number,secret key,time interval,manufacturer,model); text with one otpauth:// link per line; Google Authenticator export links (otpauth-migration://); an unencrypted Aegis export; an Authenticator extension backup; an MFA Autofill backup.';
+export type Detection = { ok: true; format: ImportFormat; json?: unknown } | { ok: false; problem: ImportProblem };
 
-export type Detection = { ok: true; format: ImportFormat; json?: unknown } | { ok: false; error: string };
+const UNKNOWN: Detection = { ok: false, problem: { code: 'unknown-format' } };
 
-function notJsonMessage(at: JsonSyntaxError | null): string {
-  if (!at) return 'This file looks like JSON but is not valid JSON.';
-  const what =
-    at.problem === 'unexpected-end' ? 'the file ends in the middle of a value' : 'a character that cannot be there';
-  return `Line ${at.line}: this file looks like JSON but is not valid JSON (column ${at.column}: ${what}).`;
+function notJson(at: JsonSyntaxError | null): ImportProblem {
+  return at ? { code: 'json', ...at } : { code: 'json-unlocated' };
 }
 
 /**
@@ -29,13 +26,13 @@ export function detectFormat(text: string): Detection {
   const start = text.trimStart();
   if (start.startsWith('{') || start.startsWith('[')) {
     const json = parseJson(text);
-    if (!json.ok) return { ok: false, error: notJsonMessage(json.at) };
+    if (!json.ok) return { ok: false, problem: notJson(json.at) };
     if (looksLikeBackup(json.value)) return { ok: true, format: 'mfa-autofill-backup', json: json.value };
     if (looksLikeAegis(json.value)) return { ok: true, format: 'aegis', json: json.value };
     if (looksLikeAuthenticatorExtension(json.value)) {
       return { ok: true, format: 'authenticator-extension', json: json.value };
     }
-    return { ok: false, error: UNKNOWN_FORMAT_MESSAGE };
+    return UNKNOWN;
   }
 
   const lines = contentLines(text);
@@ -47,5 +44,5 @@ export function detectFormat(text: string): Detection {
   // Any other first line with commas is taken as a CSV header, right or wrong: the CSV
   // parser's "the first line must be …" helps more than "cannot read this file".
   if (looksLikeCsvHeader(first)) return { ok: true, format: 'entra-csv' };
-  return { ok: false, error: UNKNOWN_FORMAT_MESSAGE };
+  return UNKNOWN;
 }

@@ -1,21 +1,12 @@
 import Papa from 'papaparse';
 import type { Account } from '../accounts';
+import { ENTRA_CSV_COLUMNS, type EntraColumn } from './entra-csv-columns';
+import type { ImportProblem, LeftOut } from './problems';
 import { RowCollector } from './rows';
 import { formatTokenNotes, parseTokenNotes } from './token-notes';
 import type { FileParse } from './types';
 
-/** Entra ID → Multifactor authentication → OATH tokens: the upload's header, in its order (DESIGN.md). */
-export const ENTRA_CSV_COLUMNS = [
-  'upn',
-  'serial number',
-  'secret key',
-  'time interval',
-  'manufacturer',
-  'model',
-] as const;
-export type EntraColumn = (typeof ENTRA_CSV_COLUMNS)[number];
-
-const HEADER_TEXT = ENTRA_CSV_COLUMNS.join(',');
+export { ENTRA_CSV_COLUMNS, ENTRA_CSV_HEADER, type EntraColumn } from './entra-csv-columns';
 
 /** Hardware-token seeds are Microsoft sign-ins by definition: the file is Entra's upload format. */
 export const ENTRA_CSV_ISSUER = 'Microsoft';
@@ -77,21 +68,24 @@ function readRows(raw: string): CsvRow[] {
 /** Finds our columns by name (any order, any case); a whole-file message when the header is not Entra's. */
 function readHeader(
   fields: readonly string[],
-): { ok: true; column: Map<string, number> } | { ok: false; error: string } {
+): { ok: true; column: Map<string, number> } | { ok: false; problem: ImportProblem } {
   const column = new Map<string, number>();
   for (const [index, raw] of fields.entries()) {
     const name = normalizeHeaderName(raw);
     if (name === '') continue;
-    if (column.has(name)) return { ok: false, error: `The CSV header (line 1) names the column "${name}" twice.` };
+    if (column.has(name)) {
+      // Named only when it is one of ours: the file's own header text is not repeated.
+      const ours = (ENTRA_CSV_COLUMNS as readonly string[]).includes(name);
+      return {
+        ok: false,
+        problem: ours ? { code: 'csv-duplicate-column', column: name } : { code: 'csv-duplicate-column' },
+      };
+    }
     column.set(name, index);
   }
   const missing = ENTRA_CSV_COLUMNS.filter((c) => !column.has(c));
   if (missing.length === 0) return { ok: true, column };
-  const list = missing.map((c) => `"${c}"`).join(', ');
-  return {
-    ok: false,
-    error: `The CSV header (line 1) has no ${list} column${missing.length > 1 ? 's' : ''}. The first line must be the Entra OATH token header: ${HEADER_TEXT}`,
-  };
+  return { ok: false, problem: { code: 'csv-missing-columns', columns: [...missing] } };
 }
 
 /**
@@ -102,7 +96,7 @@ function readHeader(
 export function parseEntraCsv(text: string): FileParse {
   const [headerRow, ...rows] = readRows(text);
   if (!headerRow || headerRow.fields.every((f) => f.trim() === '')) {
-    return { ok: false, error: `The CSV file has no header. The first line must be: ${HEADER_TEXT}` };
+    return { ok: false, problem: { code: 'csv-no-header' } };
   }
   const header = readHeader(headerRow.fields);
   if (!header.ok) return header;
@@ -113,20 +107,13 @@ export function parseEntraCsv(text: string): FileParse {
     if (fields.every((f) => f.trim() === '')) continue;
     const where = { line };
     if (quoteError) {
-      collector.fail(where, [
-        collector.problem(null, 'A value in this row opens a double quote (") that is never closed.'),
-      ]);
+      collector.fail(where, [collector.problem(null, { code: 'csv-quote' })]);
       continue;
     }
     // Excel pads rows with trailing commas when some other row is longer: empty extras are harmless.
     const extras = fields.slice(width);
     if (fields.length < width || extras.some((f) => f.trim() !== '')) {
-      collector.fail(where, [
-        collector.problem(
-          null,
-          `The row has ${fields.length} value${fields.length === 1 ? '' : 's'}; the header has ${width} columns. (A value containing a comma must be in double quotes.)`,
-        ),
-      ]);
+      collector.fail(where, [collector.problem(null, { code: 'csv-width', values: fields.length, columns: width })]);
       continue;
     }
     const get = (c: EntraColumn) => unescapeFormula(fields[header.column.get(c) ?? -1] ?? '').trim();
@@ -146,10 +133,7 @@ export function parseEntraCsv(text: string): FileParse {
       },
       where,
       {
-        extraProblems:
-          interval === ''
-            ? [collector.problem('period', 'Period is empty: the time interval must be 30 or 60 seconds.')]
-            : [],
+        extraProblems: interval === '' ? [collector.problem('period', { code: 'period-empty' })] : [],
       },
     );
   }
@@ -169,8 +153,8 @@ export type CsvExportAccount = Pick<Account, 'name' | 'secret' | 'digits' | 'per
 
 export interface CsvExport {
   text: string;
-  /** Accounts the format cannot hold (Entra OATH tokens are 6-digit SHA1), with why, to tell the user. */
-  leftOut: { name: string; reason: string }[];
+  /** Accounts the format cannot hold (Entra OATH tokens are 6-digit SHA1), to tell the user. */
+  leftOut: LeftOut[];
 }
 
 /**
@@ -186,10 +170,7 @@ export function exportEntraCsv(accounts: readonly CsvExportAccount[]): CsvExport
   const leftOut: CsvExport['leftOut'] = [];
   for (const account of accounts) {
     if (account.digits !== 6 || account.algorithm !== 'SHA1') {
-      leftOut.push({
-        name: account.name,
-        reason: `Entra OATH tokens make 6-digit SHA1 codes; this account makes ${account.digits}-digit ${account.algorithm} codes.`,
-      });
+      leftOut.push({ name: account.name, digits: account.digits, algorithm: account.algorithm });
       continue;
     }
     const token = parseTokenNotes(account.notes) ?? { serial: '', manufacturer: '', model: '' };

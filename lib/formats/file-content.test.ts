@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES, parseImport } from './index';
+import { parseImportWorded } from './english.testing';
+import { MAX_IMPORT_BYTES } from './index';
 
 /** Deterministic bytes that are not text, like a zip or an executable. */
 function junkBytes(length: number, seed = 1): Uint8Array {
@@ -46,7 +47,7 @@ describe('files that are refused before any parser sees them', () => {
       error: IMAGE,
     },
   ])('$why', async ({ content, error }) => {
-    const parse = await parseImport(content);
+    const parse = await parseImportWorded(content);
     expect(parse).toEqual({ format: null, error, needsPassphrase: false, valid: [], invalid: [], notices: [] });
   });
 
@@ -55,9 +56,9 @@ describe('files that are refused before any parser sees them', () => {
     expect(MAX_IMPORT_BYTES).toBe(5 * 1024 * 1024);
     const error = 'This file is too large to be an authenticator export (5.1 MB; the limit is 5 MB).';
     const bytes = new Uint8Array(size).fill(0x61);
-    expect((await parseImport(bytes)).error).toBe(error);
-    expect((await parseImport('a'.repeat(size))).error).toBe(error);
-    expect((await parseImport(new Uint8Array(12 * 1024 * 1024))).error).toBe(
+    expect((await parseImportWorded(bytes)).error).toBe(error);
+    expect((await parseImportWorded('a'.repeat(size))).error).toBe(error);
+    expect((await parseImportWorded(new Uint8Array(12 * 1024 * 1024))).error).toBe(
       'This file is too large to be an authenticator export (12.0 MB; the limit is 5 MB).',
     );
   });
@@ -66,19 +67,19 @@ describe('files that are refused before any parser sees them', () => {
     const row = 'a@x.com,1,JBSWY3DPEHPK3PXP,30,c,m\n';
     const text = HEADER + row.repeat(Math.floor((MAX_IMPORT_BYTES - HEADER.length) / row.length));
     expect(text.length).toBeLessThanOrEqual(MAX_IMPORT_BYTES);
-    const parse = await parseImport(text);
+    const parse = await parseImportWorded(text);
     expect(parse.error).toBeNull();
     expect(parse.valid.length).toBeGreaterThan(100_000);
   });
 
   it('reads UTF-8 bytes with a byte order mark and non-ASCII names', async () => {
     const text = `\uFEFF${HEADER}jörg.müller@contoso.onmicrosoft.com,1,JBSWY3DPEHPK3PXP,30,c,m\n`;
-    const parse = await parseImport(new TextEncoder().encode(text));
+    const parse = await parseImportWorded(new TextEncoder().encode(text));
     expect(parse.valid.map((a) => a.name)).toEqual(['jörg.müller@contoso.onmicrosoft.com']);
   });
 
   it('treats a stray control character in a text file as a typo, not binary', async () => {
-    const parse = await parseImport(`${HEADER}a@x.com,1,JBSWY3DPEHPK3PXP,30,c\u0007,m\n`);
+    const parse = await parseImportWorded(`${HEADER}a@x.com,1,JBSWY3DPEHPK3PXP,30,c\u0007,m\n`);
     expect(parse.error).toBeNull();
   });
 });

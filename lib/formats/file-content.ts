@@ -1,4 +1,4 @@
-import type { Result } from '../totp';
+import type { ImportProblem } from './problems';
 
 /**
  * The largest import read. A CSV of 1,000 hardware tokens is ~100 KB and an Aegis export
@@ -8,17 +8,17 @@ import type { Result } from '../totp';
  */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
-const NOT_TEXT =
-  'This file is not a text export (it looks like binary data). Choose a CSV, text or JSON export saved as UTF-8.';
-const UTF16 =
-  'This file is saved as UTF-16 ("Unicode text"). Save it as "CSV UTF-8" (or plain UTF-8 text) and import that file.';
-const IMAGE = 'This file is an image: import it as a QR code image instead.';
+const NOT_TEXT: ImportProblem = { code: 'not-text' };
+const UTF16: ImportProblem = { code: 'utf16' };
+const IMAGE: ImportProblem = { code: 'image' };
 
-export function tooLargeMessage(size: number): string {
+export function tooLarge(size: number): ImportProblem {
   // Rounded up so a file just over the limit does not read as "5.0 MB; the limit is 5 MB".
   const megabytes = Math.ceil((size / (1024 * 1024)) * 10) / 10;
-  return `This file is too large to be an authenticator export (${megabytes.toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / (1024 * 1024)} MB).`;
+  return { code: 'too-large', megabytes: megabytes.toFixed(1), limit: MAX_IMPORT_BYTES / (1024 * 1024) };
 }
+
+type Read = { ok: true; value: string } | { ok: false; problem: ImportProblem };
 
 /**
  * PNG, JPEG, GIF and WebP signatures at the start of the file, read as raw bytes (one
@@ -61,30 +61,30 @@ function looksBinary(text: string): boolean {
  * the text the parsers read, or refuses it: too large, empty, an image, binary, UTF-16.
  * Strips a UTF-8 byte order mark (Excel's "CSV UTF-8" starts with one).
  */
-export function readImportContent(content: string | Uint8Array): Result<string> {
+export function readImportContent(content: string | Uint8Array): Read {
   const size = typeof content === 'string' ? content.length : content.byteLength;
-  if (size > MAX_IMPORT_BYTES) return { ok: false, error: tooLargeMessage(size) };
+  if (size > MAX_IMPORT_BYTES) return { ok: false, problem: tooLarge(size) };
 
   let text: string;
   if (typeof content === 'string') {
     text = content;
   } else {
     const head = bytesHead(content);
-    if (/^(\xFF\xFE|\xFE\xFF)/.test(head)) return { ok: false, error: UTF16 };
-    if (looksLikeImage(head)) return { ok: false, error: IMAGE };
+    if (/^(\xFF\xFE|\xFE\xFF)/.test(head)) return { ok: false, problem: UTF16 };
+    if (looksLikeImage(head)) return { ok: false, problem: IMAGE };
     try {
       // fatal: invalid UTF-8 is binary data, not something to patch with U+FFFD; the decoder drops a BOM.
       text = new TextDecoder('utf-8', { fatal: true }).decode(content);
     } catch {
-      return { ok: false, error: NOT_TEXT };
+      return { ok: false, problem: NOT_TEXT };
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') return { ok: false, error: 'The file is empty.' };
-  if (looksLikeImage(text.slice(0, 16))) return { ok: false, error: IMAGE };
+  if (text.trim() === '') return { ok: false, problem: { code: 'empty' } };
+  if (looksLikeImage(text.slice(0, 16))) return { ok: false, problem: IMAGE };
   // UTF-16 read as UTF-8: every other character of ASCII text is a NUL.
-  if (/^(\uFFFD\uFFFD)?([^\0]\0[^\0]\0|\0[^\0]\0[^\0])/.test(text.slice(0, 6))) return { ok: false, error: UTF16 };
-  if (looksBinary(text)) return { ok: false, error: NOT_TEXT };
+  if (/^(\uFFFD\uFFFD)?([^\0]\0[^\0]\0|\0[^\0]\0[^\0])/.test(text.slice(0, 6))) return { ok: false, problem: UTF16 };
+  if (looksBinary(text)) return { ok: false, problem: NOT_TEXT };
   return { ok: true, value: text };
 }
 

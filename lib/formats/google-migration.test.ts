@@ -1,6 +1,6 @@
 import { Secret } from 'otpauth';
 import { describe, expect, it } from 'vitest';
-import { formatImportErrors, parseImport } from './index';
+import { formatImportErrors, parseImportWorded } from './english.testing';
 
 /**
  * A protobuf encoder for the test, written from the wire format
@@ -87,7 +87,7 @@ const COUNTER: OtpParameters = {
 
 describe('Google Authenticator export (otpauth-migration://)', () => {
   it('imports every TOTP entry and reports HOTP entries as not supported', async () => {
-    const parse = await parseImport(migrationLink([ALICE, COUNTER, DEV]));
+    const parse = await parseImportWorded(migrationLink([ALICE, COUNTER, DEV]));
     expect(parse.format).toBe('google-migration');
     expect(parse.valid).toEqual([
       {
@@ -119,7 +119,7 @@ describe('Google Authenticator export (otpauth-migration://)', () => {
   it('reads a secret whose bytes do not fill the last Base32 character', async () => {
     // 11 bytes = 88 bits → 18 Base32 characters, the last one padded with zero bits.
     const secret = Secret.fromHex('0102030405060708090a0b').base32;
-    const parse = await parseImport(migrationLink([{ secretBase32: secret, name: 'a@x.com' }]));
+    const parse = await parseImportWorded(migrationLink([{ secretBase32: secret, name: 'a@x.com' }]));
     expect(parse.valid.map((a) => a.secret)).toEqual([secret]);
   });
 
@@ -128,7 +128,7 @@ describe('Google Authenticator export (otpauth-migration://)', () => {
       migrationLink([ALICE], { size: 3, index: 0, id: 7 }),
       migrationLink([DEV, { ...ALICE, name: 'x@y.com', algorithm: 4 }], { size: 3, index: 2, id: 7 }),
     ].join('\n');
-    const parse = await parseImport(text);
+    const parse = await parseImportWorded(text);
     expect(parse.valid.map((a) => [a.where, a.name])).toEqual([
       [{ line: 1, entry: 1 }, 'alice@contoso.onmicrosoft.com'],
       [{ line: 2, entry: 1 }, 'dev@example.com'],
@@ -143,7 +143,7 @@ describe('Google Authenticator export (otpauth-migration://)', () => {
 
   it('accepts the link mixed with otpauth:// links', async () => {
     const text = `otpauth://totp/b@x.com?secret=MFRGGZDFMZTWQ2LK\n${migrationLink([ALICE])}\n`;
-    const parse = await parseImport(text);
+    const parse = await parseImportWorded(text);
     expect(parse.format).toBe('otpauth-links');
     expect(parse.valid.map((a) => a.name)).toEqual(['b@x.com', 'alice@contoso.onmicrosoft.com']);
   });
@@ -173,7 +173,7 @@ describe('Google Authenticator export (otpauth-migration://)', () => {
       error: 'Line 1: The Google Authenticator export link holds no accounts.',
     },
   ])('a damaged link: $why', async ({ link, error }) => {
-    const parse = await parseImport(link);
+    const parse = await parseImportWorded(link);
     expect(parse.valid).toEqual([]);
     expect(formatImportErrors(parse)).toEqual([error]);
   });
@@ -185,7 +185,7 @@ describe('Google Authenticator export (otpauth-migration://)', () => {
     { why: 'a batch index of 2^40', link: migrationLink([ALICE], { size: 3, index: 2 ** 40, id: 1 }) },
   ])('a link that claims $why is damaged, answered at once and without allocating for it', async ({ link }) => {
     const started = performance.now();
-    const parse = await parseImport(link);
+    const parse = await parseImportWorded(link);
     expect(performance.now() - started).toBeLessThan(1000);
     expect(parse.valid).toEqual([]);
     expect(parse.notices).toEqual([]);
@@ -196,7 +196,7 @@ describe('Google Authenticator export (otpauth-migration://)', () => {
 
   it('says which codes are missing for a handful of exports, not for every forged batch in a file', async () => {
     const links = Array.from({ length: 500 }, (_, id) => migrationLink([ALICE], { size: 100, index: 0, id }));
-    const parse = await parseImport(links.join('\n'));
+    const parse = await parseImportWorded(links.join('\n'));
     expect(parse.notices.length).toBeLessThanOrEqual(10);
   });
 });

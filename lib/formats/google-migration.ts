@@ -1,6 +1,6 @@
 import { fromBase64 } from '../crypto';
-import type { Result } from '../totp';
 import { bytesToBase32 } from './base32';
+import type { ImportNotice, MigrationIssue, RowIssue } from './problems';
 import { ProtobufError, ProtobufReader, WIRE_LENGTH_DELIMITED, WIRE_VARINT } from './protobuf';
 import type { RowCollector } from './rows';
 import type { RowLocation } from './types';
@@ -61,6 +61,8 @@ function decodeEntry(bytes: Uint8Array): MigrationEntry {
  */
 export const MAX_BATCH_SIZE = 100;
 
+class BatchError extends ProtobufError {}
+
 /** Throws ProtobufError on malformed bytes, and on batch numbers no real export has. */
 export function decodeMigrationPayload(bytes: Uint8Array): MigrationPayload {
   const payload: MigrationPayload = { entries: [], version: 0, batchSize: 1, batchIndex: 0, batchId: 0 };
@@ -77,7 +79,7 @@ export function decodeMigrationPayload(bytes: Uint8Array): MigrationPayload {
   }
   const { batchSize, batchIndex } = payload;
   if (batchSize < 0 || batchSize > MAX_BATCH_SIZE || batchIndex < 0 || batchIndex >= Math.max(batchSize, 1)) {
-    throw new ProtobufError('its QR code number is out of range');
+    throw new BatchError('its QR code number is out of range');
   }
   return payload;
 }
@@ -103,23 +105,23 @@ function decodeDataParameter(raw: string): Uint8Array | null {
   }
 }
 
-export function parseMigrationLink(link: string): Result<MigrationPayload> {
-  const fail = (why: string): Result<MigrationPayload> => ({
-    ok: false,
-    error: `The Google Authenticator export link ${why}`,
-  });
+export function parseMigrationLink(
+  link: string,
+): { ok: true; value: MigrationPayload } | { ok: false; issue: MigrationIssue } {
+  const fail = (issue: MigrationIssue) => ({ ok: false, issue }) as const;
   const trimmed = link.trim();
-  if (!/^otpauth-migration:\/\/offline\?/i.test(trimmed)) return fail('must start with otpauth-migration://offline?.');
+  if (!/^otpauth-migration:\/\/offline\?/i.test(trimmed)) return fail('start');
   const match = /[?&]data=([^&#]*)/.exec(trimmed);
-  if (!match || match[1] === '') return fail('has no data= parameter.');
+  if (!match || match[1] === '') return fail('no-data');
   const bytes = decodeDataParameter(match[1] ?? '');
-  if (!bytes) return fail('is damaged: its data= parameter is not base64. Scan the QR code again.');
+  if (!bytes) return fail('not-base64');
   try {
     const payload = decodeMigrationPayload(bytes);
-    if (payload.entries.length === 0) return fail('holds no accounts.');
+    if (payload.entries.length === 0) return fail('no-accounts');
     return { ok: true, value: payload };
   } catch (error) {
-    if (error instanceof ProtobufError) return fail(`is damaged (${error.message}). Scan the QR code again.`);
+    if (error instanceof BatchError) return fail('batch');
+    if (error instanceof ProtobufError) return fail('damaged');
     throw error;
   }
 }
@@ -139,14 +141,14 @@ export function collectMigrationEntries(payload: MigrationPayload, collector: Ro
   for (const [index, entry] of payload.entries.entries()) {
     const where: RowLocation = line === undefined ? { entry: index + 1 } : { line, entry: index + 1 };
     const label = entry.name || entry.issuer;
-    const rowProblem = (message: string) => collector.fail(where, [collector.problem(null, message)], label);
+    const rowProblem = (issue: RowIssue) => collector.fail(where, [collector.problem(null, issue)], label);
     if (entry.type === TYPE_HOTP) {
-      rowProblem('HOTP (counter-based) accounts are not supported; only TOTP accounts can be imported.');
+      rowProblem({ code: 'unsupported-type', kind: 'hotp' });
       continue;
     }
     if (entry.type !== TYPE_TOTP) {
       // Aegis refuses an unspecified type too: guessing TOTP could make wrong codes.
-      rowProblem(`This account has an unknown code type (${entry.type}); only TOTP accounts can be imported.`);
+      rowProblem({ code: 'unknown-type', type: entry.type });
       continue;
     }
     const algorithm = ALGORITHMS[entry.algorithm];
@@ -169,11 +171,6 @@ export function collectMigrationEntries(payload: MigrationPayload, collector: Ro
   }
 }
 
-function listNumbers(numbers: readonly number[]): string {
-  if (numbers.length <= 1) return numbers.join('');
-  return `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
-}
-
 /** More exports than anyone imports at once; a file with more batches is forged, and a longer list helps nobody. */
 const MAX_BATCH_NOTICES = 10;
 
@@ -181,7 +178,7 @@ const MAX_BATCH_NOTICES = 10;
  * Google splits a large export over several QR codes: say which ones this import lacks.
  * Sizes and indexes were bounded by `decodeMigrationPayload`.
  */
-export function missingBatchNotices(payloads: readonly MigrationPayload[]): string[] {
+export function missingBatchNotices(payloads: readonly MigrationPayload[]): ImportNotice[] {
   const batches = new Map<number, { size: number; have: Set<number> }>();
   for (const p of payloads) {
     if (p.batchSize <= 1) continue;
@@ -190,14 +187,16 @@ export function missingBatchNotices(payloads: readonly MigrationPayload[]): stri
     batch.have.add(p.batchIndex);
     batches.set(p.batchId, batch);
   }
-  const notices: string[] = [];
+  const notices: ImportNotice[] = [];
   for (const { size, have } of batches.values()) {
     const missing = Array.from({ length: size }, (_, i) => i).filter((i) => !have.has(i));
     if (missing.length === 0) continue;
-    const got = [...have].sort((a, b) => a - b).map((i) => i + 1);
-    notices.push(
-      `Google Authenticator split this export into ${size} QR codes and this import has ${got.length === 1 ? 'code' : 'codes'} ${listNumbers(got)}: import ${missing.length === 1 ? 'code' : 'codes'} ${listNumbers(missing.map((i) => i + 1))} too.`,
-    );
+    notices.push({
+      code: 'missing-batch',
+      size,
+      have: [...have].sort((a, b) => a - b).map((i) => i + 1),
+      missing: missing.map((i) => i + 1),
+    });
   }
   return notices;
 }

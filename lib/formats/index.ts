@@ -1,8 +1,10 @@
 /**
  * "Import and export": every format's reader and writer (lib/formats/<format>.ts).
  * Import, for the background and the options page:
- * `parseImport` / `parseQrImage` → `previewImport` (show it, collect conflict choices) →
- * `mergeImport` (one vault write) → `formatImportSummary`. Export: each writer takes the
+ * `parseImport` / `parseQrText` → `previewImport` (show it, collect conflict choices) →
+ * `mergeImport` (one vault write). Problems and outcomes are codes (`problems.ts`), worded by
+ * the page that shows them (`describe.ts`). The QR decoder (`qr.ts`, jsQR) is not exported
+ * here: only the pages that hold an image load it, never the background. Export: each writer takes the
  * accounts and returns the file's text; the options page offers it as a download
  * (`exportFile` names it). Nothing here touches storage.
  */
@@ -16,6 +18,18 @@ export {
   MIN_BACKUP_PASSPHRASE_LENGTH,
   validateBackupPassphrase,
 } from './backup';
+export {
+  describeExportProblem,
+  describeFormat,
+  describeImportErrors,
+  describeImportProblem,
+  describeImportSummary,
+  describeInvalidRow,
+  describeLeftOut,
+  describeLocation,
+  describeNotice,
+  describeRowIssue,
+} from './describe';
 export { type CsvExport, type CsvExportAccount, exportEntraCsv } from './entra-csv';
 export { MAX_IMPORT_BYTES } from './file-content';
 export { type ExportKind, exportFile } from './file-names';
@@ -28,10 +42,9 @@ export {
   mergeImport,
 } from './merge';
 export { exportOtpauthLinks, type LinkExportAccount } from './otpauth-lines';
-export { NOT_AN_AUTHENTICATOR_QR, type ParseImportOptions, parseImport, parseQrImage } from './parse-import';
+export { type ParseImportOptions, parseImport, parseQrText } from './parse-import';
 export { type ImportPreview, type PreviewConflict, previewImport } from './preview';
-export { NO_QR_CODE_MESSAGE, type Pixels } from './qr';
-export { formatImportErrors, formatImportSummary, formatLocation, formatRowProblems } from './report';
+export type * from './problems';
 export type {
   ImportFormat,
   ImportParse,
@@ -40,4 +53,4 @@ export type {
   RowLocation,
   RowProblem,
 } from './types';
-export { IMPORT_FORMAT_NAMES } from './types';
+export { list, type MessageKey, type PluralKey, plural, type Words, wordsFrom } from './words';

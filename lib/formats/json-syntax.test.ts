@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseImport } from './index';
+import { parseImportWorded } from './english.testing';
 import { locateJsonError } from './json-syntax';
 
 describe('locating a JSON syntax error without quoting the text', () => {
@@ -58,7 +58,7 @@ describe('locating a JSON syntax error without quoting the text', () => {
   it('an import of broken JSON names the line and never repeats the file', async () => {
     const secret = 'KRUGS4ZANFZSAYJAONSWG4TFOQQQ';
     const text = `{\n  "db": {\n    "entries": [{ "info": { "secret": "${secret}" }, }]\n  }\n}`;
-    const parse = await parseImport(text);
+    const parse = await parseImportWorded(text);
     expect(parse.error).toBe(
       'Line 3: this file looks like JSON but is not valid JSON (column 73: a character that cannot be there).',
     );

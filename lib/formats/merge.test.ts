@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type Account, newAccount } from '../accounts';
+import { describeImportErrors, describeImportProblem } from './describe';
+import { english, formatImportSummary, german } from './english.testing';
 import {
   type ConflictChoices,
-  formatImportSummary,
   type ImportParse,
   type IncomingAccount,
   mergeImport,
@@ -31,7 +32,7 @@ function idCounter(): () => string {
 
 function merge(existing: Account[], valid: IncomingAccount[], choices: ConflictChoices = {}) {
   const result = mergeImport(existing, { valid, invalid: [] }, { choices, newId: idCounter(), now: 5000 });
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(result.problem.code);
   return result;
 }
 
@@ -113,11 +114,13 @@ describe('mergeImport', () => {
       'upn,serial number,secret key,time interval,manufacturer,model\na@x.com,1,JBSWY3DPEHPK3PXP,30,c,m\nb@x.com,1,JBSWY3DPEHPK3PX0,30,c,m\n',
     );
     const refused = mergeImport(vault, parse, { newId: idCounter(), now: 1 });
-    expect(refused).toEqual({
-      ok: false,
-      error:
-        '1 row has errors, so nothing was imported. Fix it and import the file again, or import only the 1 valid account.',
-    });
+    expect(refused).toEqual({ ok: false, problem: { code: 'rows-have-errors', failed: 1, valid: 1 } });
+    expect(!refused.ok && describeImportProblem(refused.problem, english)).toBe(
+      '1 row has errors, so nothing was imported. Fix it and import the file again, or import only the valid accounts.',
+    );
+    expect(!refused.ok && describeImportProblem(refused.problem, german)).toBe(
+      '1 Zeile ist fehlerhaft, daher wurde nichts importiert. Korrigieren Sie sie und importieren Sie die Datei erneut, oder importieren Sie nur die gültigen Konten.',
+    );
     const accepted = mergeImport(vault, parse, { importValidOnly: true, newId: idCounter(), now: 1 });
     expect(accepted.ok && accepted.summary).toEqual({ added: 1, replaced: 0, skipped: 0, failed: 1 });
     expect(accepted.ok && formatImportSummary(accepted.summary)).toBe('Added 1 account, 1 failed.');
@@ -153,23 +156,34 @@ describe('previewImport', () => {
     const preview = previewImport(vault, parse);
     expect(preview).toEqual({
       format: 'entra-csv',
-      formatName: 'Entra OATH token CSV',
       error: null,
       needsPassphrase: false,
       notices: [],
-      rowErrors: ['Line 7: Secret key has a character that is not Base32 (A–Z, 2–7): "0".'],
+      invalidRows: [
+        {
+          where: { line: 7 },
+          problems: [{ field: 'secret', column: 'secret key', issue: { code: 'secret-not-base32', count: 1 } }],
+        },
+      ],
       validCount: 5,
       invalidCount: 1,
       newCount: 1,
+      newAccounts: [{ where: { line: 4 }, name: 'carol@x.com', issuer: 'Microsoft' }],
       duplicates: [
-        { where: 'Line 2', name: 'alice@x.com', of: 'vault' },
-        { where: 'Line 6', name: 'carol@x.com', of: 'file' },
+        { where: { line: 2 }, name: 'alice@x.com', of: 'vault' },
+        { where: { line: 6 }, name: 'carol@x.com', of: 'file' },
       ],
       conflicts: [
-        { row: 1, where: 'Line 3', name: 'alice@x.com', with: 'vault', existingName: 'Alice@x.com' },
-        { row: 3, where: 'Line 5', name: 'carol@x.com', with: 'file', existingName: 'carol@x.com' },
+        { row: 1, where: { line: 3 }, name: 'alice@x.com', with: 'vault', existingName: 'Alice@x.com' },
+        { row: 3, where: { line: 5 }, name: 'carol@x.com', with: 'file', existingName: 'carol@x.com' },
       ],
     });
+    expect(describeImportErrors(preview, english)).toEqual([
+      'Line 7: Secret key has 1 character that is not Base32 (A–Z, 2–7).',
+    ]);
+    expect(describeImportErrors(preview, german)).toEqual([
+      'Zeile 7: Der geheime Schlüssel enthält 1 Zeichen, das kein Base32 ist (A–Z, 2–7).',
+    ]);
     expect(JSON.stringify(preview)).not.toMatch(new RegExp(`${S1}|${S2}|${S3}`));
   });
 });

@@ -1,4 +1,5 @@
 import { type Account, MAX_NAME_LENGTH, newAccount } from '../accounts';
+import type { ImportProblem } from './problems';
 import type { ImportParse, IncomingAccount } from './types';
 
 /**
@@ -38,7 +39,9 @@ export interface MergeOptions {
   now: number;
 }
 
-export type MergeResult = { ok: true; accounts: Account[]; summary: ImportSummary } | { ok: false; error: string };
+export type MergeResult =
+  | { ok: true; accounts: Account[]; summary: ImportSummary }
+  | { ok: false; problem: Extract<ImportProblem, { code: 'rows-have-errors' }> };
 
 function nameKey(name: string): string {
   return name.trim().toLowerCase();
@@ -120,10 +123,7 @@ export function mergeImport(
 ): MergeResult {
   const failed = parse.invalid.length;
   if (failed > 0 && !importValidOnly) {
-    return {
-      ok: false,
-      error: `${failed === 1 ? '1 row has errors' : `${failed} rows have errors`}, so nothing was imported. Fix ${failed === 1 ? 'it' : 'them'} and import the file again, or import only the ${parse.valid.length} valid ${parse.valid.length === 1 ? 'account' : 'accounts'}.`,
-    };
+    return { ok: false, problem: { code: 'rows-have-errors', failed, valid: parse.valid.length } };
   }
   const summary: ImportSummary = { added: 0, replaced: 0, skipped: 0, failed };
   const accounts = [...existing];

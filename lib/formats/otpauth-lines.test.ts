@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatImportErrors, parseImport } from './index';
+import { formatImportErrors, parseImportWorded } from './english.testing';
 
 const MICROSOFT_LINK =
   'otpauth://totp/Contoso:qa.user@contoso.onmicrosoft.com?secret=jbswy3dpehpk3pxp&issuer=Microsoft';
 
 describe('otpauth:// links, one per line', () => {
   it("reads the link mysignins.microsoft.com shows: the name is the UPN after the tenant's colon", async () => {
-    const parse = await parseImport(`${MICROSOFT_LINK}\n`);
+    const parse = await parseImportWorded(`${MICROSOFT_LINK}\n`);
     expect(parse.format).toBe('otpauth-links');
     expect(parse.valid).toEqual([
       {
@@ -30,7 +30,7 @@ describe('otpauth:// links, one per line', () => {
       'otpauth://totp/GitHub:dev%40example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=GitHub&algorithm=SHA256&digits=8&period=60',
       '  otpauth://totp/plain-name?secret=MFRGGZDFMZTWQ2LK  ',
     ].join('\r\n');
-    const parse = await parseImport(text);
+    const parse = await parseImportWorded(text);
     expect(parse.invalid).toEqual([]);
     expect(parse.valid.map((a) => [a.where.line, a.name, a.issuer, a.digits, a.period, a.algorithm])).toEqual([
       [2, 'qa.user@contoso.onmicrosoft.com', 'Microsoft', 6, 30, 'SHA1'],
@@ -49,14 +49,14 @@ describe('otpauth:// links, one per line', () => {
       `otpauth://totp/d@x.com?secret=${'A'.repeat(129)}`,
       'https://example.com/not-a-link',
     ].join('\n');
-    const parse = await parseImport(text);
+    const parse = await parseImportWorded(text);
     expect(parse.valid).toHaveLength(1);
     expect(formatImportErrors(parse)).toEqual([
-      'Line 2: The otpauth:// link has a bad secret: Secret key has a character that is not Base32 (A–Z, 2–7): "0".',
+      'Line 2: The otpauth:// link has a bad secret= parameter: Secret key has 1 character that is not Base32 (A–Z, 2–7).',
       'Line 3: The otpauth:// link has a bad period= parameter: Period must be 30 or 60 seconds, not 45.',
       'Line 4: The otpauth:// link is for HOTP (counter-based) codes, which Microsoft sign-in does not use; only TOTP is supported.',
       'Line 5: Account name is empty: enter the sign-in name, e.g. qa.user@contoso.onmicrosoft.com.',
-      'Line 6: The otpauth:// link has a bad secret: Secret key has 129 characters; Microsoft accepts at most 128.',
+      'Line 6: The otpauth:// link has a bad secret= parameter: Secret key has 129 characters; Microsoft accepts at most 128.',
       'Line 7: This line is not an otpauth:// or otpauth-migration:// link.',
     ]);
   });
@@ -84,7 +84,7 @@ describe('what is not an import at all', () => {
       error: expect.stringMatching(/^MFA Autofill cannot read this file/),
     },
   ])('$why', async ({ content, error }) => {
-    const parse = await parseImport(content);
+    const parse = await parseImportWorded(content);
     expect(parse.error).toEqual(error);
     expect(parse.valid).toEqual([]);
     expect(parse.invalid).toEqual([]);

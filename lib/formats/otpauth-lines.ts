@@ -39,15 +39,13 @@ export function parseLinkLines(text: string): FileParse {
     } else if (looksLikeMigrationLink(link)) {
       const payload = parseMigrationLink(link);
       if (!payload.ok) {
-        collector.fail({ line }, [collector.problem(null, payload.error)]);
+        collector.fail({ line }, [collector.problem(null, { code: 'migration', issue: payload.issue })]);
         continue;
       }
       payloads.push(payload.value);
       collectMigrationEntries(payload.value, collector, loneMigrationLink ? undefined : line);
     } else {
-      collector.fail({ line }, [
-        collector.problem(null, 'This line is not an otpauth:// or otpauth-migration:// link.'),
-      ]);
+      collector.fail({ line }, [collector.problem(null, { code: 'not-a-link' })]);
     }
   }
   return collector.result(missingBatchNotices(payloads));

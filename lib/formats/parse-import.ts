@@ -1,13 +1,12 @@
-import { looksLikeOtpauthLink } from '../otpauth-link';
 import { parseAegisJson } from './aegis';
 import { parseAuthenticatorExtensionJson } from './authenticator-extension';
 import { openEncryptedBackup } from './backup';
 import { detectFormat } from './detect';
 import { parseEntraCsv } from './entra-csv';
 import { readImportContent } from './file-content';
-import { looksLikeMigrationLink } from './google-migration';
 import { parseLinkLines } from './otpauth-lines';
-import { decodeQrCode, type Pixels } from './qr';
+import type { ImportProblem } from './problems';
+import { isAuthenticatorLink } from './qr-text';
 import type { FileParse, ImportFormat, ImportParse, RowLocation } from './types';
 
 export interface ParseImportOptions {
@@ -15,13 +14,13 @@ export interface ParseImportOptions {
   backupPassphrase?: string;
 }
 
-function fileError(format: ImportFormat | null, error: string, needsPassphrase = false): ImportParse {
+function fileError(format: ImportFormat | null, error: ImportProblem, needsPassphrase = false): ImportParse {
   return { format, error, needsPassphrase, valid: [], invalid: [], notices: [] };
 }
 
 function fromFileParse(format: ImportFormat, parse: FileParse): ImportParse {
-  if (!parse.ok) return fileError(format, parse.error);
-  if (parse.valid.length === 0 && parse.invalid.length === 0) return fileError(format, 'The file holds no accounts.');
+  if (!parse.ok) return fileError(format, parse.problem);
+  if (parse.valid.length === 0 && parse.invalid.length === 0) return fileError(format, { code: 'no-accounts' });
   return { format, error: null, needsPassphrase: false, ...parse };
 }
 
@@ -29,29 +28,29 @@ async function parseBackup(json: unknown, passphrase: string): Promise<ImportPar
   const opened = await openEncryptedBackup(json, passphrase);
   if (opened.ok) return fromFileParse('mfa-autofill-backup', opened);
   // Not an error yet: the options page shows the "Backup passphrase" field with this notice.
-  if (opened.reason === 'passphrase-needed') {
+  if (opened.passphraseNeeded) {
     return {
       format: 'mfa-autofill-backup',
       error: null,
       needsPassphrase: true,
       valid: [],
       invalid: [],
-      notices: [opened.error],
+      notices: [{ code: 'backup-passphrase-needed' }],
     };
   }
-  return fileError('mfa-autofill-backup', opened.error, opened.reason === 'wrong-passphrase');
+  return fileError('mfa-autofill-backup', opened.problem, opened.problem.code === 'backup-wrong-passphrase');
 }
 
 /**
  * Reads a whole import — a file's bytes, or text from a file, a paste or a QR code — and
  * validates every row; changes nothing. Show `previewImport(accounts, result)`, then merge
- * with `mergeImport`. Everything in the result is plain text, never markup.
+ * with `mergeImport`. Problems are codes (`problems.ts`), worded by the page that shows them.
  */
 export async function parseImport(content: string | Uint8Array, opts: ParseImportOptions = {}): Promise<ImportParse> {
   const text = readImportContent(content);
-  if (!text.ok) return fileError(null, text.error);
+  if (!text.ok) return fileError(null, text.problem);
   const detected = detectFormat(text.value);
-  if (!detected.ok) return fileError(null, detected.error);
+  if (!detected.ok) return fileError(null, detected.problem);
   const { format, json } = detected;
   switch (format) {
     case 'entra-csv':
@@ -68,20 +67,14 @@ export async function parseImport(content: string | Uint8Array, opts: ParseImpor
   }
 }
 
-export const NOT_AN_AUTHENTICATOR_QR =
-  'The QR code holds something other than an authenticator link (otpauth:// or otpauth-migration://).';
-
 /**
- * A QR code image — a capture of the registration page, a photo, a pasted or loaded image —
- * as RGBA pixels (an `ImageData`): decode it, then read its text like a pasted link. Rows
- * carry no line number (there is one link); a migration code's entries keep their numbers.
+ * The text of a QR code (decoded in the page that has the image, `readQrImage`): read like a
+ * pasted link, but rows carry no line number (there is one link); a migration code's entries
+ * keep their numbers.
  */
-export async function parseQrImage(image: Pixels): Promise<ImportParse> {
-  const decoded = decodeQrCode(image);
-  if (!decoded.ok) return fileError(null, decoded.error);
-  const text = decoded.value.trim();
-  if (!looksLikeOtpauthLink(text) && !looksLikeMigrationLink(text)) return fileError(null, NOT_AN_AUTHENTICATOR_QR);
-  const parse = await parseImport(text);
+export async function parseQrText(text: string): Promise<ImportParse> {
+  if (!isAuthenticatorLink(text)) return fileError(null, { code: 'qr-not-authenticator' });
+  const parse = await parseImport(text.trim());
   const withoutLine = <T extends { where: RowLocation }>(row: T): T => {
     const { line: _line, ...where } = row.where;
     return { ...row, where };

@@ -1,7 +1,18 @@
 import { Secret } from 'otpauth';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { NO_QR_CODE_MESSAGE, NOT_AN_AUTHENTICATOR_QR, type Pixels, parseImport, parseQrImage } from './index';
+import { english } from './english.testing';
+import { describeImportProblem, type ImportParse, type ImportProblem, parseImport, parseQrText } from './index';
+import { type Pixels, readQrImage } from './qr';
+
+/** What the options page and the popup do with an image: decode it there, send only the text. */
+async function parseQrImage(image: Pixels): Promise<ImportParse> {
+  const read = readQrImage(image);
+  if (!read.ok)
+    return { format: null, error: read.problem, needsPassphrase: false, valid: [], invalid: [], notices: [] };
+  return parseQrText(read.text);
+}
+const NO_QR_CODE: ImportProblem = { code: 'no-qr-code' };
 
 /**
  * Renders `text` as a QR code into RGBA pixels the way a screen shows it: dark modules on
@@ -137,21 +148,29 @@ describe('QR code images', () => {
   });
 
   it.each([
-    { why: 'a photo-like image with no code', image: noiseImage(320, 240), error: NO_QR_CODE_MESSAGE },
+    { why: 'a photo-like image with no code', image: noiseImage(320, 240), error: NO_QR_CODE },
     {
       why: 'a blank image',
       image: { data: new Uint8ClampedArray(100 * 100 * 4).fill(255), width: 100, height: 100 },
-      error: NO_QR_CODE_MESSAGE,
+      error: NO_QR_CODE,
     },
-    { why: 'a QR code of a web address', image: renderQr('https://example.com/'), error: NOT_AN_AUTHENTICATOR_QR },
-    { why: 'no pixels', image: { data: new Uint8ClampedArray(0), width: 0, height: 0 }, error: 'The image is empty.' },
+    {
+      why: 'a QR code of a web address',
+      image: renderQr('https://example.com/'),
+      error: { code: 'qr-not-authenticator' } as const,
+    },
+    {
+      why: 'no pixels',
+      image: { data: new Uint8ClampedArray(0), width: 0, height: 0 },
+      error: { code: 'image-empty' } as const,
+    },
   ])('$why', async ({ image, error }) => {
     const parse = await parseQrImage(image);
-    expect(parse.error).toBe(error);
+    expect(parse.error).toEqual(error);
     expect(parse.valid).toEqual([]);
   });
 
   it('says "No QR code found in the image" in so many words', () => {
-    expect(NO_QR_CODE_MESSAGE).toMatch(/^No QR code found in the image\./);
+    expect(describeImportProblem(NO_QR_CODE, english)).toMatch(/^No QR code found in the image\./);
   });
 });

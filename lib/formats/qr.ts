@@ -1,5 +1,7 @@
 import jsQR, { type Options as JsQrOptions } from 'jsqr';
-import type { Result } from '../totp';
+import { MAX_QR_PIXELS } from './image-size';
+import type { ImportProblem } from './problems';
+import { isAuthenticatorLink } from './qr-text';
 
 /** RGBA pixels, 4 bytes a pixel, row by row: an `ImageData` fits. */
 export interface Pixels {
@@ -7,12 +9,6 @@ export interface Pixels {
   width: number;
   height: number;
 }
-
-export const NO_QR_CODE_MESSAGE =
-  'No QR code found in the image. Capture or choose an image where the whole code is visible and sharp.';
-
-/** 8K; anything larger is neither a screen capture nor a phone photo. */
-export const MAX_QR_PIXELS = 7680 * 4320;
 
 /**
  * jsQR's cost grows faster than the pixel count on busy images: measured here (Node 20), a
@@ -44,15 +40,13 @@ function subsample(image: Pixels, step: number): Pixels {
 }
 
 /** The text of the QR code in the image (a screen capture, a photo, a loaded or pasted image). */
-export function decodeQrCode(image: Pixels): Result<string> {
+export function decodeQrCode(image: Pixels): { ok: true; value: string } | { ok: false; problem: ImportProblem } {
   const { data, width, height } = image;
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
-    return { ok: false, error: 'The image is empty.' };
+    return { ok: false, problem: { code: 'image-empty' } };
   }
-  if (width * height > MAX_QR_PIXELS) {
-    return { ok: false, error: `The image is too large to scan (${width} × ${height}); crop it to the QR code.` };
-  }
-  if (data.length !== width * height * 4) return { ok: false, error: 'The image data is damaged.' };
+  if (width * height > MAX_QR_PIXELS) return { ok: false, problem: { code: 'image-too-large', width, height } };
+  if (data.length !== width * height * 4) return { ok: false, problem: { code: 'image-damaged' } };
 
   const coarse = Math.ceil(Math.sqrt((width * height) / FAST_SCAN_PIXELS));
   // Light modules on dark (dark-mode pages, some phones) are tried inverted, on the first pass only.
@@ -68,5 +62,17 @@ export function decodeQrCode(image: Pixels): Result<string> {
     const code = jsQR(sampled.data, sampled.width, sampled.height, { inversionAttempts });
     if (code && code.data.trim() !== '') return { ok: true, value: code.data };
   }
-  return { ok: false, error: NO_QR_CODE_MESSAGE };
+  return { ok: false, problem: { code: 'no-qr-code' } };
+}
+
+/**
+ * What the page that has the image (options, popup) does with it: decode, then check that the
+ * code holds an authenticator link. Only the text goes to the background, which never loads
+ * jsQR (issue #15.3).
+ */
+export function readQrImage(image: Pixels): { ok: true; text: string } | { ok: false; problem: ImportProblem } {
+  const decoded = decodeQrCode(image);
+  if (!decoded.ok) return decoded;
+  if (!isAuthenticatorLink(decoded.value)) return { ok: false, problem: { code: 'qr-not-authenticator' } };
+  return { ok: true, text: decoded.value.trim() };
 }

@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { type Account, newAccount, type ValidAccount } from '../accounts';
+import { describeLeftOut } from './describe';
+import { english } from './english.testing';
 import { exportEntraCsv, exportFile, exportOtpauthLinks, parseImport } from './index';
 
 function account(valid: Partial<ValidAccount> & Pick<ValidAccount, 'name' | 'secret'>, id: string): Account {
@@ -47,15 +49,12 @@ describe('export → import round trips', () => {
     const { text, leftOut } = exportEntraCsv(ACCOUNTS);
     expect(text.startsWith('upn,serial number,secret key,time interval,manufacturer,model\r\n')).toBe(true);
     expect(leftOut).toEqual([
-      {
-        name: 'a:b?c#d%20e,f',
-        reason: 'Entra OATH tokens make 6-digit SHA1 codes; this account makes 8-digit SHA256 codes.',
-      },
-      {
-        name: 'token@contoso.com',
-        reason: 'Entra OATH tokens make 6-digit SHA1 codes; this account makes 6-digit SHA512 codes.',
-      },
+      { name: 'a:b?c#d%20e,f', digits: 8, algorithm: 'SHA256' },
+      { name: 'token@contoso.com', digits: 6, algorithm: 'SHA512' },
     ]);
+    expect(describeLeftOut(leftOut[0]!, english)).toBe(
+      'a:b?c#d%20e,f: Entra OATH tokens make 6-digit SHA1 codes; this account makes 8-digit SHA256 codes.',
+    );
     const parse = await parseImport(text);
     expect(parse.invalid).toEqual([]);
     expect(parse.valid.map(codeSettings)).toEqual(tokens.map(codeSettings));

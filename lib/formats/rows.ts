@@ -1,5 +1,7 @@
 import { type AccountField, type AccountInput, type SubmitOverride, validateAccountInput } from '../accounts';
 import { looksLikeOtpauthLink } from '../otpauth-link';
+import { issuesOf } from './field-issues';
+import type { ImportNotice, RowIssue } from './problems';
 import type { IncomingAccount, InvalidRow, ParsedRows, RowLocation, RowProblem } from './types';
 
 /** A format's own names for our fields (the CSV's "upn", "time interval"), so messages can point at the column. */
@@ -27,16 +29,22 @@ export class RowCollector {
   constructor(private readonly columns: ColumnNames = {}) {}
 
   add(input: AccountInput, where: RowLocation, opts: RowOptions = {}): void {
-    const problems = [...(opts.extraProblems ?? [])];
+    const extra = opts.extraProblems ?? [];
     if (!opts.allowLink && looksLikeOtpauthLink(input.secret ?? '')) {
-      problems.unshift(this.problem('secret', 'Secret key must be a Base32 key, not an otpauth:// link.'));
-      this.fail(where, problems, opts.label);
+      this.fail(where, [this.problem('secret', { code: 'secret-is-link' }), ...extra], opts.label);
       return;
     }
     const checked = validateAccountInput(input);
-    if (!checked.ok) problems.unshift(...checked.errors.map((e) => this.problem(e.field, e.message)));
-    if (!checked.ok || problems.length > 0) {
-      this.fail(where, problems, opts.label);
+    if (!checked.ok) {
+      // One problem a field: the extra problem says the same thing better (an empty interval).
+      const said = new Set(extra.map((p) => p.field));
+      const fields = [...new Set(checked.errors.map((e) => e.field))].filter((f) => !said.has(f));
+      const problems = issuesOf(input, fields).map(({ field, issue }) => this.problem(field, issue));
+      this.fail(where, [...problems, ...extra], opts.label);
+      return;
+    }
+    if (extra.length > 0) {
+      this.fail(where, extra, opts.label);
       return;
     }
     const account: IncomingAccount = { ...checked.value, where };
@@ -52,12 +60,12 @@ export class RowCollector {
   }
 
   /** A problem with one field, naming the file's column for it when the format has one. */
-  problem(field: AccountField | null, message: string): RowProblem {
+  problem(field: AccountField | null, issue: RowIssue): RowProblem {
     const column = field ? this.columns[field] : undefined;
-    return column ? { field, column, message } : { field, message };
+    return column ? { field, column, issue } : { field, issue };
   }
 
-  result(notices: string[] = []): ParsedRows {
+  result(notices: ImportNotice[] = []): ParsedRows {
     return { ok: true, valid: this.valid, invalid: this.invalid, notices };
   }
 }

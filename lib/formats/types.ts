@@ -1,4 +1,5 @@
 import type { AccountField, SubmitOverride, ValidAccount } from '../accounts';
+import type { ImportNotice, ImportProblem, RowIssue } from './problems';
 
 /** The formats `parseImport` reads (issue "Import and export", ways in). */
 export type ImportFormat =
@@ -8,16 +9,6 @@ export type ImportFormat =
   | 'aegis'
   | 'authenticator-extension'
   | 'mfa-autofill-backup';
-
-/** Names for the user, e.g. "Read 12 accounts from an Entra OATH token CSV". */
-export const IMPORT_FORMAT_NAMES: Readonly<Record<ImportFormat, string>> = {
-  'entra-csv': 'Entra OATH token CSV',
-  'otpauth-links': 'otpauth:// links',
-  'google-migration': 'Google Authenticator export',
-  aegis: 'Aegis export (unencrypted JSON)',
-  'authenticator-extension': 'Authenticator extension backup',
-  'mfa-autofill-backup': 'MFA Autofill encrypted backup',
-};
 
 /**
  * Where a row came from, as the user can find it: a 1-based line of the file (the CSV
@@ -34,8 +25,8 @@ export interface RowProblem {
   field: AccountField | null;
   /** The file's own name for that field when it differs from the Add form's ("upn", "time interval"). */
   column?: string;
-  /** The Add form's message (lib/accounts.ts), or one for the row as a whole. Plain text. */
-  message: string;
+  /** What is wrong, as a code with parameters (`describe.ts` words it). */
+  issue: RowIssue;
 }
 
 /** A row that passed the Add form's validation. `pinned`/`submitAfterFill` come only from our own backup. */
@@ -57,11 +48,11 @@ export interface ParsedRows {
   ok: true;
   valid: IncomingAccount[];
   invalid: InvalidRow[];
-  notices: string[];
+  notices: ImportNotice[];
 }
 
 /** What one format's parser makes of a whole file: rows, or a problem with the file itself. */
-export type FileParse = ParsedRows | { ok: false; error: string };
+export type FileParse = ParsedRows | { ok: false; problem: ImportProblem };
 
 /**
  * The outcome of reading an import, before anything changes. Exactly one of: `error` set
@@ -72,11 +63,11 @@ export interface ImportParse {
   /** null when the content was not recognised. */
   format: ImportFormat | null;
   /** A problem with the whole file (empty, too large, unknown, wrong passphrase); rows are then empty. */
-  error: string | null;
+  error: ImportProblem | null;
   /** Our encrypted backup without (or with the wrong) passphrase: show the "Backup passphrase" field. */
   needsPassphrase: boolean;
   valid: IncomingAccount[];
   invalid: InvalidRow[];
   /** Worth saying but not errors, e.g. that a Google export came in several QR codes and some are missing. */
-  notices: string[];
+  notices: ImportNotice[];
 }

@@ -1,11 +1,17 @@
 /** Extension pages → background: check and apply an import; write a backup or a plain export. */
-import type { ImportPreview, ImportSummary } from '../formats';
+import type { ExportProblem, ImportPreview, ImportProblem, ImportSummary, LeftOut } from '../formats';
 import { isStringArray } from './account-table';
 import type { Reply, RequestsOf } from './common';
 import { either, type Infer, isBoolean, isString, oneOf, optional, recordOf, shape } from './validate';
 
-/** A file's bytes (base64, so binary junk is seen as such) or pasted text. */
-export const isImportContent = either(shape({ base64: isString }), shape({ text: isString }));
+/**
+ * A file's bytes (base64, so binary junk is seen as such), pasted text, or the text of a QR
+ * code the page decoded from an image (the background never decodes images).
+ */
+export const isImportContent = either(
+  either(shape({ base64: isString }), shape({ text: isString })),
+  shape({ qr: isString }),
+);
 export type ImportContent = Infer<typeof isImportContent>;
 
 export const isPlainExportKind = oneOf('otpauth-links', 'entra-csv');
@@ -40,9 +46,16 @@ export const importExportRequests = {
 
 export type ImportExportRequest = RequestsOf<typeof importExportRequests>;
 
+/**
+ * An import or export refused for a reason the page words itself (lib/formats/describe.ts,
+ * through _locales). `error` is the code again, for logs; never words for a person.
+ */
+export type ImportFailure = { ok: false; error: string; problem: ImportProblem; field?: undefined };
+export type ExportFailure = { ok: false; error: string; problem: ExportProblem; field?: string };
+
 export interface ImportExportReplies {
-  'import:preview': Reply<{ preview: ImportPreview }>;
-  'import:apply': Reply<{ summary: ImportSummary; message: string }>;
-  'export:backup': Reply<{ file: ExportedFile; count: number }>;
-  'export:plain': Reply<{ file: ExportedFile; count: number; leftOut: string[] }>;
+  'import:preview': Reply<{ preview: ImportPreview }> | ImportFailure;
+  'import:apply': Reply<{ summary: ImportSummary }> | ImportFailure;
+  'export:backup': Reply<{ file: ExportedFile; count: number }> | ExportFailure;
+  'export:plain': Reply<{ file: ExportedFile; count: number; leftOut: LeftOut[] }> | ExportFailure;
 }

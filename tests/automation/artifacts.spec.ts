@@ -61,7 +61,7 @@ test('a suite with trace, HAR and screenshots on leaves no secret in any artifac
       ],
       backupPassphrase,
     );
-    if (!backup.ok) throw new Error(backup.error);
+    if (!backup.ok) throw new Error(backup.problem.code);
     const accountsText = `otpauth://totp/Fabrikam:${users.fromText}?secret=${secretOf(users.fromText).toLowerCase()}&issuer=Microsoft\n`;
     writeFileSync(join(dir, 'directory.json'), JSON.stringify(directory), { mode: 0o600 });
     writeFileSync(join(dir, 'backup.json'), backup.value, { mode: 0o600 });

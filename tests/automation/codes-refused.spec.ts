@@ -113,7 +113,11 @@ test('waits for the next period: two browsers on one machine share the code ledg
     expect(Math.floor(checks[1]!.at / PERIOD_MS)).toBe(Math.floor(checks[0]!.at / PERIOD_MS) + 1);
     // The ledger's side: each period's code leased once; the loser was told to wait.
     const leases = [...mfa.leases, ...otherWorker.leases].filter((l) => l.account === USERS.joni);
-    const granted = leases.filter((l) => l.granted).map((l) => l.counter);
+    // Either browser may win the first period: order the grants by period, not by browser.
+    const granted = leases
+      .filter((l) => l.granted)
+      .map((l) => l.counter)
+      .sort((a, b) => a - b);
     expect(granted).toHaveLength(2);
     expect(granted[1]! - granted[0]!).toBe(1);
     expect(leases.filter((l) => !l.granted).map((l) => l.counter)).toContain(Math.min(...granted));

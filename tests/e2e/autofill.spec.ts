@@ -493,7 +493,7 @@ test('locked: the badge shows a waiting page; after unlocking, the page is fille
   await page.close();
 });
 
-test('a wrong code is retried once with the next period’s code, then it stops and the popup says so', async () => {
+test('a wrong code is retried once with the next period’s code, then it stops and the popup says so (waits for a TOTP period)', async () => {
   test.setTimeout(120_000);
   await sendFromExtensionPage(extensionPage, { type: 'settings:set', changes: { submitAfterFill: true } });
   const account = await newAccount();

@@ -93,8 +93,24 @@ test('a file with a bad line imports nothing and names the line; the valid ones 
   await expect(options.getByRole('alert')).toContainText('Line 3:');
   await expect(options.getByRole('alert')).toContainText('Period must be 30 or 60 seconds, not 45');
   expect(await sendFromExtensionPage(options, { type: 'accounts:list' })).toMatchObject({ accounts: [] });
-  await options.getByRole('button', { name: 'Import the 1 valid accounts' }).click();
-  await expect(options.getByRole('status').filter({ hasText: 'Added 1' })).toBeVisible();
+  // One account: the singular, through the plural rules (it read "Import the 1 valid accounts").
+  await options.getByRole('button', { name: 'Import the 1 valid account', exact: true }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'Added 1 account, 1 failed.' })).toBeVisible();
+});
+
+test('pasted links import after the check, and the pasted text (secrets) is cleared once imported', async () => {
+  const options = await openExtensionPage(browser, 'options.html');
+  await freshVault(options);
+  const pasted = options.getByLabel('Or paste links, a CSV, or a QR code image');
+  await pasted.fill(
+    `otpauth://totp/Contoso:paste1@contoso.com?secret=${randomSecret()}\notpauth://totp/Contoso:paste2@contoso.com?secret=${randomSecret()}\n`,
+  );
+  await options.getByRole('button', { name: 'Check pasted text' }).click();
+  await expect(options.getByRole('status').filter({ hasText: '2 valid accounts' })).toBeVisible();
+  await expect(pasted).not.toHaveValue('');
+  await options.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(options.getByRole('status').filter({ hasText: 'Added 2 accounts.' })).toBeVisible();
+  await expect(pasted).toHaveValue('');
 });
 
 test('a QR code image (as mysignins.microsoft.com shows it) imports the account named after the colon', async () => {

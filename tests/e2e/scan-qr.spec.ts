@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import QRCode from 'qrcode';
 import {
   buildWithToolbarGrant,
@@ -21,10 +21,10 @@ test.afterAll(async () => {
   await browser.close();
 });
 
-test('"Scan QR code" in the popup imports the code mysignins.microsoft.com shows in the current tab', async () => {
-  const secret = randomSecret(16).toLowerCase();
-  const link = `otpauth://totp/Fabrikam:qa.scan@fabrikam.onmicrosoft.com?secret=${secret}&issuer=Microsoft`;
+/** The registration page of mysignins.microsoft.com showing `link` as a QR code, in a tab of its own. */
+async function showQrCode(link: string): Promise<Page> {
   const qr = await QRCode.toDataURL(link, { width: 240 });
+  await browser.context.unroute('https://mysignins.microsoft.com/**');
   await browser.context.route('https://mysignins.microsoft.com/**', (route) =>
     route.fulfill({
       contentType: 'text/html',
@@ -33,16 +33,70 @@ test('"Scan QR code" in the popup imports the code mysignins.microsoft.com shows
   );
   const signins = await browser.context.newPage();
   await signins.goto('https://mysignins.microsoft.com/security-info');
+  return signins;
+}
 
+async function popupWithVault(): Promise<Page> {
   const popup = await openExtensionPage(browser, 'popup.html', { newWindow: true });
+  await sendFromExtensionPage(popup, { type: 'vault:delete', confirmation: 'DELETE' });
   await sendFromExtensionPage(popup, { type: 'vault:create', passphrase: PASSPHRASE, confirmation: PASSPHRASE });
   await popup.reload();
+  return popup;
+}
+
+async function accountsIn(popup: Page): Promise<{ name: string; code: string }[]> {
+  return (
+    (await sendFromExtensionPage(popup, { type: 'accounts:list' })) as { accounts: { name: string; code: string }[] }
+  ).accounts;
+}
+
+test('"Scan QR code" shows the account the page\'s QR code holds and imports it only when the user confirms', async () => {
+  const secret = randomSecret(16).toLowerCase();
+  const signins = await showQrCode(
+    `otpauth://totp/Fabrikam:qa.scan@fabrikam.onmicrosoft.com?secret=${secret}&issuer=Microsoft`,
+  );
+  const popup = await popupWithVault();
   await signins.bringToFront();
   await popup.getByRole('button', { name: 'Add account' }).click();
   await popup.getByRole('button', { name: 'Scan QR code' }).click();
+
+  await expect(popup.getByRole('status').filter({ hasText: 'The QR code holds 1 account. Import it?' })).toBeVisible();
+  await expect(popup.getByText('qa.scan@fabrikam.onmicrosoft.com (Microsoft)')).toBeVisible();
+  // What the page showed is not in the vault until the user says so.
+  expect(await accountsIn(popup)).toEqual([]);
+
+  await popup.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(popup.getByRole('status').filter({ hasText: 'Added 1' })).toBeVisible();
   const item = popup.getByRole('listitem').filter({ hasText: 'qa.scan@fabrikam.onmicrosoft.com' });
   const shown = ((await item.locator('.code').textContent()) ?? '').replace(/\D/g, '');
   const now = Date.now();
   expect([oathtoolCode(secret.toUpperCase(), now - 2000), oathtoolCode(secret.toUpperCase(), now)]).toContain(shown);
+});
+
+test('a QR code for a name already in the vault with another secret asks keep, replace or rename; "Don\'t import" changes nothing', async () => {
+  const kept = randomSecret(16);
+  const popup = await popupWithVault();
+  await sendFromExtensionPage(popup, {
+    type: 'accounts:add',
+    input: { name: 'qa.conflict@fabrikam.onmicrosoft.com', secret: kept },
+  });
+  const signins = await showQrCode(
+    `otpauth://totp/Fabrikam:qa.conflict@fabrikam.onmicrosoft.com?secret=${randomSecret(16)}&issuer=Microsoft`,
+  );
+  await signins.bringToFront();
+  await popup.getByRole('button', { name: 'Add account' }).click();
+  await popup.getByRole('button', { name: 'Scan QR code' }).click();
+
+  await expect(
+    popup.getByRole('group', { name: /qa\.conflict@fabrikam\.onmicrosoft\.com has another secret/ }),
+  ).toBeVisible();
+  await expect(popup.getByRole('radio', { name: 'Keep the account in the vault' })).toBeChecked();
+  await expect(popup.getByRole('radio', { name: 'Replace its secret with the imported one' })).toBeVisible();
+  await popup.getByRole('button', { name: "Don't import" }).click();
+  await expect(popup.getByRole('button', { name: 'Scan QR code' })).toBeVisible();
+
+  const [account, ...others] = await accountsIn(popup);
+  expect(others).toEqual([]);
+  const now = Date.now();
+  expect([oathtoolCode(kept, now - 2000), oathtoolCode(kept, now)]).toContain(account?.code);
 });

@@ -43,10 +43,12 @@ async function snap(page: Page, target: Locator, name: string, width: number) {
   await cdp.send('Emulation.setDeviceMetricsOverride', { width, height: 600, deviceScaleFactor: 2, mobile: false });
   const box = await target.boundingBox();
   if (!box) throw new Error(`${name}: nothing to take a picture of`);
+  // The box is relative to the viewport, the clip to the document: add what the page is scrolled by.
+  const scroll = await page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
   const { data } = await cdp.send('Page.captureScreenshot', {
     format: 'png',
     captureBeyondViewport: true,
-    clip: { x: box.x, y: box.y, width: box.width, height: Math.ceil(box.height), scale: 1 },
+    clip: { x: box.x + scroll.x, y: box.y + scroll.y, width: box.width, height: Math.ceil(box.height), scale: 1 },
   });
   await cdp.send('Emulation.clearDeviceMetricsOverride');
   await cdp.detach();
@@ -105,6 +107,12 @@ test('screenshots of the popup and the options page', async () => {
   await emulateDarkOr(options);
   await expect(options.getByRole('button', { name: 'Export encrypted backup' })).toBeVisible();
   await snap(options, options.locator('body'), 'options.png', OPTIONS_WIDTH);
+
+  // The account table, two accounts selected.
+  const accounts = options.getByRole('region', { name: 'Accounts' });
+  await accounts.getByRole('checkbox', { name: `Select ${ACCOUNTS[1]!.name}` }).check();
+  await accounts.getByRole('checkbox', { name: `Select ${ACCOUNTS[3]!.name}` }).check();
+  await snap(options, accounts, 'options-accounts.png', OPTIONS_WIDTH);
 });
 
 /** `SCREENSHOT_SCHEME=dark` takes the same pictures in the dark colour scheme. */

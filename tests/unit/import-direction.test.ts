@@ -87,6 +87,6 @@ describe('import direction', () => {
 
   it('reads static, re-exported and dynamic imports', () => {
     expect(importsOf('lib/formats/rows.ts')).toContain('lib/accounts.ts');
-    expect(importsOf('components/ScanQrButton.tsx')).toContain('lib/formats/qr.ts');
+    expect(importsOf('components/image-pixels.ts')).toContain('lib/formats/qr.ts');
   });
 });

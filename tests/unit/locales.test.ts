@@ -27,13 +27,18 @@ function sourcesUnder(dir: string): string[] {
     return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
   });
 }
-const sources = ['components', 'entrypoints'].flatMap(sourcesUnder).map((path) => ({
+// lib/formats words import and export problems for the pages (describe.ts, through components/i18n.ts).
+const sources = ['components', 'entrypoints', 'lib/formats'].flatMap(sourcesUnder).map((path) => ({
   path,
   text: readFileSync(path, 'utf8'),
 }));
 /** Every `t('key'…)` in the pages' code; keys are always literals, so a grep finds them all. */
 const keysUsedInCode = new Set(
-  sources.flatMap(({ text }) => [...text.matchAll(/\bt\(\s*'([^']+)'/g)].map((m) => m[1] as string)),
+  sources.flatMap(({ text }) => [
+    ...[...text.matchAll(/\bt\(\s*'([^']+)'/g)].map((m) => m[1] as string),
+    // Plurals: `plural(words, 'key', count)` / `tp('key', count)` use `key_one` and `key_other`.
+    ...[...text.matchAll(/\b(?:plural\(\s*\w+,|tp\()\s*'([^']+)'/g)].flatMap((m) => [`${m[1]}_one`, `${m[1]}_other`]),
+  ]),
 );
 /** `__MSG_key__` in the manifest (wxt.config.ts). */
 const keysUsedInManifest = new Set(

@@ -46,8 +46,8 @@ export interface TabStatusEvent {
   status: TabStatus;
 }
 
-/** A file's bytes (base64) or pasted text. */
-export type ImportContent = { base64: string } | { text: string };
+/** A file's bytes (base64), pasted text, or a QR code's decoded text. */
+export type ImportContent = { base64: string } | { text: string } | { qr: string };
 
 export interface HelperSettings {
   autofill: boolean;

@@ -21,6 +21,7 @@ export { type MfaFixtures, withMfaAutofill } from './fixtures.js';
 export type { LeaseRecord } from './lease-server.js';
 export { CodeLedger, defaultLedgerDir, LEDGER_DIR_VARIABLE } from './ledger.js';
 export type { PlaywrightLike } from './playwright-module.js';
+export type { ReuseSignIn } from './reuse-signin.js';
 export {
   launchWithMfaAutofill,
   type MfaAutofill,

@@ -19,6 +19,7 @@ import type { SubmitOverride } from './extension-protocol.js';
 import { type LeaseRecord, type LeaseServer, startLeaseServer } from './lease-server.js';
 import { CodeLedger } from './ledger.js';
 import { type PlaywrightLike, resolvePlaywright } from './playwright-module.js';
+import { keepSignIn, type ReuseSignIn, restoreSignIn } from './reuse-signin.js';
 import { readHistory } from './status-history.js';
 import { setUpVault } from './vault-setup.js';
 import { failWebAuthnFast } from './webauthn.js';
@@ -53,6 +54,11 @@ export interface MfaAutofillOptions extends ExtensionLaunch {
    */
   ledgerDir?: string | false;
   /**
+   * Opt-in: keep each account's Microsoft sign-in cookies after it signed in, and start later
+   * browsers of that account signed in (reuse-signin.ts). Microsoft throttles rapid sign-ins.
+   */
+  reuseSignIn?: ReuseSignIn;
+  /**
    * Give every page a virtual authenticator without credentials, so a passkey request fails at
    * once instead of waiting on a dialog nobody answers. Default true.
    */
@@ -74,6 +80,8 @@ export interface MfaAutofill {
   readonly accounts: readonly string[];
   /** Everything seen so far, oldest first. */
   readonly events: readonly MfaEvent[];
+  /** The account whose kept sign-in this browser started with (reuseSignIn), or null. */
+  readonly reusedSignIn: string | null;
   /** Every code lease the extension asked for: account, counter, granted or not (never a code). */
   readonly leases: readonly LeaseRecord[];
   /** The page as it was when each problem was seen (taken before fail-fast closed it). */
@@ -118,7 +126,11 @@ export async function launchWithMfaAutofill(options: MfaAutofillOptions = {}): P
       submitAfterFillFor: options.submitAfterFillFor,
       codeLease: leaseServer?.endpoint,
     });
-    return new Session(launched, leaseServer, names, options);
+    const reuse = options.reuseSignIn;
+    const reuseAccount = reuse ? (reuse.account ?? (names.length === 1 ? names[0]! : null)) : null;
+    const restored =
+      reuse && reuseAccount && (await restoreSignIn(launched.context, reuse, reuseAccount, launched.signinHosts));
+    return new Session(launched, leaseServer, names, options, restored ? reuseAccount : null);
   } catch (error) {
     await launched.close();
     await leaseServer?.close();
@@ -147,6 +159,7 @@ class Session implements MfaAutofill {
     private readonly leaseServer: LeaseServer | null,
     readonly accounts: readonly string[],
     private readonly options: MfaAutofillOptions,
+    readonly reusedSignIn: string | null,
   ) {
     this.context = launched.context;
     this.extensionId = launched.extensionId;
@@ -194,12 +207,33 @@ class Session implements MfaAutofill {
   }
 
   async close(): Promise<void> {
-    if (!this.stopped) await this.readOnce();
+    if (!this.stopped) {
+      await this.readOnce();
+      await this.keepSignIn().catch((error: unknown) => {
+        console.error('MFA Autofill: keeping the sign-in for reuse failed:', error);
+      });
+    }
     this.stopped = true;
     this.wake?.();
     await this.polling;
     await this.launched.close();
     await this.leaseServer?.close();
+  }
+
+  /**
+   * reuseSignIn: after exactly one account's code was filled and submitted, with no problem, the
+   * browser's sign-in-host cookies become that account's kept session.
+   */
+  private async keepSignIn(): Promise<void> {
+    const reuse = this.options.reuseSignIn;
+    if (!reuse || this.problems().length > 0) return;
+    const signedIn = new Set(
+      this.events
+        .filter((e) => e.state === 'filled' && e.submitted)
+        .map((e) => (e.state === 'filled' ? e.account : '')),
+    );
+    if (signedIn.size !== 1) return;
+    await keepSignIn(this.context, reuse, [...signedIn][0]!, this.launched.signinHosts);
   }
 
   private async poll(): Promise<void> {

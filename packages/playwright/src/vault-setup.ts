@@ -138,13 +138,18 @@ async function setUpInPage(input: {
     return { ok: false, error: `this build of the extension ignores the settings ${ignored.join(', ')}.` };
   }
 
+  // Problems arrive as codes (never the file's text); the options page words them (its main.tsx).
+  const wordsFor = (reply: unknown): string[] =>
+    (globalThis as unknown as { mfaAutofillDescribeImport(r: unknown): string[] }).mfaAutofillDescribeImport(reply);
   const previewed = await send({ type: 'import:preview', content, backupPassphrase });
-  if (!previewed.ok) return { ok: false, error: `Reading the accounts from ${input.label} failed: ${previewed.error}` };
+  if (!previewed.ok) {
+    const why = 'problem' in previewed ? wordsFor(previewed).join(' ') : previewed.error;
+    return { ok: false, error: `Reading the accounts from ${input.label} failed: ${why}` };
+  }
   const p = previewed.preview as {
     needsPassphrase: boolean;
-    error: string | null;
-    rowErrors: string[];
-    conflicts: { where: string | null; name: string }[];
+    error: unknown;
+    conflicts: unknown[];
     validCount: number;
   };
   if (p.needsPassphrase && !backupPassphrase) {
@@ -153,19 +158,16 @@ async function setUpInPage(input: {
       error: `the accounts in ${input.label} are an encrypted backup: set MFA_ACCOUNTS_PASSPHRASE to its passphrase.`,
     };
   }
-  const problems = [
-    ...(p.error ? [p.error] : []),
-    ...p.rowErrors,
-    ...p.conflicts.map(
-      (c) => `${c.where ? `${c.where}: ` : ''}${c.name} is in the file twice, with different secrets.`,
-    ),
-  ];
+  const problems = wordsFor({ preview: previewed.preview });
   if (problems.length > 0) {
     return { ok: false, error: `the accounts in ${input.label} cannot be imported:\n${problems.join('\n')}` };
   }
   if (p.validCount === 0) return { ok: false, error: `no accounts found in ${input.label}.` };
   const imported = await send({ type: 'import:apply', content, backupPassphrase, choices: {}, importValidOnly: false });
-  if (!imported.ok) return { ok: false, error: `Importing the accounts from ${input.label} failed: ${imported.error}` };
+  if (!imported.ok) {
+    const why = 'problem' in imported ? wordsFor(imported).join(' ') : imported.error;
+    return { ok: false, error: `Importing the accounts from ${input.label} failed: ${why}` };
+  }
 
   const listed = await send({ type: 'accounts:list' });
   if (!listed.ok) return { ok: false, error: `Listing the accounts failed: ${listed.error}` };

@@ -306,6 +306,8 @@ export interface SignInTiming {
 
 export interface AppSignIn {
   upn: string;
+  /** Signed in by an existing session (the ESTSAUTH cookie): no password, no MFA. */
+  reusedSession: boolean;
   staySignedIn: boolean;
   rememberMfa: boolean;
   timing: SignInTiming | null;

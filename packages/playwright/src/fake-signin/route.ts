@@ -11,12 +11,13 @@ import { FAKE_HOSTS, type FakeSignin } from './server.js';
 /** Request headers the browser sets itself or that describe this hop, not the request. */
 const HOP_HEADERS = new Set(['host', 'connection', 'content-length', 'accept-encoding', 'transfer-encoding']);
 
-function forward(route: Route, service: Pick<FakeSignin, 'port' | 'certificate'>): Promise<void> {
+async function forward(route: Route, service: Pick<FakeSignin, 'port' | 'certificate'>): Promise<void> {
   const request = route.request();
   const url = new URL(request.url());
   const body = request.postDataBuffer();
   const headers: Record<string, string> = { host: url.host };
-  for (const [name, value] of Object.entries(request.headers())) {
+  // allHeaders: with the cookies, which headers() leaves out.
+  for (const [name, value] of Object.entries(await request.allHeaders())) {
     if (!HOP_HEADERS.has(name.toLowerCase())) headers[name] = value;
   }
   if (body) headers['content-length'] = String(body.length);

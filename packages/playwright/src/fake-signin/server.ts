@@ -84,6 +84,8 @@ export interface FakeSignin {
   codeChecks: readonly CodeCheckRecord[];
   signIns: readonly AppSignIn[];
   screens: readonly ScreenRecord[];
+  /** Ends every sign-in session (its ESTSAUTH cookie is refused from now on), as a password reset or a revocation does. */
+  revokeSessions(): void;
   close(): Promise<void>;
 }
 
@@ -91,6 +93,14 @@ export interface FakeSigninOptions {
   users: readonly DirectoryUser[];
   /** How long each page keeps its body hidden before showing the form (the real ones render late). */
   renderDelayMs?: number;
+  /**
+   * Keep sign-in sessions, as Entra does: an ESTSAUTH cookie after each sign-in, and single
+   * sign-on (straight back to the app) for a browser that has a valid one. Off by default, so
+   * one browser can sign several accounts in one after another without signing out.
+   */
+  keepSessions?: boolean;
+  /** How long a kept session is honoured. Default 60 minutes. */
+  sessionMinutes?: number;
   /** Every user's default for DirectoryUser.pushFirst. Default false: the code prompt first. */
   pushFirst?: boolean;
   /** Where to listen: 127.0.0.1 and a free port unless told (Firefox reaches it on 443 by DNS pref). */
@@ -137,6 +147,8 @@ export async function startFakeSignin({
   users,
   renderDelayMs = 80,
   pushFirst = false,
+  keepSessions = false,
+  sessionMinutes = 60,
   host: listenHost = '127.0.0.1',
   port: listenPort = 0,
 }: FakeSigninOptions): Promise<FakeSignin> {
@@ -147,6 +159,8 @@ export async function startFakeSignin({
   const codeChecks: CodeCheckRecord[] = [];
   const signIns: AppSignIn[] = [];
   const screens: ScreenRecord[] = [];
+  /** ESTSAUTH value → the signed-in user and when the session ends. */
+  const sessions = new Map<string, { user: DirectoryUser; until: number }>();
   const shown = (user: DirectoryUser, screen: ScreenRecord['screen'], page: string): Answer => {
     screens.push({ upn: user.upn, screen, at: Date.now() });
     return html(page);
@@ -154,7 +168,7 @@ export async function startFakeSignin({
   const { key, cert } = throwAwayCertificate(FAKE_HOSTS);
 
   /** What a handler answers; one place writes it. */
-  type Answer = { status?: number; html: string } | { json: unknown };
+  type Answer = { status?: number; html: string; setCookie?: string } | { json: unknown };
   const html = (body: string, status = 200): Answer => ({ status, html: body });
   const json = (value: unknown): Answer => ({ json: value });
 
@@ -164,9 +178,27 @@ export async function startFakeSignin({
     return flow && stages.includes(flow.stage) ? flow : null;
   }
 
-  function login(method: string, url: URL, body: string): Answer {
+  /** Single sign-on, as Entra does with a valid ESTSAUTH cookie: straight back to the app. */
+  function signedInAlready(cookie: string, state: string): Answer | null {
+    const value = /(?:^|;\s*)ESTSAUTH=([^;]+)/.exec(cookie)?.[1];
+    const session = value ? sessions.get(value) : undefined;
+    if (!session || session.until < Date.now()) return null;
+    const code = token();
+    authCodes.set(code, {
+      upn: session.user.upn,
+      staySignedIn: false,
+      rememberMfa: false,
+      timing: null,
+      reusedSession: true,
+    });
+    return html(formPostPage(REDIRECT_URI, { code, state }));
+  }
+
+  function login(method: string, url: URL, body: string, cookie: string): Answer {
     const path = url.pathname;
     if (method === 'GET' && /\/oauth2(\/v2\.0)?\/authorize$/.test(path)) {
+      const sso = signedInAlready(cookie, url.searchParams.get('state') ?? '');
+      if (sso) return sso;
       const id = token();
       const query = url.searchParams;
       flows.set(id, {
@@ -241,8 +273,13 @@ export async function startFakeSignin({
         staySignedIn: form.get('LoginOptions') === '1',
         rememberMfa: flow.rememberMfa,
         timing: Object.values(timing).every((v) => v > 0) ? timing : null,
+        reusedSession: false,
       });
-      return html(formPostPage(flow.redirectUri, { code, state: flow.state }));
+      const signedIn = html(formPostPage(flow.redirectUri, { code, state: flow.state }));
+      if (!keepSessions) return signedIn;
+      const session = token();
+      sessions.set(session, { user: flow.user, until: Date.now() + sessionMinutes * 60_000 });
+      return { ...signedIn, setCookie: `ESTSAUTH=${session}; Path=/; Secure; HttpOnly; SameSite=None` };
     }
     return html('Not found', 404);
   }
@@ -295,7 +332,7 @@ export async function startFakeSignin({
     const host = (request.headers.host ?? '').replace(/:\d+$/, '');
     const method = request.method ?? 'GET';
     const url = new URL(request.url ?? '/', `https://${host}`);
-    if (host === FAKE_HOSTS[0]) return login(method, url, body);
+    if (host === FAKE_HOSTS[0]) return login(method, url, body, request.headers.cookie ?? '');
     if (host === FAKE_HOSTS[1]) return app(method, url, body);
     return html(`No fake service for ${host}`, 421);
   }
@@ -305,8 +342,9 @@ export async function startFakeSignin({
     if ('json' in reply) {
       response.writeHead(200, { ...noStore, 'content-type': 'application/json' }).end(JSON.stringify(reply.json));
     } else {
+      const cookie = reply.setCookie ? { 'set-cookie': reply.setCookie } : {};
       response
-        .writeHead(reply.status ?? 200, { ...noStore, 'content-type': 'text/html; charset=utf-8' })
+        .writeHead(reply.status ?? 200, { ...noStore, ...cookie, 'content-type': 'text/html; charset=utf-8' })
         .end(reply.html);
     }
   }
@@ -326,6 +364,7 @@ export async function startFakeSignin({
     codeChecks,
     signIns,
     screens,
+    revokeSessions: () => sessions.clear(),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
