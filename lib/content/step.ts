@@ -139,98 +139,93 @@ function statusOf(value: unknown): string | null {
   return typeof status === 'string' ? status : null;
 }
 
-export function step(state: FlowState, input: Input): Step {
-  const flow = new Flow(state);
-  flow.handle(input);
-  return { state: flow.state, effects: flow.effects };
-}
+export function step(initial: FlowState, input: Input): Step {
+  // Closures rather than a class: the content script's minifier can shorten their names.
+  let state = initial;
+  const effects: Effect[] = [];
+  handle(input);
+  return { state, effects };
 
-/** One step's working copy: the state as it changes, and the effects in order. */
-class Flow {
-  effects: Effect[] = [];
-  constructor(public state: FlowState) {}
-
-  private set(changes: Partial<FlowState>): void {
-    this.state = { ...this.state, ...changes };
+  function set(changes: Partial<FlowState>): void {
+    state = { ...state, ...changes };
   }
 
-  private emit(effect: Effect): void {
-    this.effects.push(effect);
+  function emit(effect: Effect): void {
+    effects.push(effect);
   }
 
-  handle(input: Input): void {
+  function handle(input: Input): void {
     switch (input.kind) {
       case 'page':
-        this.look(input.reading, input.now);
+        look(input.reading, input.now);
         return;
       case 'code':
-        this.onCode(input.response, input.reading);
+        onCode(input.response, input.reading);
         return;
       case 'account':
-        this.onAccount(input.purpose, input.response, input.reading);
+        onAccount(input.purpose, input.response, input.reading);
         return;
       case 'kmsi':
-        this.onKmsi(input.response, input.reading);
+        onKmsi(input.response, input.reading);
         return;
       case 'timer':
-        if (this.state.stage === 'waiting-timer')
-          this.resume(this.state.waitingRetry, this.state.waitingManual, input.reading);
+        if (state.stage === 'waiting-timer') resume(state.waitingRetry, state.waitingManual, input.reading);
         return;
       case 'unlocked':
-        this.onUnlocked(input.reading, input.now);
+        onUnlocked(input.reading, input.now);
         return;
       case 'fill-now':
-        this.onFillNow(input.reading);
+        onFillNow(input.reading);
         return;
       case 'picked':
-        this.set({ pickedProof: input.proof });
-        this.emit({ do: 'remember-pick', proof: input.proof });
+        set({ pickedProof: input.proof });
+        emit({ do: 'remember-pick', proof: input.proof });
         return;
       case 'submitted':
-        this.onSubmitted(input.value);
+        onSubmitted(input.value);
         return;
     }
   }
 
-  private look(reading: ScreenReading, now: number): void {
-    if (this.state.stage === 'stopped') return;
-    this.linger(reading, now);
+  function look(reading: ScreenReading, now: number): void {
+    if (state.stage === 'stopped') return;
+    linger(reading, now);
     switch (reading.screen) {
       case 'chooser':
         // Back on the chooser ("Sign in another way"): the prompt that follows is a new one.
-        if (this.state.stage === 'filled') this.set({ stage: 'watching' });
-        if (!this.state.chooserAnswered && reading.codeTile) {
-          this.set({ chooserAnswered: true });
-          this.emit({ do: 'ask-account', pageAccount: reading.account, purpose: 'chooser' });
+        if (state.stage === 'filled') set({ stage: 'watching' });
+        if (!state.chooserAnswered && reading.codeTile) {
+          set({ chooserAnswered: true });
+          emit({ do: 'ask-account', pageAccount: reading.account, purpose: 'chooser' });
         }
         return;
       case 'switch-to-code':
-        if (this.state.switchAnswered) return;
+        if (state.switchAnswered) return;
         if (!reading.codeProof) {
-          this.reportOnce({ kind: 'not-totp', reason: 'no-code-method' });
+          reportOnce({ kind: 'not-totp', reason: 'no-code-method' });
         } else if (reading.way) {
-          this.set({ switchAnswered: true });
-          this.emit({ do: 'ask-account', pageAccount: reading.account, purpose: 'switch' });
+          set({ switchAnswered: true });
+          emit({ do: 'ask-account', pageAccount: reading.account, purpose: 'switch' });
         }
         return;
       case 'kmsi':
-        if (!this.state.kmsiAsked && reading.ready) {
-          this.set({ kmsiAsked: true });
-          this.emit({ do: 'ask-kmsi' });
+        if (!state.kmsiAsked && reading.ready) {
+          set({ kmsiAsked: true });
+          emit({ do: 'ask-kmsi' });
         }
         return;
       case 'never-fill':
-        this.reportOnce({ kind: 'not-totp', reason: reading.reason });
+        reportOnce({ kind: 'not-totp', reason: reading.reason });
         return;
       case 'blocked':
-        this.reportOnce({ kind: 'stopped', screen: reading.summary, blocked: true });
+        reportOnce({ kind: 'stopped', screen: reading.summary, blocked: true });
         return;
       case 'code-prompt':
-        if (this.state.stage === 'filled') {
-          this.checkAfterFill(reading.field, reading.account);
+        if (state.stage === 'filled') {
+          checkAfterFill(reading.field, reading.account);
           return;
         }
-        if (this.state.stage === 'watching' && this.fillable(reading, false)) this.ask(reading, false, false);
+        if (state.stage === 'watching' && fillable(reading, false)) ask(reading, false, false);
         return;
       default:
         return;
@@ -241,40 +236,40 @@ class Flow {
    * Conditions that are reported only once they last: an unknown screen holding the sign-in
    * (not after our fill: the page is then moving on), and a prompt with no visible field.
    */
-  private linger(reading: ScreenReading, now: number): void {
+  function linger(reading: ScreenReading, now: number): void {
     let key: string | null = null;
     let after = 0;
     let event: FillEvent | null = null;
-    if (reading.screen === 'unknown' && this.state.stage !== 'filled') {
+    if (reading.screen === 'unknown' && state.stage !== 'filled') {
       key = `unknown:${reading.summary.title}:${reading.summary.pgid}`;
       after = STALL_MS;
       event = { kind: 'stopped', screen: reading.summary, blocked: false };
     } else if (
       reading.screen === 'code-prompt' &&
       reading.fieldProblem === 'none-visible' &&
-      this.state.stage !== 'filled'
+      state.stage !== 'filled'
     ) {
       key = 'no-visible-field';
       after = NO_FIELD_MS;
       event = { kind: 'not-totp', reason: 'no-visible-field' };
     }
     if (key === null || event === null) {
-      if (this.state.lingering) this.set({ lingering: null });
+      if (state.lingering) set({ lingering: null });
       return;
     }
-    const lingering = this.state.lingering;
+    const lingering = state.lingering;
     if (lingering?.key !== key) {
-      this.set({ lingering: { key, since: now } });
-      this.emit({ do: 'recheck', ms: after });
+      set({ lingering: { key, since: now } });
+      emit({ do: 'recheck', ms: after });
     } else if (now - lingering.since >= after) {
-      this.reportOnce(event, key);
+      reportOnce(event, key);
     } else {
-      this.emit({ do: 'recheck', ms: after - (now - lingering.since) });
+      emit({ do: 'recheck', ms: after - (now - lingering.since) });
     }
   }
 
   /** True when a TOTP may go into the prompt's field now; reports why not otherwise. */
-  private fillable(
+  function fillable(
     reading: ScreenReading,
     retry: boolean,
   ): reading is Extract<ScreenReading, { screen: 'code-prompt' }> & {
@@ -283,72 +278,72 @@ class Flow {
     if (reading.screen !== 'code-prompt') return false;
     const { field } = reading;
     if (!field) {
-      if (reading.fieldProblem === 'several-visible') this.reportOnce({ kind: 'not-totp', reason: 'several-fields' });
+      if (reading.fieldProblem === 'several-visible') reportOnce({ kind: 'not-totp', reason: 'several-fields' });
       return false;
     }
-    if (userHasTyped(field.value, retry ? this.state.filledValue : null)) return false;
+    if (userHasTyped(field.value, retry ? state.filledValue : null)) return false;
     // An error shown before this script filled anything (say, a reload after a rejected code)
     // is not ours to answer: spending another attempt on it could lock the account.
     if (!retry && field.wrongCodeShown) return false;
     if (reading.method !== 'totp') {
-      this.reportOnce({ kind: 'not-totp', reason: NOT_TOTP_REASONS[reading.method] ?? 'unknown-method' });
+      reportOnce({ kind: 'not-totp', reason: NOT_TOTP_REASONS[reading.method] ?? 'unknown-method' });
       return false;
     }
     return true;
   }
 
-  private ask(reading: Extract<ScreenReading, { screen: 'code-prompt' }>, retry: boolean, manual: boolean): void {
-    this.set({ stage: 'asking', waitingRetry: retry, waitingManual: manual });
-    this.emit({ do: 'ask-code', pageAccount: reading.account, retry, manual });
+  function ask(reading: Extract<ScreenReading, { screen: 'code-prompt' }>, retry: boolean, manual: boolean): void {
+    set({ stage: 'asking', waitingRetry: retry, waitingManual: manual });
+    emit({ do: 'ask-code', pageAccount: reading.account, retry, manual });
   }
 
-  private resume(retry: boolean, manual: boolean, reading: ScreenReading): void {
-    this.emit({ do: 'cancel-wait' });
-    this.set({ stage: 'watching' });
-    if (this.fillable(reading, retry)) this.ask(reading, retry, manual);
+  function resume(retry: boolean, manual: boolean, reading: ScreenReading): void {
+    emit({ do: 'cancel-wait' });
+    set({ stage: 'watching' });
+    if (fillable(reading, retry)) ask(reading, retry, manual);
   }
 
-  private onCode(response: unknown, reading: ScreenReading): void {
-    if (this.state.stage !== 'asking') return;
-    const retry = this.state.waitingRetry;
+  function onCode(response: unknown, reading: ScreenReading): void {
+    if (state.stage !== 'asking') return;
+    const retry = state.waitingRetry;
     const status = statusOf(response);
     if (status === 'code') {
-      this.fillCode(response as CodeAnswer, reading, retry);
+      fillCode(response as CodeAnswer, reading, retry);
       return;
     }
     if (status === 'wait') {
       // The code has too little life left, or was already submitted: the background says when
       // the next one starts. A timer, not polling.
       const delay = Number((response as { retryInMs?: unknown }).retryInMs) || 0;
-      this.set({ stage: 'waiting-timer' });
-      this.emit({ do: 'wait', ms: Math.min(Math.max(delay, 0), MAX_WAIT_MS) });
+      set({ stage: 'waiting-timer' });
+      emit({ do: 'wait', ms: Math.min(Math.max(delay, 0), MAX_WAIT_MS) });
     } else if (status === 'locked') {
       // Filled without a reload once the user unlocks (DESIGN.md): the background says so.
-      this.set({ stage: 'waiting-unlock' });
+      set({ stage: 'waiting-unlock' });
     } else if (status === 'disabled') {
       // Filling automatically is off: the keyboard command still fills.
-      this.set({ stage: 'waiting-fill-now' });
+      set({ stage: 'waiting-fill-now' });
     } else {
       // no-match, no-vault, refused, or no answer at all.
-      this.set({ stage: 'stopped' });
+      set({ stage: 'stopped' });
     }
   }
 
-  private fillCode(answer: CodeAnswer, reading: ScreenReading, retry: boolean): void {
+  function fillCode(answer: CodeAnswer, reading: ScreenReading, retry: boolean): void {
     // The page may have changed while the background answered: check everything again.
-    if (!this.fillable(reading, retry)) {
-      this.set({ stage: 'watching' });
+    if (!fillable(reading, retry)) {
+      set({ stage: 'watching' });
       return;
     }
-    this.set({ stage: 'stopped' });
+    set({ stage: 'stopped' });
     const { code, digits, account } = answer;
     if (typeof code !== 'string' || !/^\d+$/.test(code) || code.length !== digits) return;
     const maxLength = reading.field.maxLength;
     if (maxLength !== null && maxLength !== code.length) {
-      this.reportOnce({ kind: 'not-totp', reason: 'digits', pageDigits: maxLength, accountDigits: digits });
+      reportOnce({ kind: 'not-totp', reason: 'digits', pageDigits: maxLength, accountDigits: digits });
       return;
     }
-    this.set({
+    set({
       stage: 'filled',
       filledValue: code,
       filledAccount: String(account),
@@ -358,8 +353,8 @@ class Flow {
       lingering: null,
     });
     // The pick has served its prompt; the in-memory copy stays for the retry.
-    this.emit({ do: 'remember-pick', proof: null });
-    this.emit({
+    emit({ do: 'remember-pick', proof: null });
+    emit({
       do: 'fill',
       code,
       account: String(account),
@@ -368,93 +363,93 @@ class Flow {
     });
   }
 
-  private checkAfterFill(field: CodeFieldFacts | null, pageAccount: string | null): void {
+  function checkAfterFill(field: CodeFieldFacts | null, pageAccount: string | null): void {
     if (!field) return;
     if (!field.wrongCodeShown) {
-      if (!this.state.errorGoneSinceFill) this.set({ errorGoneSinceFill: true });
+      if (!state.errorGoneSinceFill) set({ errorGoneSinceFill: true });
       return;
     }
     // Still the error our retry answered: the page has not judged the new code yet.
-    if (this.state.errorShownAtFill && !this.state.errorGoneSinceFill) return;
-    if (userHasTyped(field.value, this.state.filledValue)) {
+    if (state.errorShownAtFill && !state.errorGoneSinceFill) return;
+    if (userHasTyped(field.value, state.filledValue)) {
       // The rejected code was the user's own: they are in charge of this prompt now.
-      this.set({ stage: 'stopped' });
+      set({ stage: 'stopped' });
       return;
     }
-    const wrongCodes = this.state.wrongCodes + 1;
+    const wrongCodes = state.wrongCodes + 1;
     const retrying = wrongCodes <= RETRIES_AFTER_WRONG_CODE;
-    this.set({ wrongCodes });
-    this.emit({ do: 'report', event: { kind: 'wrong-code', account: this.state.filledAccount, retrying } });
+    set({ wrongCodes });
+    emit({ do: 'report', event: { kind: 'wrong-code', account: state.filledAccount, retrying } });
     if (!retrying) {
-      this.set({ stage: 'stopped' });
-      this.emit({ do: 'stop' });
+      set({ stage: 'stopped' });
+      emit({ do: 'stop' });
       return;
     }
     // The page judged the code, so it was submitted, however the page did it.
-    if (!this.state.spentReported) this.emit({ do: 'spent' });
+    if (!state.spentReported) emit({ do: 'spent' });
     // The background hands out the next period's code (it never hands out a spent one).
-    this.set({ stage: 'asking', waitingRetry: true, waitingManual: false, spentReported: true });
-    this.emit({ do: 'ask-code', pageAccount, retry: true, manual: false });
+    set({ stage: 'asking', waitingRetry: true, waitingManual: false, spentReported: true });
+    emit({ do: 'ask-code', pageAccount, retry: true, manual: false });
   }
 
-  private onAccount(purpose: SwitchPurpose, response: unknown, reading: ScreenReading): void {
+  function onAccount(purpose: SwitchPurpose, response: unknown, reading: ScreenReading): void {
     const status = statusOf(response) as HasAccountResponse['status'] | null;
     // Locked: ask again once the user unlocks, as a waiting code prompt would.
-    this.set({ awaitingUnlock: status === 'locked' ? purpose : null });
-    if (status === 'switch-off') this.reportOnce({ kind: 'not-totp', reason: 'switch-off' });
+    set({ awaitingUnlock: status === 'locked' ? purpose : null });
+    if (status === 'switch-off') reportOnce({ kind: 'not-totp', reason: 'switch-off' });
     if (status !== 'yes') return;
     if (reading.screen === 'chooser' && reading.codeTile) {
-      this.set({ pickedProof: TOTP_PROOF });
-      this.emit({ do: 'remember-pick', proof: TOTP_PROOF });
-      this.emit({ do: 'click', target: 'code-tile' });
+      set({ pickedProof: TOTP_PROOF });
+      emit({ do: 'remember-pick', proof: TOTP_PROOF });
+      emit({ do: 'click', target: 'code-tile' });
     } else if (purpose === 'switch' && reading.screen === 'switch-to-code' && reading.way) {
       if (reading.way === 'code-tile') {
-        this.set({ pickedProof: TOTP_PROOF });
-        this.emit({ do: 'remember-pick', proof: TOTP_PROOF });
+        set({ pickedProof: TOTP_PROOF });
+        emit({ do: 'remember-pick', proof: TOTP_PROOF });
       }
-      this.emit({ do: 'click', target: reading.way });
+      emit({ do: 'click', target: reading.way });
     }
   }
 
-  private onKmsi(response: unknown, reading: ScreenReading): void {
+  function onKmsi(response: unknown, reading: ScreenReading): void {
     const answer = statusOf(response) === 'answer' && (response as { answer?: unknown }).answer;
     // 'ask' (or anything unexpected) leaves the question to the user.
     if (answer !== 'yes' && answer !== 'no') return;
     if (reading.screen === 'kmsi' && reading.ready)
-      this.emit({ do: 'click', target: answer === 'yes' ? 'kmsi-yes' : 'kmsi-no' });
+      emit({ do: 'click', target: answer === 'yes' ? 'kmsi-yes' : 'kmsi-no' });
   }
 
-  private onUnlocked(reading: ScreenReading, now: number): void {
-    if (this.state.stage === 'waiting-unlock') this.resume(this.state.waitingRetry, this.state.waitingManual, reading);
-    const waiting = this.state.awaitingUnlock;
+  function onUnlocked(reading: ScreenReading, now: number): void {
+    if (state.stage === 'waiting-unlock') resume(state.waitingRetry, state.waitingManual, reading);
+    const waiting = state.awaitingUnlock;
     if (waiting) {
-      this.set({
+      set({
         awaitingUnlock: null,
         ...(waiting === 'chooser' ? { chooserAnswered: false } : { switchAnswered: false }),
       });
-      this.look(reading, now);
+      look(reading, now);
     }
   }
 
-  private onFillNow(reading: ScreenReading): void {
+  function onFillNow(reading: ScreenReading): void {
     // The keyboard command is the user asking: it also serves a prompt automatic filling left
     // alone, but never a second time after the retry was spent, and never over our own fill.
-    const { stage } = this.state;
-    if (stage === 'asking' || stage === 'filled' || this.state.wrongCodes > RETRIES_AFTER_WRONG_CODE) return;
-    this.resume(stage.startsWith('waiting') && this.state.waitingRetry, true, reading);
+    const { stage } = state;
+    if (stage === 'asking' || stage === 'filled' || state.wrongCodes > RETRIES_AFTER_WRONG_CODE) return;
+    resume(stage.startsWith('waiting') && state.waitingRetry, true, reading);
   }
 
-  private onSubmitted(value: string): void {
+  function onSubmitted(value: string): void {
     // Only our code, once: the user's own code is theirs to spend.
-    if (this.state.stage !== 'filled' || this.state.spentReported || value !== this.state.filledValue) return;
-    this.set({ spentReported: true });
-    this.emit({ do: 'spent' });
+    if (state.stage !== 'filled' || state.spentReported || value !== state.filledValue) return;
+    set({ spentReported: true });
+    emit({ do: 'spent' });
   }
 
-  private reportOnce(event: FillEvent, key: string = JSON.stringify(event)): void {
-    if (this.state.reported.includes(key)) return;
-    this.set({ reported: [...this.state.reported, key] });
-    this.emit({ do: 'report', event });
+  function reportOnce(event: FillEvent, key: string = JSON.stringify(event)): void {
+    if (state.reported.includes(key)) return;
+    set({ reported: [...state.reported, key] });
+    emit({ do: 'report', event });
   }
 }
 

@@ -1,39 +1,38 @@
 /**
- * The fake service's "Approve sign in request" screen (DirectoryUser.pushFirst), as a person
- * meets it: the push with its number, "I can't use my Microsoft Authenticator app right now", the
- * proofs list; from there the extension picks "Use a verification code", fills and submits.
+ * Screens before the code prompt, through the fake service: "Approve sign in request" (the
+ * account's default is the Authenticator push), which the extension leaves by "I can't use my
+ * Microsoft Authenticator app right now" → "Use a verification code"; and Microsoft's "too many
+ * sign-ins" page, on which the helper fails the page at once, naming the screen, with a screenshot.
  */
-import { APP_URL, enterCredentials, expect, test } from './fixtures';
+import { APP_URL, expect, signIn, test } from './fixtures';
 import { USERS } from './world';
 
-test('the push screen comes first for an account whose default is the push; its other way leads to the code', async ({
-  page,
-  mfa,
-  fakeMicrosoft,
-}) => {
-  await enterCredentials(page, USERS.patti);
-  await expect(page.getByRole('heading', { name: 'Approve sign in request' })).toBeVisible();
-  await expect(page.locator('#idDiv_SAOTCAS_Title')).toBeVisible();
-  await expect(page.locator('#idDiv_SAOTCAS_Description')).toBeVisible();
-  await expect(page.locator('#idRichContext_DisplaySign')).toHaveText(/^\d{2}$/);
-  await expect(page.locator('#idChkBx_SAOTCAS_TD')).not.toBeChecked();
-  const config = await page.evaluate(() => (window as unknown as { $Config: { arrUserProofs: unknown[] } }).$Config);
-  expect(config.arrUserProofs).toEqual([
-    expect.objectContaining({ authMethodId: 'PhoneAppNotification', isDefault: true }),
-    expect.objectContaining({ authMethodId: 'PhoneAppOTP', isDefault: false }),
-  ]);
-
-  await page.locator('a#signInAnotherWay').click();
-  // The proofs list (#idDiv_SAOTCS_Proofs) renders in the same page and the extension answers it
-  // at once, "Use a verification code" (the service's ChooseProof), then fills the code.
-  await page.waitForURL(`${APP_URL}**`);
+test('signs in an account whose fake service shows the push screen first', async ({ page, mfa, fakeMicrosoft }) => {
+  await signIn(page, USERS.patti);
   await expect(page.getByRole('status')).toHaveText(`Signed in as ${USERS.patti}`);
+  await expect(page).toHaveURL(new RegExp(`^${APP_URL}`));
+  // The service showed the push, then (after its proofs list, ChooseProof) the code prompt.
   expect(fakeMicrosoft.screens.filter((s) => s.upn === USERS.patti).map((s) => s.screen)).toEqual([
     'push',
     'code',
     'kmsi',
   ]);
   await expect
-    .poll(() => mfa.events.map((e) => e.message))
+    .poll(() => mfa.events.filter((e) => e.state === 'filled').map((e) => e.message))
     .toEqual([`Filled the code for ${USERS.patti} and submitted it.`]);
+  expect(mfa.problems()).toEqual([]);
+});
+
+test('a sign-in stopped on "too many sign-ins" fails at once, naming the screen, with a screenshot', async ({
+  page,
+  mfa,
+}) => {
+  const started = Date.now();
+  await expect(signIn(page, USERS.debra)).rejects.toThrow(
+    'MFA Autofill: The sign-in stopped on "Sign in" (page ConvergedError, AADSTS50196).',
+  );
+  expect(Date.now() - started).toBeLessThan(20_000);
+  expect(mfa.problems()).toEqual([expect.objectContaining({ state: 'stopped', blocked: true, aadsts: '50196' })]);
+  expect(mfa.screenshots).toHaveLength(1);
+  expect(mfa.screenshots[0]!.png.subarray(1, 4).toString()).toBe('PNG');
 });

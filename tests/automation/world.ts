@@ -34,6 +34,8 @@ export const USERS = {
   grady: `grady.archie${domain}`,
   /** The Authenticator push is her default: the service shows "Approve sign in request" first. */
   patti: `patti.fernandez${domain}`,
+  /** Microsoft answers her password with "too many sign-ins" (AADSTS50196). */
+  debra: `debra.berger${domain}`,
   /** Only in the environment variable's Entra OATH CSV. */
   alex: `alex.wilber${domain}`,
 } as const;
@@ -58,6 +60,7 @@ export function makeWorld(password: string): World {
     password,
     secret: randomSecret(32),
     pushFirst: upn === USERS.patti,
+    throttled: upn === USERS.debra,
   }));
   const secretOf = (upn: string) => users.find((u) => u.upn === upn)!.secret;
   const inFile = Object.values(USERS).filter((upn) => upn !== USERS.diego && upn !== USERS.alex);

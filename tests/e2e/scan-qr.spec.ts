@@ -33,6 +33,9 @@ async function showQrCode(link: string): Promise<Page> {
   );
   const signins = await browser.context.newPage();
   await signins.goto('https://mysignins.microsoft.com/security-info');
+  // The popup captures the active tab of the other window; with only this one open, that is
+  // the tab showing the code, whichever window headless Chromium reports as focused.
+  for (const page of browser.context.pages()) if (page !== signins) await page.close();
   return signins;
 }
 
@@ -77,14 +80,14 @@ test('"Scan QR code" shows the account the page\'s QR code holds and imports it 
 
 test('a QR code for a name already in the vault with another secret asks keep, replace or rename; "Don\'t import" changes nothing', async () => {
   const kept = randomSecret(16);
+  const signins = await showQrCode(
+    `otpauth://totp/Fabrikam:qa.conflict@fabrikam.onmicrosoft.com?secret=${randomSecret(16)}&issuer=Microsoft`,
+  );
   const popup = await popupWithVault();
   await sendFromExtensionPage(popup, {
     type: 'accounts:add',
     input: { name: 'qa.conflict@fabrikam.onmicrosoft.com', secret: kept },
   });
-  const signins = await showQrCode(
-    `otpauth://totp/Fabrikam:qa.conflict@fabrikam.onmicrosoft.com?secret=${randomSecret(16)}&issuer=Microsoft`,
-  );
   await signins.bringToFront();
   await popup.getByRole('button', { name: 'Add account' }).click();
   await popup.getByRole('button', { name: 'Scan QR code' }).click();

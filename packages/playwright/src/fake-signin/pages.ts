@@ -251,6 +251,24 @@ window.onViewRendered = function () {
   return page('Sign in to your account', config, view, script, delayMs);
 }
 
+/**
+ * Entra's error page for too many sign-ins in quick succession (DESIGN.md: AADSTS50196), shown
+ * instead of MFA for a user with `throttled`.
+ */
+export function throttledPage(upn: string, delayMs: number): string {
+  const view = `${identityBanner(upn)}
+  <div role="heading" aria-level="1" id="idDiv_Error_Title" class="title">Sign in</div>
+  <div class="row error" id="idDiv_Error_Description">Sorry, but we're having trouble signing you in.</div>
+  <div class="row">AADSTS50196: The server terminated an operation because it encountered a client request loop. Please contact your app vendor.</div>`;
+  return page(
+    'Sign in to your account',
+    configScript({ pgid: 'ConvergedError', iErrorCode: 50196 }),
+    view,
+    '',
+    delayMs,
+  );
+}
+
 /** After "Approve a request" was picked again: the phone is asked, and nobody answers. */
 export function waitingForApprovalPage(upn: string, delayMs: number): string {
   const view = `${identityBanner(upn)}

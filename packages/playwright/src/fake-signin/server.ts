@@ -41,6 +41,7 @@ import {
   pushPage,
   redirectPage,
   TENANT,
+  throttledPage,
   usernamePage,
   waitingForApprovalPage,
 } from './pages.js';
@@ -60,12 +61,14 @@ export interface DirectoryUser {
    * Authenticator app right now" → "Use a verification code". Default: the service's `pushFirst`.
    */
   pushFirst?: boolean;
+  /** After the password, Entra's "too many sign-ins" error page (AADSTS50196) instead of MFA. */
+  throttled?: boolean;
 }
 
 /** A screen the service showed in a sign-in, in order, for tests to check the path taken. */
 export interface ScreenRecord {
   upn: string;
-  screen: 'push' | 'code' | 'waiting-for-approval' | 'kmsi';
+  screen: 'push' | 'code' | 'waiting-for-approval' | 'kmsi' | 'throttled';
   at: number;
 }
 
@@ -231,6 +234,10 @@ export async function startFakeSignin({
       if (!flow?.user) return html('Your session has expired: start again.', 400);
       if (form.get('passwd') !== flow.user.password) {
         return html(passwordPage(id, flow.user.upn, renderDelayMs, ERROR_WRONG_PASSWORD));
+      }
+      if (flow.user.throttled) {
+        flows.delete(id);
+        return shown(flow.user, 'throttled', throttledPage(flow.user.upn, renderDelayMs));
       }
       flow.stage = 'mfa';
       if (flow.user.pushFirst ?? pushFirst) {
