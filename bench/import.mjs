@@ -1,11 +1,17 @@
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const randomSecret = () => Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => ALPHABET[b % 32]).join('');
 
-/** Preview and apply of an Entra CSV of `count` accounts through the background, as the options page does. */
+/**
+ * Preview and apply of an Entra CSV of `count` accounts through the background, as the options
+ * page does. Each call imports names of its own (a batch tag), so a second import into the same
+ * vault adds every account instead of skipping the first one's as duplicates.
+ */
+let batches = 0;
 export async function measureImport(page, count) {
+  const batch = ++batches;
   const rows = Array.from(
     { length: count },
-    (_, i) => `bench.import${i}@fabrikam.onmicrosoft.com,${i},${randomSecret()},30,Fabrikam,Token`,
+    (_, i) => `bench.import${batch}.${i}@fabrikam.onmicrosoft.com,${i},${randomSecret()},30,Fabrikam,Token`,
   );
   const content = { text: `upn,serial number,secret key,time interval,manufacturer,model\n${rows.join('\n')}\n` };
   const send = (m) => page.evaluate((message) => chrome.runtime.sendMessage(message), m);
