@@ -464,14 +464,23 @@ test('never fills inside a frame, whoever frames it', async () => {
 
 test('never overwrites a field the user has started typing in', async () => {
   const account = await newAccount();
+  const control = await newAccount();
   await sendFromExtensionPage(extensionPage, { type: 'vault:lock' });
   const url = `https://login.microsoftonline.com${CODE_PAGE}`;
   await serveFixture(browser.context, url, 'enter-code', account.name);
   const page = await openSigninPage(browser.context, url);
+  await expectStatus(page, { state: 'waiting-unlock' });
   await page.locator('#idTxtBx_SAOTCC_OTC').pressSequentially('12');
+  // Control: another prompt waiting for the same unlock. Once it is filled, the typed-in page
+  // has had the same "vault unlocked" news and decided.
+  const controlUrl = 'https://login.microsoftonline.com/common/control-typing';
+  await serveFixture(browser.context, controlUrl, 'enter-code', control.name);
+  const controlPage = await openSigninPage(browser.context, controlUrl);
+  await expectStatus(controlPage, { state: 'waiting-unlock' });
   await sendFromExtensionPage(extensionPage, { type: 'vault:unlock', passphrase: PASSPHRASE });
-  await page.waitForTimeout(NO_FILL_GRACE_MS);
+  expectOathtoolCode(await expectFilled(controlPage), control.secret);
   await expect(page.locator('#idTxtBx_SAOTCC_OTC')).toHaveValue('12');
+  await controlPage.close();
   await page.close();
 });
 
@@ -481,7 +490,7 @@ test('locked: the badge shows a waiting page; after unlocking, the page is fille
   const url = `https://login.microsoftonline.com${CODE_PAGE}`;
   await serveFixture(browser.context, url, 'enter-code', account.name);
   const page = await openSigninPage(browser.context, url);
-  await page.waitForTimeout(500);
+  await expectStatus(page, { state: 'waiting-unlock' });
   expect(await codeFieldValues(page)).toEqual(['']);
   expect(await badgeTexts(browser, 'https://login.microsoftonline.com/*')).toContain('🔒');
 
