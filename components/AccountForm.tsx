@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
-import { type AccountField, validateAccountInput } from '@/lib/accounts';
+import { type AccountField, type FieldError, validateAccountInput } from '@/lib/accounts';
+import { describeLinkIssue } from '@/lib/formats/describe';
 import { looksLikeOtpauthLink, parseOtpauthLink } from '@/lib/otpauth-link';
 import type { Algorithm, Digits, Period } from '@/lib/totp';
 import { Field, Select } from './Field';
 import { failureText, problemText } from './failure-text';
-import { t } from './i18n';
+import { pageWords, t } from './i18n';
 import { send } from './send';
 
 const DIGIT_OPTIONS = [
@@ -22,6 +23,13 @@ const algorithmOptions = () =>
     { value: 'SHA256', label: 'SHA256' },
     { value: 'SHA512', label: 'SHA512' },
   ] as const;
+
+/** A refused field in the page's language; the English `message` only for an error with no code. */
+function fieldErrorText(error: FieldError): string {
+  if (error.problem) return problemText(error.problem);
+  if (error.linkIssue) return describeLinkIssue(error.linkIssue, pageWords);
+  return error.message;
+}
 
 export function AccountForm({ onSaved, onCancel }: { onSaved: (name: string) => void; onCancel: () => void }) {
   const [name, setName] = useState('');
@@ -54,7 +62,7 @@ export function AccountForm({ onSaved, onCancel }: { onSaved: (name: string) => 
     const input = { name, secret, issuer, digits, period, algorithm };
     const valid = validateAccountInput(input);
     if (!valid.ok) {
-      setErrors(Object.fromEntries(valid.errors.map((e) => [e.field, e.problem ? problemText(e.problem) : e.message])));
+      setErrors(Object.fromEntries(valid.errors.map((e) => [e.field, fieldErrorText(e)])));
       return;
     }
     setBusy(true);

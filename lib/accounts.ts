@@ -1,4 +1,4 @@
-import { looksLikeOtpauthLink, parseOtpauthLink } from './otpauth-link';
+import { looksLikeOtpauthLink, type OtpauthLinkIssue, parseOtpauthLink } from './otpauth-link';
 import { type Failed, fail, type Problem } from './problems';
 import {
   type Algorithm,
@@ -48,6 +48,8 @@ export interface FieldError {
   message: string;
   /** What the pages show, in their language (absent only for a malformed otpauth:// link). */
   problem?: Problem;
+  /** What is wrong with a malformed otpauth:// link, for the pages to word (lib/formats/describe.ts). */
+  linkIssue?: OtpauthLinkIssue;
 }
 
 export interface ValidAccount extends TotpParams {
@@ -78,7 +80,7 @@ export function validateAccountInput(input: AccountInput): AccountValidation {
 
   if (looksLikeOtpauthLink(rawSecret)) {
     const link = parseOtpauthLink(rawSecret);
-    if (!link.ok) return { ok: false, errors: [fieldError('secret', link)] };
+    if (!link.ok) return { ok: false, errors: [{ ...fieldError('secret', link), linkIssue: link.issue }] };
     const name = input.name?.trim() ? input.name : link.value.name;
     const nameError = validateName(name);
     if (nameError) return { ok: false, errors: [fieldError('name', nameError)] };

@@ -41,10 +41,23 @@ export interface BackupFile {
   contents: Sealed;
 }
 
-/** What a backup keeps of an account: everything but its id and usage, which belong to one vault. */
+/**
+ * What a backup keeps of an account: everything but its id and usage, which belong to one vault.
+ * `codeInsteadOfPush` came later and is optional, so version 1 stays: a file without it reads
+ * as 'default', and an older extension ignores it in a newer file.
+ */
 export type BackupAccount = Pick<
   Account,
-  'name' | 'issuer' | 'secret' | 'digits' | 'period' | 'algorithm' | 'notes' | 'pinned' | 'submitAfterFill'
+  | 'name'
+  | 'issuer'
+  | 'secret'
+  | 'digits'
+  | 'period'
+  | 'algorithm'
+  | 'notes'
+  | 'pinned'
+  | 'submitAfterFill'
+  | 'codeInsteadOfPush'
 >;
 
 export interface BackupContents {
@@ -100,6 +113,8 @@ export async function createEncryptedBackup(
       notes: a.notes,
       pinned: a.pinned,
       submitAfterFill: a.submitAfterFill,
+      // Absent stays absent (JSON drops undefined): the file then says what the vault said.
+      codeInsteadOfPush: a.codeInsteadOfPush,
     })),
     exportedAt: new Date(now).toISOString(),
   };
@@ -168,6 +183,7 @@ function collectAccounts(accounts: readonly unknown[]): ParsedRows {
       continue;
     }
     const submit = account.submitAfterFill;
+    const push = account.codeInsteadOfPush;
     collector.add(
       {
         name: stringOf(account.name),
@@ -183,6 +199,7 @@ function collectAccounts(accounts: readonly unknown[]): ParsedRows {
         label: stringOf(account.name),
         pinned: account.pinned === true,
         submitAfterFill: submit === 'always' || submit === 'never' ? submit : 'default',
+        codeInsteadOfPush: push === 'always' || push === 'never' ? push : 'default',
       },
     );
   }

@@ -1,4 +1,6 @@
+import type { OtpauthLinkIssue } from '../otpauth-link';
 import { ENTRA_CSV_HEADER } from './entra-csv-columns';
+import { linkIssue } from './field-issues';
 import type { ImportSummary } from './merge';
 import type {
   ExportProblem,
@@ -200,6 +202,14 @@ export function describeRowIssue(issue: RowIssue, words: Words): string {
       return describeFieldIssue(issue, words);
   }
   throw new Error(`no words for ${JSON.stringify(issue)}`);
+}
+
+/**
+ * A malformed otpauth:// link pasted into the Add form, in the words an import uses for the
+ * same link; nothing of the link itself is quoted (it holds the secret).
+ */
+export function describeLinkIssue(issue: OtpauthLinkIssue, words: Words): string {
+  return describeRowIssue(linkIssue(issue), words);
 }
 
 /** "Line 3", "Entry 2", "Line 2, entry 3"; empty for a QR code's single link. */

@@ -90,10 +90,11 @@ export function renamedCopyName(name: string, taken: ReadonlySet<string>): strin
 }
 
 function toAccount(row: IncomingAccount, name: string, id: string, now: number): Account {
-  const { where: _where, pinned, submitAfterFill, ...valid } = row;
+  const { where: _where, pinned, submitAfterFill, codeInsteadOfPush, ...valid } = row;
   const account = newAccount({ ...valid, name }, id, now);
   if (pinned) account.pinned = true;
   if (submitAfterFill) account.submitAfterFill = submitAfterFill;
+  if (codeInsteadOfPush) account.codeInsteadOfPush = codeInsteadOfPush;
   return account;
 }
 

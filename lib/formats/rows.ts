@@ -12,6 +12,7 @@ export interface RowOptions {
   label?: string;
   pinned?: boolean;
   submitAfterFill?: SubmitOverride;
+  codeInsteadOfPush?: SubmitOverride;
   /**
    * Only for link-per-line text: elsewhere a secret column holding an otpauth:// link would
    * be read as a whole link by `validateAccountInput` and silently override the row's other columns.
@@ -50,6 +51,8 @@ export class RowCollector {
     const account: IncomingAccount = { ...checked.value, where };
     if (opts.pinned) account.pinned = true;
     if (opts.submitAfterFill && opts.submitAfterFill !== 'default') account.submitAfterFill = opts.submitAfterFill;
+    if (opts.codeInsteadOfPush && opts.codeInsteadOfPush !== 'default')
+      account.codeInsteadOfPush = opts.codeInsteadOfPush;
     this.valid.push(account);
   }
 

@@ -29,11 +29,12 @@ export interface RowProblem {
   issue: RowIssue;
 }
 
-/** A row that passed the Add form's validation. `pinned`/`submitAfterFill` come only from our own backup. */
+/** A row that passed the Add form's validation. `pinned` and the two overrides come only from our own backup. */
 export interface IncomingAccount extends ValidAccount {
   where: RowLocation;
   pinned?: boolean;
   submitAfterFill?: SubmitOverride;
+  codeInsteadOfPush?: SubmitOverride;
 }
 
 export interface InvalidRow {
