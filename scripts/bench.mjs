@@ -72,11 +72,13 @@ try {
     value: `median ${ms(unlock.unlock.median)}; KDF alone ${ms(unlock.kdf.median)}; over the KDF: median ${ms(unlock.overKdf.median)}, p95 ${ms(unlock.overKdf.p95)}`,
     target: '≤ KDF + 30 ms',
   });
+  // Last: the imports grow the vault by 11,000 accounts, which would skew the 2,000 figures above.
+  if (!ONLY_POPUP) await importFigures(seeded);
 } finally {
   await bench.close();
 }
 
-/** The figures of the fill, the idle page and the import, in the same browser (200 accounts). */
+/** The figures of the fill and the idle page, in the same browser (200 accounts). */
 async function otherFigures(seeded) {
   const fill = await measureFillLatency(bench, seeded.page, RUNS);
   rows.push({
@@ -96,17 +98,6 @@ async function otherFigures(seeded) {
     figure: `busy page without a prompt: with / without the content script, n=${idle.withScript.n}`,
     value: `median ${ms(idle.withScript.median)} / ${ms(idle.without.median)}`,
     target: 'no measurable difference',
-  });
-
-  const imported = await measureImport(seeded.page, 1_000);
-  rows.push({ figure: 'import 1,000 accounts (Entra CSV): check', value: ms(imported.previewMs), target: '' });
-  rows.push({ figure: 'import 1,000 accounts: apply (one vault write)', value: ms(imported.applyMs), target: '< 2 s' });
-  const imported10k = await measureImport(seeded.page, 10_000);
-  rows.push({ figure: 'import 10,000 accounts (Entra CSV): check', value: ms(imported10k.previewMs), target: '' });
-  rows.push({
-    figure: 'import 10,000 accounts: apply (one vault write)',
-    value: ms(imported10k.applyMs),
-    target: '≤ 3 s',
   });
 }
 
@@ -134,5 +125,19 @@ async function signinFigures() {
     figure: `reuseSignIn: MFA prompts for ${reused.tests} tests of one account`,
     value: `${reused.mfaPrompts} (${reused.signIns} sign-ins, ${reused.seconds.toFixed(0)} s)`,
     target: '1',
+  });
+}
+
+/** Imports of 1,000 and 10,000 accounts (Entra CSV) into the bench's vault. */
+async function importFigures(seeded) {
+  const imported = await measureImport(seeded.page, 1_000);
+  rows.push({ figure: 'import 1,000 accounts (Entra CSV): check', value: ms(imported.previewMs), target: '' });
+  rows.push({ figure: 'import 1,000 accounts: apply (one vault write)', value: ms(imported.applyMs), target: '< 2 s' });
+  const imported10k = await measureImport(seeded.page, 10_000);
+  rows.push({ figure: 'import 10,000 accounts (Entra CSV): check', value: ms(imported10k.previewMs), target: '' });
+  rows.push({
+    figure: 'import 10,000 accounts: apply (one vault write)',
+    value: ms(imported10k.applyMs),
+    target: '≤ 3 s',
   });
 }
