@@ -9,6 +9,7 @@ import type { CodeResponse, FillEvent, HasAccountResponse, NotFilledReason } fro
 import type { ActiveMethod } from '../signin/active-method';
 import { TOTP_PROOF } from '../signin/proof-method';
 import type { CodeFieldFacts, ScreenReading } from '../signin/screens/types';
+import { statusOf } from './responses';
 
 /** After a wrong-code error: one retry with the next period's code, then stop (DESIGN.md). */
 export const RETRIES_AFTER_WRONG_CODE = 1;
@@ -132,12 +133,6 @@ const NOT_TOTP_REASONS: Partial<Record<ActiveMethod, NotFilledReason>> = {
 };
 
 type CodeAnswer = Extract<CodeResponse, { status: 'code' }>;
-
-/** The `status` of an answer, or null when it has none (sendMessage resolves to anything). */
-function statusOf(value: unknown): string | null {
-  const status = (value as { status?: unknown } | null | undefined)?.status;
-  return typeof status === 'string' ? status : null;
-}
 
 export function step(initial: FlowState, input: Input): Step {
   // Closures rather than a class: the content script's minifier can shorten their names.
