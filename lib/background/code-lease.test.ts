@@ -79,11 +79,14 @@ describe('who can set the lease endpoint', () => {
     expect(files.length).toBeGreaterThan(20);
     // storage-access.ts narrows every area to TRUSTED_CONTEXTS (its own test checks nothing wider is asked for).
     const narrowing = join('lib', 'background', 'storage-access.ts');
+    // Spelled in two parts so this guard is not itself a source that names the wider level.
+    const widerLevel = ['TRUSTED_AND', 'UNTRUSTED_CONTEXTS'].join('_');
     expect(
-      files.filter(
-        (f) => f !== narrowing && /setAccessLevel|TRUSTED_AND_UNTRUSTED_CONTEXTS/.test(readFileSync(f, 'utf8')),
-      ),
+      files.filter((f) => {
+        const text = readFileSync(f, 'utf8');
+        return f !== narrowing && (text.includes('setAccessLevel') || text.includes(widerLevel));
+      }),
     ).toEqual([]);
-    expect(readFileSync(narrowing, 'utf8')).not.toContain('TRUSTED_AND_UNTRUSTED_CONTEXTS');
+    expect(readFileSync(narrowing, 'utf8')).not.toContain(widerLevel);
   });
 });

@@ -18,7 +18,7 @@ import { generateCode, msRemaining } from '../totp';
 import { recordActivity } from './activity';
 import { leaseCode } from './code-lease';
 import type { BackgroundContext } from './context';
-import { fillCountersItem, updateItem } from './storage';
+import { codeLedgerItem, updateItem } from './storage';
 import { setTabStatus } from './tab-status';
 
 /**
@@ -95,7 +95,7 @@ async function codeForPage(
   // A submitted code (accepted, rejected, or used by an earlier sign-in) is refused by the
   // server as a replay: wait for the next period rather than spend an attempt. A code handed to
   // this tab but never submitted (the page was reloaded) is handed to it again.
-  const claim = await updateItem(fillCountersItem, (ledger) => {
+  const claim = await updateItem(codeLedgerItem, (ledger) => {
     const entry = ledger[account.id];
     const refuse = { value: ledger, result: 'wait' as const };
     if (remaining < MIN_CODE_LIFE_MS || (entry && entry.counter > counter)) return refuse;
@@ -130,7 +130,7 @@ async function staySignedInAnswer(ctx: BackgroundContext): Promise<'ask' | 'yes'
 
 /** The code last handed to this tab was submitted: it is never handed out again. */
 export function spendHandedCode(tabId: number): Promise<void> {
-  return updateItem(fillCountersItem, (ledger) => {
+  return updateItem(codeLedgerItem, (ledger) => {
     const spending = Object.entries(ledger).filter(([, entry]) => entry.tabId === tabId && !entry.spent);
     if (spending.length === 0) return { value: ledger, result: undefined };
     const value = { ...ledger };

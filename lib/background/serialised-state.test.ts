@@ -5,7 +5,7 @@ import { MIN_PBKDF2_ITERATIONS } from '../crypto';
 import type { SenderInfo } from '../sender';
 import type { BackgroundContext } from './context';
 import { routeMessage } from './router';
-import { fillCountersItem, tabStatusItem } from './storage';
+import { codeLedgerItem, tabStatusItem } from './storage';
 import { getTabStatus, setTabStatus } from './tab-status';
 import { VaultSession } from './vault-session';
 
@@ -59,7 +59,7 @@ afterEach(() => {
 });
 
 describe('fill counters', () => {
-  beforeEach(() => slowReads(fillCountersItem));
+  beforeEach(() => slowReads(codeLedgerItem));
 
   it('six tabs asking for the same account at once: one gets the code, the others wait (a code is handed out once)', async () => {
     await add('qa@contoso.com');
@@ -72,7 +72,7 @@ describe('fill counters', () => {
     for (const name of names) await add(name);
     const replies = await Promise.all(names.map((name, i) => askCode(i + 1, name)));
     expect(replies.filter((r) => (r as { status: string }).status === 'code')).toHaveLength(6);
-    expect(Object.keys(await fillCountersItem.getValue())).toHaveLength(6);
+    expect(Object.keys(await codeLedgerItem.getValue())).toHaveLength(6);
   });
 });
 

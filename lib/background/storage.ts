@@ -35,7 +35,7 @@ export interface LedgerEntry {
   tabId: number;
   spent: boolean;
 }
-export const fillCountersItem = storage.defineItem<Record<string, LedgerEntry>>('session:codeLedger', {
+export const codeLedgerItem = storage.defineItem<Record<string, LedgerEntry>>('session:codeLedger', {
   fallback: {},
 });
 
