@@ -125,13 +125,12 @@ test('seconds left beside each bar; a screen reader hears of new codes only when
   await expect(news).toHaveAttribute('aria-live', 'polite');
 
   // The visible seconds follow the progress bar's value, tick after tick, and nothing is announced.
-  const secondsShown = async () => {
-    const [text, valueNow] = await Promise.all([
-      row.locator('.seconds').textContent(),
-      row.getByRole('progressbar', { name: 'Time left' }).getAttribute('aria-valuenow'),
-    ]);
-    return { text, valueNow };
-  };
+  // Both read in one step: two separate reads could straddle a tick and disagree.
+  const secondsShown = () =>
+    row.evaluate((li) => ({
+      text: li.querySelector('.seconds')?.textContent ?? null,
+      valueNow: li.querySelector('[role="progressbar"][aria-label="Time left"]')?.getAttribute('aria-valuenow') ?? null,
+    }));
   const first = await secondsShown();
   expect(first.text).toBe(`${first.valueNow} s`);
   await expect.poll(async () => (await secondsShown()).valueNow).not.toBe(first.valueNow);
@@ -193,6 +192,8 @@ test('2,000 accounts: only the rows in view are rendered; End, Page Down and scr
     });
   const expectCodeOf = async (index: number) => {
     const row = items.filter({ hasText: name(index) });
+    // A row shows "…" until the popup has fetched its code; wait for the code, then check it.
+    await expect(row.locator('.code')).toHaveAttribute('data-code', /^\d{6}$/);
     const before = Date.now();
     const shown = (await row.locator('.code').getAttribute('data-code')) ?? '';
     expect([oathtoolCode(secrets[index]!, before), oathtoolCode(secrets[index]!, Date.now())]).toContain(shown);
