@@ -8,6 +8,7 @@ import {
   randomSecret,
   sendFromExtensionPage,
 } from './browser';
+import { expectPopupShowsCode } from './popup-codes';
 
 const PASSPHRASE = 'correct horse battery staple';
 const ACCOUNTS = [
@@ -190,14 +191,7 @@ test('2,000 accounts: only the rows in view are rendered; End, Page Down and scr
       }
       return problems;
     });
-  const expectCodeOf = async (index: number) => {
-    const row = items.filter({ hasText: name(index) });
-    // A row shows "…" until the popup has fetched its code; wait for the code, then check it.
-    await expect(row.locator('.code')).toHaveAttribute('data-code', /^\d{6}$/);
-    const before = Date.now();
-    const shown = (await row.locator('.code').getAttribute('data-code')) ?? '';
-    expect([oathtoolCode(secrets[index]!, before), oathtoolCode(secrets[index]!, Date.now())]).toContain(shown);
-  };
+  const expectCodeOf = (index: number) => expectPopupShowsCode(popup, name(index), secrets[index]!);
 
   // End: the focus moves to the last account, shown with its code.
   await popup.getByRole('button', { name: `Copy code for ${name(0)}` }).focus();
