@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
+import { internally } from './internal-call.js';
 
 export interface ReuseSignIn {
   /** Where the per-account cookie files live. Treat it as secret: the cookies are sign-in sessions. */
@@ -26,16 +27,6 @@ interface KeptSession {
   account: string;
   savedAt: number;
   cookies: Cookie[];
-}
-
-interface InternalCalls {
-  _wrapApiCall?<T>(call: () => Promise<T>, options: { internal: boolean }): Promise<T>;
-}
-
-/** Cookie values are sessions: keep them out of the suite's trace, as status-history.ts does its reads. */
-function internally<T>(context: BrowserContext, call: () => Promise<T>): Promise<T> {
-  const wrap = (context as InternalCalls)._wrapApiCall;
-  return typeof wrap === 'function' ? (wrap.call(context, call, { internal: true }) as Promise<T>) : call();
 }
 
 function fileOf(dir: string, account: string): string {

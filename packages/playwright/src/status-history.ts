@@ -8,6 +8,7 @@
  */
 import type { Worker } from '@playwright/test';
 import type { TabStatusEvent } from './extension-protocol.js';
+import { internally } from './internal-call.js';
 
 /** chrome.storage.session key of lib/background/storage.ts's tabStatusHistoryItem ('session:tabStatusHistory'). */
 export const HISTORY_KEY = 'tabStatusHistory';
@@ -23,19 +24,6 @@ interface WorkerGlobals {
     storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
     tabs: { get(tabId: number): Promise<{ url?: string }> };
   };
-}
-
-interface InternalCalls {
-  _wrapApiCall?<T>(call: () => Promise<T>, options: { internal: boolean }): Promise<T>;
-}
-
-/**
- * Playwright's own way to keep a call out of traces and reports (what its screenshots-on-failure
- * use). Not public API: without it the call is simply a recorded step.
- */
-function internally<T>(owner: object, call: () => Promise<T>): Promise<T> {
-  const wrap = (owner as InternalCalls)._wrapApiCall;
-  return typeof wrap === 'function' ? (wrap.call(owner, call, { internal: true }) as Promise<T>) : call();
 }
 
 /** Entries after `afterSeq`, or null when the worker could not be asked right now. */

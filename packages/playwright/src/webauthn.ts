@@ -6,10 +6,7 @@
  * the page falls back to its other ways, where the extension takes the code route.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-
-interface InternalCalls {
-  _wrapApiCall?<T>(call: () => Promise<T>, options: { internal: boolean }): Promise<T>;
-}
+import { internally } from './internal-call.js';
 
 async function addEmptyAuthenticator(context: BrowserContext, page: Page): Promise<void> {
   const attach = async () => {
@@ -28,9 +25,8 @@ async function addEmptyAuthenticator(context: BrowserContext, page: Page): Promi
       },
     });
   };
-  // Kept out of the suite's trace, as Playwright keeps its own housekeeping (status-history.ts).
-  const wrap = (context as InternalCalls)._wrapApiCall;
-  await (typeof wrap === 'function' ? (wrap.call(context, attach, { internal: true }) as Promise<void>) : attach());
+  // Kept out of the suite's trace (internal-call.ts).
+  await internally(context, attach);
 }
 
 /** Every page of `context`, open now or opened later; resolves once the open ones are done. */
