@@ -1,18 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { oathtoolCode, randomSecret } from '../../tests/support/oathtool';
-import { MIN_PBKDF2_ITERATIONS } from '../crypto';
 import type { PageRequest } from '../messages';
 import type { SenderInfo } from '../sender';
 import { forgetCachedCodes } from './account-views';
 import type { BackgroundContext } from './context';
+import {
+  TEST_EXTENSION_ID as ID,
+  TEST_PASSPHRASE as PASSPHRASE,
+  POPUP_SENDER as POPUP,
+  SELF as self,
+  testContext,
+} from './context.testing';
 import { routeMessage } from './router';
-import { VaultSession } from './vault-session';
 
-const ID = 'abcdefghijklmnopabcdefghijklmnop';
-const self = { id: ID, baseUrl: `chrome-extension://${ID}/` };
-const POPUP: SenderInfo = { id: ID, url: `${self.baseUrl}popup.html` };
-const PASSPHRASE = 'correct horse battery staple';
 const NOW = 1_700_000_010_000;
 
 let ctx: BackgroundContext;
@@ -21,16 +22,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   // Ids repeat from test to test (id-1, id-2…) with new secrets: no codes from the last test.
   forgetCachedCodes();
-  let ids = 0;
-  ctx = {
-    vault: new VaultSession(MIN_PBKDF2_ITERATIONS),
-    now: () => NOW,
-    newId: () => `id-${++ids}`,
-    setBadge: async () => undefined,
-    notifyTab: async () => undefined,
-    scheduleAutoLock: async () => undefined,
-    clearClipboardAfter: async () => undefined,
-  };
+  ctx = testContext(() => NOW);
   await send({ type: 'vault:create', passphrase: PASSPHRASE, confirmation: PASSPHRASE });
   for (const name of ['carol@contoso.com', 'alice@contoso.com', 'bob@fabrikam.com']) {
     const secret = randomSecret();

@@ -1,25 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { oathtoolCode, randomSecret } from '../../tests/support/oathtool';
-import { MIN_PBKDF2_ITERATIONS } from '../crypto';
-import type { SenderInfo } from '../sender';
 import type { BackgroundContext } from './context';
+import {
+  TEST_PASSPHRASE as PASSPHRASE,
+  POPUP_SENDER as POPUP,
+  SELF as self,
+  signinTabSender as tab,
+  testContext,
+} from './context.testing';
 import { routeMessage } from './router';
-import { VaultSession } from './vault-session';
 
 // A code is spent when submitted, not when filled (GitHub issue "From whatever screen…", item 4).
 
-const ID = 'abcdefghijklmnopabcdefghijklmnop';
-const self = { id: ID, baseUrl: `chrome-extension://${ID}/` };
-const POPUP: SenderInfo = { id: ID, url: `${self.baseUrl}popup.html` };
-const tab = (id: number): SenderInfo => ({
-  id: ID,
-  url: 'https://login.microsoftonline.com/common/SAS/ProcessAuth',
-  frameId: 0,
-  tab: { id },
-});
 const NAME = 'qa.user@contoso.onmicrosoft.com';
-const PASSPHRASE = 'correct horse battery staple';
 let now = 1_700_000_010_000; // 10 s into a 30 s period
 let secret = '';
 let ctx: BackgroundContext;
@@ -28,16 +22,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   now = 1_700_000_010_000;
   secret = randomSecret();
-  let ids = 0;
-  ctx = {
-    vault: new VaultSession(MIN_PBKDF2_ITERATIONS),
-    now: () => now,
-    newId: () => `id-${++ids}`,
-    setBadge: async () => undefined,
-    notifyTab: async () => undefined,
-    scheduleAutoLock: async () => undefined,
-    clearClipboardAfter: async () => undefined,
-  };
+  ctx = testContext(() => now);
   await routeMessage({ type: 'vault:create', passphrase: PASSPHRASE, confirmation: PASSPHRASE }, POPUP, self, ctx);
   await routeMessage({ type: 'accounts:add', input: { name: NAME, secret } }, POPUP, self, ctx);
 });

@@ -1,34 +1,24 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { oathtoolCode, randomSecret } from '../../tests/support/oathtool';
-import { MIN_PBKDF2_ITERATIONS } from '../crypto';
 import { describeImportErrors } from '../formats';
 import { english, german } from '../formats/english.testing';
 import type { AccountView, PageRequest } from '../messages';
-import type { SenderInfo } from '../sender';
 import type { BackgroundContext } from './context';
+import {
+  OPTIONS_SENDER as OPTIONS_PAGE,
+  TEST_PASSPHRASE as PASSPHRASE,
+  SELF as self,
+  testContext,
+} from './context.testing';
 import { routeMessage } from './router';
-import { VaultSession } from './vault-session';
 
-const ID = 'abcdefghijklmnopabcdefghijklmnop';
-const self = { id: ID, baseUrl: `chrome-extension://${ID}/` };
-const OPTIONS_PAGE: SenderInfo = { id: ID, url: `${self.baseUrl}options.html` };
-const PASSPHRASE = 'correct horse battery staple';
 const NOW = 1_700_000_010_000;
 
 let ctx: BackgroundContext;
 beforeEach(async () => {
   fakeBrowser.reset();
-  let ids = 0;
-  ctx = {
-    vault: new VaultSession(MIN_PBKDF2_ITERATIONS),
-    now: () => NOW,
-    newId: () => `id-${++ids}`,
-    setBadge: async () => undefined,
-    notifyTab: async () => undefined,
-    scheduleAutoLock: async () => undefined,
-    clearClipboardAfter: async () => undefined,
-  };
+  ctx = testContext(() => NOW);
   await send({ type: 'vault:create', passphrase: PASSPHRASE, confirmation: PASSPHRASE });
 });
 

@@ -4,20 +4,19 @@ import { oathtoolCode, randomSecret } from '../../tests/support/oathtool';
 import { MIN_PBKDF2_ITERATIONS } from '../crypto';
 import type { SenderInfo } from '../sender';
 import type { BackgroundContext } from './context';
+import {
+  TEST_EXTENSION_ID as ID,
+  TEST_PASSPHRASE as PASSPHRASE,
+  POPUP_SENDER as POPUP,
+  SELF as self,
+  signinTabSender,
+  testContext,
+} from './context.testing';
 import { MALFORMED } from './page-handlers';
 import { REFUSED, routeMessage } from './router';
 import { VaultSession } from './vault-session';
 
-const ID = 'abcdefghijklmnopabcdefghijklmnop';
-const self = { id: ID, baseUrl: `chrome-extension://${ID}/` };
-const POPUP: SenderInfo = { id: ID, url: `${self.baseUrl}popup.html` };
-const SIGNIN_TAB: SenderInfo = {
-  id: ID,
-  url: 'https://login.microsoftonline.com/common/SAS/ProcessAuth',
-  frameId: 0,
-  tab: { id: 3 },
-};
-const PASSPHRASE = 'correct horse battery staple';
+const SIGNIN_TAB = signinTabSender(3);
 const NAME = 'qa.user@contoso.onmicrosoft.com';
 
 const FORGED_PAGE_SENDERS: [string, SenderInfo][] = [
@@ -44,16 +43,7 @@ let now = 1_700_000_010_000;
 beforeEach(() => {
   fakeBrowser.reset();
   now = 1_700_000_010_000; // 10 s into a 30 s period: the code has life left
-  let ids = 0;
-  ctx = {
-    vault: new VaultSession(MIN_PBKDF2_ITERATIONS),
-    now: () => now,
-    newId: () => `id-${++ids}`,
-    setBadge: async () => undefined,
-    notifyTab: async () => undefined,
-    scheduleAutoLock: async () => undefined,
-    clearClipboardAfter: async () => undefined,
-  };
+  ctx = testContext(() => now);
 });
 
 const send = (message: unknown, sender: SenderInfo) => routeMessage(message, sender, self, ctx);

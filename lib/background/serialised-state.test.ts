@@ -1,41 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { randomSecret } from '../../tests/support/oathtool';
-import { MIN_PBKDF2_ITERATIONS } from '../crypto';
-import type { SenderInfo } from '../sender';
 import type { BackgroundContext } from './context';
+import {
+  TEST_PASSPHRASE as PASSPHRASE,
+  POPUP_SENDER as POPUP,
+  SELF as self,
+  signinTabSender as tab,
+  testContext,
+} from './context.testing';
 import { routeMessage } from './router';
 import { codeLedgerItem, tabStatusItem } from './storage';
 import { getTabStatus, setTabStatus } from './tab-status';
-import { VaultSession } from './vault-session';
 
 // Read-modify-writes of session state that two tabs can trigger at once.
 
-const ID = 'abcdefghijklmnopabcdefghijklmnop';
-const self = { id: ID, baseUrl: `chrome-extension://${ID}/` };
-const POPUP: SenderInfo = { id: ID, url: `${self.baseUrl}popup.html` };
-const tab = (id: number): SenderInfo => ({
-  id: ID,
-  url: 'https://login.microsoftonline.com/common/SAS/ProcessAuth',
-  frameId: 0,
-  tab: { id },
-});
-const PASSPHRASE = 'correct horse battery staple';
 const NOW = 1_700_000_010_000; // 10 s into a 30 s period
 
 let ctx: BackgroundContext;
 beforeEach(async () => {
   fakeBrowser.reset();
-  let ids = 0;
-  ctx = {
-    vault: new VaultSession(MIN_PBKDF2_ITERATIONS),
-    now: () => NOW,
-    newId: () => `id-${++ids}`,
-    setBadge: async () => undefined,
-    notifyTab: async () => undefined,
-    scheduleAutoLock: async () => undefined,
-    clearClipboardAfter: async () => undefined,
-  };
+  ctx = testContext(() => NOW);
   await routeMessage({ type: 'vault:create', passphrase: PASSPHRASE, confirmation: PASSPHRASE }, POPUP, self, ctx);
 });
 

@@ -5,24 +5,21 @@ import { MIN_PBKDF2_ITERATIONS } from '../crypto';
 import type { SenderInfo } from '../sender';
 import { createVault, type VaultRecord } from '../vault';
 import type { BackgroundContext } from './context';
+import {
+  TEST_PASSPHRASE as PASSPHRASE,
+  POPUP_SENDER as POPUP,
+  SELF as self,
+  signinTabSender,
+  testContext,
+} from './context.testing';
 import { routeMessage } from './router';
 import { vaultRecordItem } from './storage';
-import { VaultSession } from './vault-session';
 
 // Settings that change what is filled, submitted or how long the vault stays open live inside the
 // authenticated vault record: a write to storage.local by anything but the background (a content
 // script where the browser lets it write there) is ignored or detected, never obeyed.
 
-const ID = 'abcdefghijklmnopabcdefghijklmnop';
-const self = { id: ID, baseUrl: `chrome-extension://${ID}/` };
-const POPUP: SenderInfo = { id: ID, url: `${self.baseUrl}popup.html` };
-const SIGNIN_TAB: SenderInfo = {
-  id: ID,
-  url: 'https://login.microsoftonline.com/common/SAS/ProcessAuth',
-  frameId: 0,
-  tab: { id: 3 },
-};
-const PASSPHRASE = 'correct horse battery staple';
+const SIGNIN_TAB = signinTabSender(3);
 const NAME = 'qa.user@contoso.onmicrosoft.com';
 const NOW = 1_700_000_010_000;
 
@@ -31,16 +28,7 @@ let alarms: (number | null)[];
 beforeEach(() => {
   fakeBrowser.reset();
   alarms = [];
-  let ids = 0;
-  ctx = {
-    vault: new VaultSession(MIN_PBKDF2_ITERATIONS),
-    now: () => NOW,
-    newId: () => `id-${++ids}`,
-    setBadge: async () => undefined,
-    notifyTab: async () => undefined,
-    scheduleAutoLock: async (at) => void alarms.push(at),
-    clearClipboardAfter: async () => undefined,
-  };
+  ctx = testContext(() => NOW, { scheduleAutoLock: async (at) => void alarms.push(at) });
 });
 
 const send = (message: unknown, sender: SenderInfo = POPUP) => routeMessage(message, sender, self, ctx);
