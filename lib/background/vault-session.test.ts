@@ -136,3 +136,52 @@ describe('one queue for unlock, open, writes and passphrase changes', () => {
     expect(await session.state()).toBe('locked');
   });
 });
+
+describe('reading without going to storage while storage holds what the session holds', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  const addOne = (name: string) =>
+    session.mutate((contents) => {
+      const input = { name, issuer: '', secret: 'JBSWY3DPEHPK3PXPJBSWY3DP', notes: '' };
+      const account = newAccount({ ...input, digits: 6, period: 30, algorithm: 'SHA1' }, `id-${name}`, 1);
+      return {
+        ok: true,
+        value: { contents: { ...contents, accounts: [...contents.accounts, account] }, result: undefined },
+      };
+    });
+
+  it('once checked against storage, opening again reads nothing from storage', async () => {
+    expect((await addOne('qa@contoso.com')).ok).toBe(true);
+    expect((await session.accounts()).ok).toBe(true);
+    const localReads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const sessionReads = vi.spyOn(fakeBrowser.storage.session, 'get');
+    for (let i = 0; i < 3; i++) {
+      expect(await session.accounts()).toMatchObject({ ok: true, value: [{ name: 'qa@contoso.com' }] });
+      expect(await session.state()).toBe('unlocked');
+    }
+    expect(localReads).not.toHaveBeenCalled();
+    expect(sessionReads).not.toHaveBeenCalled();
+  });
+
+  it('a record written by anything else is read at the next open, and a tampered one is not obeyed', async () => {
+    expect((await addOne('qa@contoso.com')).ok).toBe(true);
+    expect((await session.accounts()).ok).toBe(true);
+    const record = await stored();
+    const data = record.contents.data;
+    const flipped = `${data.slice(0, 8)}${data[8] === 'A' ? 'B' : 'A'}${data.slice(9)}`;
+    await vaultRecordItem.setValue({ ...record, contents: { ...record.contents, data: flipped } });
+    expect((await session.accounts()).ok).toBe(false);
+    // Put back, it is read again: nothing was kept from the tampered one.
+    await vaultRecordItem.setValue(record);
+    expect(await session.accounts()).toMatchObject({ ok: true, value: [{ name: 'qa@contoso.com' }] });
+  });
+
+  it('the key removed from storage.session by anything else: the next open finds the vault locked', async () => {
+    expect((await session.accounts()).ok).toBe(true);
+    await fakeBrowser.storage.session.remove('dataKey');
+    expect(await session.state()).toBe('locked');
+    expect((await session.accounts()).ok).toBe(false);
+  });
+});

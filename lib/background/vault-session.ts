@@ -62,16 +62,34 @@ function sameRecord(a: VaultRecord, b: VaultRecord): boolean {
 
 /**
  * Every operation that reads or writes the vault (create, unlock, lock, open, each write, a
- * passphrase change, delete) runs in one queue, one at a time, and starts from the record in
- * storage, never from what the session saw earlier. Otherwise an unlock with the old passphrase
+ * passphrase change, delete) runs in one queue, one at a time. Each that writes starts from the
+ * record in storage, never from what the session saw earlier; an open uses what the session saw
+ * only while storage is known to hold the same (see storageChanges). Otherwise an unlock with the old passphrase
  * that finished after a passphrase change remembered the old record, and the next edit wrote the
  * old key wrapping back: the new passphrase stopped working and the old one opened the vault.
  */
 export class VaultSession {
   private queue: Promise<unknown> = Promise.resolve();
   private cache: { keyBase64: string; unlocked: Unlocked } | null = null;
+  /**
+   * Reading need not go to storage while storage holds what the cache holds: a 2,000-account
+   * record takes milliseconds to read, on every fill and popup message. Changes to the record or
+   * the key that differ from the cache are counted as storage.onChanged announces them (this
+   * session's own writes, announced after the cache took them, are no change); the cache is
+   * trusted only while the count is the one it was checked at. Writing still starts from storage.
+   */
+  private storageChanges = 0;
+  private checkedAtChange = -1;
 
-  constructor(private readonly iterations = DEFAULT_PBKDF2_ITERATIONS) {}
+  constructor(private readonly iterations = DEFAULT_PBKDF2_ITERATIONS) {
+    vaultRecordItem.watch((value) => {
+      const record = parseVaultRecord(value);
+      if (!this.cache || !record.ok || !sameRecord(this.cache.unlocked.record, record.value)) this.storageChanges++;
+    });
+    sessionKeyItem.watch((value) => {
+      if (value !== this.cache?.keyBase64) this.storageChanges++;
+    });
+  }
 
   private serialize<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task, task);
@@ -80,6 +98,7 @@ export class VaultSession {
   }
 
   async state(): Promise<VaultState> {
+    if (this.trustedCache()) return 'unlocked';
     const stored = await vaultRecordItem.getValue();
     if (stored === null || stored === undefined) return 'none';
     return (await sessionKeyItem.getValue()) ? 'unlocked' : 'locked';
@@ -87,6 +106,7 @@ export class VaultSession {
 
   create(passphrase: string, confirmation: string): Promise<Result<void>> {
     return this.serialize(async () => {
+      const checkedAt = this.storageChanges;
       if ((await vaultRecordItem.getValue()) !== null) {
         return fail('problemVaultExists');
       }
@@ -95,13 +115,14 @@ export class VaultSession {
       const { record, dataKey } = await createVault(passphrase, emptyContents(), this.iterations);
       await vaultRecordItem.setValue(record);
       await legacySettingsItem.removeValue();
-      await this.remember(record, emptyContents(), dataKey);
+      await this.remember(record, emptyContents(), dataKey, checkedAt);
       return { ok: true, value: undefined };
     });
   }
 
   unlock(passphrase: string): Promise<Result<void>> {
     return this.serialize(async () => {
+      const checkedAt = this.storageChanges;
       const record = await this.storedRecord();
       if (!record.ok) return record;
       const key = await unwrapDataKey(record.value, passphrase);
@@ -109,7 +130,7 @@ export class VaultSession {
       const contents = await readContents(record.value, key.value);
       if (!contents.ok) return contents;
       const current = await this.upgrade({ record: record.value, contents: contents.value, dataKey: key.value });
-      await this.remember(current.record, current.contents, key.value);
+      await this.remember(current.record, current.contents, key.value, checkedAt);
       return { ok: true, value: undefined };
     });
   }
@@ -118,9 +139,12 @@ export class VaultSession {
     return this.serialize(() => this.lockNow());
   }
 
-  /** The decrypted vault, or why not (locked, none, damaged). */
+  /** The decrypted vault, or why not (locked, none, damaged). For reading: writing goes through mutate. */
   open(): Promise<Result<Unlocked>> {
-    return this.serialize(() => this.openNow());
+    return this.serialize(async () => {
+      const cached = this.trustedCache();
+      return cached ? { ok: true, value: cached } : this.openNow();
+    });
   }
 
   async accounts(): Promise<Result<Account[]>> {
@@ -148,6 +172,7 @@ export class VaultSession {
    */
   mutate<T>(change: (contents: VaultContents) => Result<{ contents: VaultContents; result: T }>): Promise<Result<T>> {
     return this.serialize(async () => {
+      const checkedAt = this.storageChanges;
       const vault = await this.openNow();
       if (!vault.ok) return vault;
       const outcome = change(structuredClone(vault.value.contents));
@@ -155,11 +180,11 @@ export class VaultSession {
       // vault.value.record is the stored record (openNow re-read it): only the contents change.
       const record = await writeContents(vault.value.record, vault.value.dataKey, outcome.value.contents);
       await vaultRecordItem.setValue(record);
-      this.rememberDecrypted(toBase64(vault.value.dataKey), {
-        ...vault.value,
-        record,
-        contents: outcome.value.contents,
-      });
+      this.rememberDecrypted(
+        toBase64(vault.value.dataKey),
+        { ...vault.value, record, contents: outcome.value.contents },
+        checkedAt,
+      );
       return { ok: true, value: outcome.value.result };
     });
   }
@@ -167,6 +192,7 @@ export class VaultSession {
   /** Re-wraps the data key under a new passphrase (and optionally another KDF iteration count). */
   changePassphrase(current: string, next: string, confirmation: string, iterations?: number): Promise<Result<void>> {
     return this.serialize(async () => {
+      const checkedAt = this.storageChanges;
       const record = await this.storedRecord();
       if (!record.ok) return record;
       const problem = validateNewPassphrase(next, confirmation);
@@ -178,7 +204,7 @@ export class VaultSession {
       const rewrapped = await rewrapDataKey(record.value, key.value, next, target);
       await vaultRecordItem.setValue(rewrapped);
       const contents = await readContents(rewrapped, key.value);
-      if (contents.ok) await this.remember(rewrapped, contents.value, key.value);
+      if (contents.ok) await this.remember(rewrapped, contents.value, key.value, checkedAt);
       return { ok: true, value: undefined };
     });
   }
@@ -201,13 +227,25 @@ export class VaultSession {
   }
 
   async iterationsInUse(): Promise<number | null> {
+    const cached = this.trustedCache();
+    if (cached) return cached.record.kdf.iterations;
     const record = await this.storedRecord();
     return record.ok ? record.value.kdf.iterations : null;
   }
 
-  /** Codes computed from the contents before are forgotten with them. */
-  private rememberDecrypted(keyBase64: string, unlocked: Unlocked | null): void {
+  /** The decrypted contents while storage is not known to hold anything else. */
+  private trustedCache(): Unlocked | null {
+    return this.cache && this.checkedAtChange === this.storageChanges ? this.cache.unlocked : null;
+  }
+
+  /**
+   * Codes computed from the contents before are forgotten with them. `checkedAt`: the count of
+   * storage changes when the operation that read or wrote them began; a change counted since
+   * leaves them to be checked against storage again.
+   */
+  private rememberDecrypted(keyBase64: string, unlocked: Unlocked | null, checkedAt = -1): void {
     this.cache = unlocked ? { keyBase64, unlocked } : null;
+    this.checkedAtChange = checkedAt;
     forgetCachedCodes();
   }
 
@@ -216,8 +254,9 @@ export class VaultSession {
     await sessionKeyItem.removeValue();
   }
 
-  /** Reads the stored record every time; decrypts again only when it is not the one already decrypted. */
+  /** Reads the stored record; decrypts again only when it is not the one already decrypted. */
   private async openNow(): Promise<Result<Unlocked>> {
+    const checkedAt = this.storageChanges;
     const [keyBase64, stored] = await Promise.all([sessionKeyItem.getValue(), vaultRecordItem.getValue()]);
     if (stored === null || stored === undefined) {
       this.rememberDecrypted('', null);
@@ -230,13 +269,14 @@ export class VaultSession {
     const record = parseVaultRecord(stored);
     if (!record.ok) return record;
     if (this.cache?.keyBase64 === keyBase64 && sameRecord(this.cache.unlocked.record, record.value)) {
+      this.checkedAtChange = checkedAt;
       return { ok: true, value: this.cache.unlocked };
     }
     const dataKey = fromBase64(keyBase64);
     const contents = await readContents(record.value, dataKey);
     if (!contents.ok) return contents;
     const unlocked = await this.upgrade({ record: record.value, contents: contents.value, dataKey });
-    this.rememberDecrypted(keyBase64, unlocked);
+    this.rememberDecrypted(keyBase64, unlocked, checkedAt);
     return { ok: true, value: unlocked };
   }
 
@@ -262,9 +302,14 @@ export class VaultSession {
     return parseVaultRecord(stored);
   }
 
-  private async remember(record: VaultRecord, contents: VaultContents, dataKey: Uint8Array<ArrayBuffer>) {
+  private async remember(
+    record: VaultRecord,
+    contents: VaultContents,
+    dataKey: Uint8Array<ArrayBuffer>,
+    checkedAt: number,
+  ) {
     const keyBase64 = toBase64(dataKey);
     await sessionKeyItem.setValue(keyBase64);
-    this.rememberDecrypted(keyBase64, { record, contents, dataKey });
+    this.rememberDecrypted(keyBase64, { record, contents, dataKey }, checkedAt);
   }
 }
