@@ -158,6 +158,24 @@ export function allTabIds(extensionPage: Page): Promise<number[]> {
   });
 }
 
+/**
+ * Waits until the extension has set a status for the tab that matches `expected` (the fields
+ * given): proof that it looked at the page and decided, before a test checks what it did not do.
+ */
+export async function waitForTabStatus(
+  extensionPage: Page,
+  tabId: number,
+  expected: Record<string, unknown>,
+): Promise<void> {
+  await waitFor(`the tab status ${JSON.stringify(expected)}`, async () => {
+    const reply = (await sendFromExtensionPage(extensionPage, { type: 'tab:status', tabId })) as {
+      status?: Record<string, unknown> | null;
+    };
+    const status = reply.status ?? {};
+    return Object.entries(expected).every(([key, value]) => status[key] === value);
+  });
+}
+
 export function badgeText(extensionPage: Page, tabId: number): Promise<string> {
   return extensionPage.evaluate(
     (id) => (globalThis as unknown as ExtensionPageGlobals).browser.action.getBadgeText({ tabId: id }),

@@ -158,8 +158,12 @@ it('signs in three accounts in a row, the extension filling and submitting each 
     // "Stay signed in?" answered No; "Don't ask again" left alone.
     expect(await page.$eval('#staySignedIn', (el) => el.textContent)).toBe('No');
     expect(await page.$eval('#rememberMfa', (el) => el.textContent)).toBe('Not ticked');
-    // This prompt, in this tab, was filled for this account and submitted.
-    const filled = (await statusHistory()).filter((e) => e.seq > seenBefore && e.tabId === tabId);
+    // This prompt, in this tab, was filled for this account and submitted. The content script's
+    // report and the page's navigation to the app race each other to the background: wait for it.
+    const filled = await waitFor('the fill to be reported', async () => {
+      const events = (await statusHistory()).filter((e) => e.seq > seenBefore && e.tabId === tabId);
+      return events.length > 0 ? events : null;
+    });
     expect(filled.map((e) => e.status)).toEqual([
       expect.objectContaining({ state: 'filled', account: upn, submitted: true }),
     ]);

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export { oathtoolCode, randomSecret } from '../support/oathtool';
+export { oathtoolCode, oathtoolCodesBetween, randomSecret } from '../support/oathtool';
 
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
 

@@ -90,10 +90,14 @@ async function inContentScript(page: Page, extensionId: string, expression: stri
   const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
   cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
   await cdp.send('Runtime.enable');
-  const world = contexts.find(
-    (c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${extensionId}`,
-  );
-  expect(world, 'the content script runs on the sign-in page').toBeDefined();
+  const contentScriptWorld = () =>
+    contexts.find((c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${extensionId}`);
+  // The script is injected at document_idle, which the fixture's own rendering does not wait for:
+  // its world may be created after the page shows its form.
+  await expect
+    .poll(() => contentScriptWorld() !== undefined, { message: 'the content script runs on the sign-in page' })
+    .toBe(true);
+  const world = contentScriptWorld();
   const { result } = await cdp.send('Runtime.evaluate', { expression, contextId: world?.id, awaitPromise: true });
   await cdp.detach();
   return result.value;

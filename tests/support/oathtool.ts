@@ -24,6 +24,20 @@ export function oathtoolCode(
     .trim();
 }
 
+/**
+ * oathtool's codes for every period from `from` to `to` (epoch ms): what a code generated at an
+ * unknown moment in between can be. A loaded machine can take longer than any fixed allowance
+ * between generating a code and checking it, and may cross more than one period boundary.
+ */
+export function oathtoolCodesBetween(secret: string, from: number, to: number, params: OathtoolParams = {}): string[] {
+  const periodMs = (params.period ?? 30) * 1000;
+  const codes: string[] = [];
+  for (let counter = Math.floor(from / periodMs); counter <= Math.floor(to / periodMs); counter++) {
+    codes.push(oathtoolCode(secret, counter * periodMs, params));
+  }
+  return codes;
+}
+
 const BASE32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** A random Base32 secret of `length` characters: test secrets are never real ones. */
