@@ -165,6 +165,29 @@ describe('reading without going to storage while storage holds what the session 
     expect(sessionReads).not.toHaveBeenCalled();
   });
 
+  it('after unlocking and after a write, the next opens read nothing from storage', async () => {
+    await session.lock();
+    expect((await session.unlock(PASSPHRASE)).ok).toBe(true);
+    const localReads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const sessionReads = vi.spyOn(fakeBrowser.storage.session, 'get');
+    expect(await session.state()).toBe('unlocked');
+    expect(await session.accounts()).toEqual({ ok: true, value: [] });
+    expect(sessionReads).not.toHaveBeenCalled();
+    expect((await addOne('qa@contoso.com')).ok).toBe(true);
+    localReads.mockClear();
+    sessionReads.mockClear();
+    expect(await session.accounts()).toMatchObject({ ok: true, value: [{ name: 'qa@contoso.com' }] });
+    expect(localReads).not.toHaveBeenCalled();
+    expect(sessionReads).not.toHaveBeenCalled();
+  });
+
+  it('a write that fails is not remembered: the next open reads what storage holds', async () => {
+    expect((await addOne('qa@contoso.com')).ok).toBe(true);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    await expect(addOne('second@contoso.com')).rejects.toThrow('quota');
+    expect(await session.accounts()).toMatchObject({ ok: true, value: [{ name: 'qa@contoso.com' }] });
+  });
+
   it('a record written by anything else is read at the next open, and a tampered one is not obeyed', async () => {
     expect((await addOne('qa@contoso.com')).ok).toBe(true);
     expect((await session.accounts()).ok).toBe(true);

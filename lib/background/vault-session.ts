@@ -179,11 +179,9 @@ export class VaultSession {
       if (!outcome.ok) return outcome;
       // vault.value.record is the stored record (openNow re-read it): only the contents change.
       const record = await writeContents(vault.value.record, vault.value.dataKey, outcome.value.contents);
-      await vaultRecordItem.setValue(record);
-      this.rememberDecrypted(
-        toBase64(vault.value.dataKey),
-        { ...vault.value, record, contents: outcome.value.contents },
-        checkedAt,
+      const unlocked = { ...vault.value, record, contents: outcome.value.contents };
+      await this.writeRemembered(toBase64(vault.value.dataKey), unlocked, checkedAt, () =>
+        vaultRecordItem.setValue(record),
       );
       return { ok: true, value: outcome.value.result };
     });
@@ -309,7 +307,28 @@ export class VaultSession {
     checkedAt: number,
   ) {
     const keyBase64 = toBase64(dataKey);
-    await sessionKeyItem.setValue(keyBase64);
-    this.rememberDecrypted(keyBase64, { record, contents, dataKey }, checkedAt);
+    await this.writeRemembered(keyBase64, { record, contents, dataKey }, checkedAt, () =>
+      sessionKeyItem.setValue(keyBase64),
+    );
+  }
+
+  /**
+   * Remembers `unlocked`, then `write`s it to storage: remembered first, the change storage then
+   * announces is recognised as this session's own and leaves the cache trusted. A write that
+   * fails leaves nothing remembered, so the next open reads storage.
+   */
+  private async writeRemembered(
+    keyBase64: string,
+    unlocked: Unlocked,
+    checkedAt: number,
+    write: () => Promise<void>,
+  ): Promise<void> {
+    this.rememberDecrypted(keyBase64, unlocked, checkedAt);
+    try {
+      await write();
+    } catch (error) {
+      this.rememberDecrypted('', null);
+      throw error;
+    }
   }
 }
