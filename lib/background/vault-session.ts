@@ -64,9 +64,10 @@ function sameRecord(a: VaultRecord, b: VaultRecord): boolean {
  * Every operation that reads or writes the vault (create, unlock, lock, open, each write, a
  * passphrase change, delete) runs in one queue, one at a time. Each that writes starts from the
  * record in storage, never from what the session saw earlier; an open uses what the session saw
- * only while storage is known to hold the same (see storageChanges). Otherwise an unlock with the old passphrase
- * that finished after a passphrase change remembered the old record, and the next edit wrote the
- * old key wrapping back: the new passphrase stopped working and the old one opened the vault.
+ * only while storage is known to hold the same (see storageChanges). Otherwise an unlock with
+ * the old passphrase that finished after a passphrase change remembered the old record, and the
+ * next edit wrote the old key wrapping back: the new passphrase stopped working and the old one
+ * opened the vault.
  */
 export class VaultSession {
   private queue: Promise<unknown> = Promise.resolve();
