@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { ConflictChoice, ConflictChoices } from '@/lib/formats';
+import type { ConflictChoices } from '@/lib/formats';
 import {
   describeImportErrors,
   describeImportProblem,
@@ -8,23 +8,14 @@ import {
   describeNotice,
 } from '@/lib/formats/describe';
 import type { ImportPreview } from '@/lib/formats/preview';
-import type { PageReplies } from '@/lib/messages';
 import { tabThePopupActsOn } from './active-tab';
-import { failureText as backgroundFailureText } from './failure-text';
+import { ImportConflict } from './ImportConflict';
 import { pageWords, t, tp } from './i18n';
 import { qrTextOf } from './image-pixels';
+import { importFailureText } from './import-failure-text';
 import { send } from './send';
 
-const CHOICES: readonly ConflictChoice[] = ['keep', 'replace', 'rename'];
-const CHOICE_KEYS = { keep: 'conflictKeep', replace: 'conflictReplace', rename: 'conflictRename' } as const;
-
 type Stage = { kind: 'idle' } | { kind: 'busy' } | { kind: 'preview'; qr: string; preview: ImportPreview };
-
-function failureText(reply: Extract<PageReplies['import:preview' | 'import:apply'], { ok: false }>): string {
-  return reply.problem && 'code' in reply.problem
-    ? describeImportProblem(reply.problem, pageWords)
-    : backgroundFailureText(reply);
-}
 
 /**
  * "Scan QR code": captures the visible tab (the activeTab grant from opening the popup allows
@@ -54,7 +45,7 @@ export function ScanQrButton({
       const decoded = await qrTextOf(await (await fetch(dataUrl)).blob());
       if (!decoded.ok) return fail(decoded.error);
       const reply = await send({ type: 'import:preview', content: { qr: decoded.text } });
-      if (!reply.ok) return fail(failureText(reply));
+      if (!reply.ok) return fail(importFailureText(reply));
       if (reply.preview.error) return fail(describeImportProblem(reply.preview.error, pageWords));
       onProblem('');
       setStage({ kind: 'preview', qr: decoded.text, preview: reply.preview });
@@ -75,7 +66,7 @@ export function ScanQrButton({
     const applied = await send({ type: 'import:apply', content: { qr: stage.qr }, choices, importValidOnly });
     setStage({ kind: 'idle' });
     if (applied.ok) onImported(describeImportSummary(applied.summary, pageWords));
-    else onProblem(failureText(applied));
+    else onProblem(importFailureText(applied));
   }
 
   if (stage.kind !== 'preview') {
@@ -115,24 +106,13 @@ export function ScanQrButton({
         </ul>
       ) : null}
       {preview.conflicts.map((conflict) => (
-        <fieldset key={conflict.row} class="conflict">
-          <legend>
-            {conflict.with === 'vault'
-              ? t('conflictWithVault', [conflict.name, conflict.existingName])
-              : t('conflictEarlierInFile', [conflict.name, conflict.existingName])}
-          </legend>
-          {CHOICES.map((choice) => (
-            <label class="check" key={choice}>
-              <input
-                type="radio"
-                name={`scan-conflict-${conflict.row}`}
-                checked={(choices[conflict.row] ?? 'keep') === choice}
-                onChange={() => setChoices({ ...choices, [conflict.row]: choice })}
-              />
-              {t(CHOICE_KEYS[choice])}
-            </label>
-          ))}
-        </fieldset>
+        <ImportConflict
+          key={conflict.row}
+          conflict={conflict}
+          choices={choices}
+          onChoice={(row, choice) => setChoices({ ...choices, [row]: choice })}
+          group="scan-conflict"
+        />
       ))}
       <div class="actions">
         {toImport > 0 ? (

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { Field } from '@/components/Field';
-import { failureText as backgroundFailureText } from '@/components/failure-text';
+import { ImportConflict } from '@/components/ImportConflict';
 import { pageWords, t, tp } from '@/components/i18n';
 import { base64Of, qrTextOf } from '@/components/image-pixels';
+import { importFailureText } from '@/components/import-failure-text';
 import { send } from '@/components/send';
 import {
   type ConflictChoice,
@@ -16,19 +17,7 @@ import {
   type ImportPreview,
   type ImportProblem,
 } from '@/lib/formats';
-import type { ImportContent, PageReplies } from '@/lib/messages';
-
-const CHOICES: readonly ConflictChoice[] = ['keep', 'replace', 'rename'];
-const choiceLabel = (choice: ConflictChoice): string => {
-  switch (choice) {
-    case 'keep':
-      return t('conflictKeep');
-    case 'replace':
-      return t('conflictReplace');
-    case 'rename':
-      return t('conflictRename');
-  }
-};
+import type { ImportContent } from '@/lib/messages';
 
 type Stage =
   | { kind: 'idle' }
@@ -61,11 +50,6 @@ export function describeImportFailure(reply: { problem?: ImportProblem; preview?
 }
 
 /** A refused request in the page's language: the code's words, or the background's own message. */
-function failureText(reply: Extract<PageReplies['import:preview' | 'import:apply'], { ok: false }>): string {
-  return reply.problem && 'code' in reply.problem
-    ? describeImportProblem(reply.problem, pageWords)
-    : backgroundFailureText(reply);
-}
 
 export function ImportSection() {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
@@ -77,7 +61,7 @@ export function ImportSection() {
     setStage({ kind: 'busy', what: t('importChecking', source) });
     setChoices({});
     const reply = await send({ type: 'import:preview', content, backupPassphrase: passphrase || undefined });
-    if (!reply.ok) setStage({ kind: 'failed', error: failureText(reply) });
+    if (!reply.ok) setStage({ kind: 'failed', error: importFailureText(reply) });
     else setStage({ kind: 'preview', content, source, preview: reply.preview });
   }
 
@@ -117,7 +101,7 @@ export function ImportSection() {
       importValidOnly,
     });
     if (!reply.ok) {
-      setStage({ kind: 'failed', error: failureText(reply) });
+      setStage({ kind: 'failed', error: importFailureText(reply) });
       return;
     }
     // Imported: the pasted text (secrets, possibly) has done its job.
@@ -274,25 +258,14 @@ function ImportStage({
         </div>
       ) : null}
       {preview.conflicts.map((conflict) => (
-        <fieldset key={conflict.row} class="conflict">
-          <legend>
-            {describeLocation(conflict.where, pageWords) ? `${describeLocation(conflict.where, pageWords)}: ` : ''}
-            {conflict.with === 'vault'
-              ? t('conflictWithVault', [conflict.name, conflict.existingName])
-              : t('conflictEarlierInFile', [conflict.name, conflict.existingName])}
-          </legend>
-          {CHOICES.map((choice) => (
-            <label class="check" key={choice}>
-              <input
-                type="radio"
-                name={`conflict-${conflict.row}`}
-                checked={(choices[conflict.row] ?? 'keep') === choice}
-                onChange={() => onChoice(conflict.row, choice)}
-              />
-              {choiceLabel(choice)}
-            </label>
-          ))}
-        </fieldset>
+        <ImportConflict
+          key={conflict.row}
+          conflict={conflict}
+          choices={choices}
+          onChoice={onChoice}
+          group="conflict"
+          where={describeLocation(conflict.where, pageWords)}
+        />
       ))}
       {hasBadRows ? (
         preview.validCount > 0 ? (
