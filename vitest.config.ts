@@ -5,7 +5,12 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     environment: 'happy-dom',
-    include: ['lib/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
+    include: [
+      'lib/**/*.test.ts',
+      'tests/unit/**/*.test.ts',
+      'tests/unit/**/*.test.tsx',
+      'packages/playwright/tests/unit/**/*.test.ts',
+    ],
     testTimeout: 30_000,
   },
 });

@@ -34,7 +34,7 @@ echo "== end to end: Firefox ESR"
 npx vitest run --config vitest.firefox.config.ts
 
 echo "== QA automation helper against the fake sign-in service (Chromium)"
-npx playwright test --config playwright.automation.config.ts
+npx playwright test --config packages/playwright/playwright.config.ts
 
 echo "== examples/qa-suite"
 example_status=0

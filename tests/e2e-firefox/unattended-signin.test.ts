@@ -1,6 +1,6 @@
 /**
  * Unattended sign-in for QA automation, in Firefox ESR: the same flow as
- * tests/automation/signin.spec.ts (Chromium, Playwright), driven with puppeteer-core over BiDi.
+ * packages/playwright/tests/e2e/signin.spec.ts (Chromium, Playwright), driven with puppeteer-core over BiDi.
  * The fake Microsoft service (tests/support/fake-signin) listens on 127.0.0.1:443 and Firefox
  * resolves login.microsoftonline.com and app.contoso.example to it (network.dns.localDomains),
  * so the extension sees the real URLs. The test types only user name and password; the

@@ -1,7 +1,7 @@
 /**
  * The part of the extension's message protocol (lib/messages.ts in the extension's sources) that
  * the helper speaks, written out here so the package builds and ships on its own.
- * tests/unit/playwright-protocol.test.ts fails to compile when the two drift apart.
+ * tests/unit/extension-protocol.test.ts fails to compile when the two drift apart.
  */
 
 export type SubmitOverride = 'default' | 'always' | 'never';

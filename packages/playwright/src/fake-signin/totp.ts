@@ -1,7 +1,7 @@
 /**
  * RFC 6238 TOTP on node:crypto, for the fake sign-in service to check codes with an
  * implementation of its own: never the extension's (otpauth). Cross-checked against oathtool
- * in tests/automation/fake-signin.spec.ts.
+ * in tests/e2e/fake-signin.spec.ts.
  */
 import { createHmac } from 'node:crypto';
 

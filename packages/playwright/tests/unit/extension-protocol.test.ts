@@ -4,12 +4,12 @@
  * extension's types and the helper's drift apart; the test below keeps the storage key in step.
  */
 import { describe, expect, it } from 'vitest';
-import type { SubmitOverride } from '../../lib/accounts';
-import { tabStatusHistoryItem } from '../../lib/background/storage';
-import type { ImportContent, TabStatus, TabStatusEvent } from '../../lib/messages';
-import type { Settings } from '../../lib/settings';
-import type * as helper from '../../packages/playwright/src/extension-protocol';
-import { HISTORY_KEY } from '../../packages/playwright/src/status-history';
+import type { SubmitOverride } from '../../../../lib/accounts';
+import { tabStatusHistoryItem } from '../../../../lib/background/storage';
+import type { ImportContent, TabStatus, TabStatusEvent } from '../../../../lib/messages';
+import type { Settings } from '../../../../lib/settings';
+import type * as helper from '../../src/extension-protocol';
+import { HISTORY_KEY } from '../../src/status-history';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const agree = <T extends true>(_: T) => undefined;

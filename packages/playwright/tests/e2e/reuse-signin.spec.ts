@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { launchWithMfaAutofill, type MfaAutofill } from 'mfa-autofill-playwright';
 import { routeToFakeSignin, startFakeSignin } from 'mfa-autofill-playwright/fake-signin';
-import { restoreSignIn } from '../../packages/playwright/src/reuse-signin';
-import { randomSecret } from '../support/oathtool';
+import { randomSecret } from '../../../../tests/support/oathtool';
+import { restoreSignIn } from '../../src/reuse-signin';
 
 const USER = 'reuse.user@contoso.onmicrosoft.com';
 const APP = 'https://app.contoso.example/';

@@ -10,10 +10,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import type { DirectoryUser } from 'mfa-autofill-playwright/fake-signin';
-import { createEncryptedBackup } from '../../lib/formats/backup';
-import { randomSecret } from '../support/oathtool';
+import { createEncryptedBackup } from '../../../../lib/formats/backup';
+import { randomSecret } from '../../../../tests/support/oathtool';
 import { LeakScanner, type Secret } from './leak-scan';
 import { DIRECTORY_VARIABLE, PASSWORD_VARIABLE } from './world';
 import { storedZip } from './zip-entries';
@@ -29,7 +30,12 @@ function runSuite(env: NodeJS.ProcessEnv): Promise<{ code: number; output: strin
   return new Promise((resolve) => {
     execFile(
       'npx',
-      ['playwright', 'test', '--config', 'tests/automation/artifact-suite/playwright.config.ts'],
+      [
+        'playwright',
+        'test',
+        '--config',
+        fileURLToPath(new URL('./artifact-suite/playwright.config.ts', import.meta.url)),
+      ],
       { env, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}\n${stderr}` }),
     );

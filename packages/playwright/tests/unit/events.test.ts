@@ -4,8 +4,8 @@
  * fails at once) told by the screen's title, $Config.pgid and AADSTS code.
  */
 import { describe, expect, it } from 'vitest';
-import { describeStatus, isProblem } from '../../packages/playwright/src/events';
-import type { TabStatus } from '../../packages/playwright/src/extension-protocol';
+import { describeStatus, isProblem } from '../../src/events';
+import type { TabStatus } from '../../src/extension-protocol';
 
 const at = 0;
 const NAMES = ['a@contoso.com', 'b@contoso.com'];

@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { checkCode, codeAt, counterAt, type TotpAlgorithm } from 'mfa-autofill-playwright/fake-signin';
-import { oathtoolCode, randomSecret } from '../support/oathtool';
+import { oathtoolCode, randomSecret } from '../../../../tests/support/oathtool';
 
 const cases: { algorithm: TotpAlgorithm; digits: number; period: number }[] = [
   { algorithm: 'SHA1', digits: 6, period: 30 },

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { CodeLedger } from 'mfa-autofill-playwright';
 // Not part of the package's API: the server is started by launchWithMfaAutofill.
-import { startLeaseServer } from '../../packages/playwright/src/lease-server';
+import { startLeaseServer } from '../../src/lease-server';
 
 let dir: string;
 test.beforeEach(() => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { type FakeSignin, startFakeSignin } from 'mfa-autofill-playwright/fake-signin';
-import { randomSecret } from '../support/oathtool';
+import { randomSecret } from '../../../../tests/support/oathtool';
 
 const USER = 'probe.user@contoso.onmicrosoft.com';
 const APP = 'https://app.contoso.example/';

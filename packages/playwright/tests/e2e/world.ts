@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { DirectoryUser } from 'mfa-autofill-playwright/fake-signin';
-import { randomSecret } from '../support/oathtool';
+import { randomSecret } from '../../../../tests/support/oathtool';
 
 const domain = '@contoso.onmicrosoft.com';
 
@@ -78,7 +78,8 @@ export function makeWorld(password: string): World {
 
 export function readDirectory(): DirectoryUser[] {
   const path = process.env[DIRECTORY_VARIABLE];
-  if (!path) throw new Error(`${DIRECTORY_VARIABLE} is not set: run these tests with playwright.automation.config.ts`);
+  if (!path)
+    throw new Error(`${DIRECTORY_VARIABLE} is not set: run these tests with packages/playwright/playwright.config.ts`);
   return JSON.parse(readFileSync(path, 'utf8')) as DirectoryUser[];
 }
 

@@ -1,6 +1,6 @@
 /**
  * The cases that wait for the next TOTP period (at most once each): they run side by side,
- * each with its own browser (playwright.automation.config.ts). Written as a QA suite would.
+ * each with its own browser (packages/playwright/playwright.config.ts). Written as a QA suite would.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
