@@ -4,6 +4,7 @@
  * screen it stopped on (title, $Config.pgid, heading, the page's error, an AADSTS code).
  */
 import type { Page } from '@playwright/test';
+import { printable } from './printable.js';
 import type { MfaAutofill } from './session.js';
 
 export interface ProbeStep {
@@ -29,7 +30,7 @@ export interface ProbeInput {
   stepTimeoutMs?: number;
 }
 
-interface Screen {
+export interface Screen {
   kind: 'username' | 'password' | 'other';
   url: string;
   title: string;
@@ -73,14 +74,16 @@ async function screenOf(page: Page): Promise<Screen | null> {
   }
 }
 
+/** The screen in words, from the page's own text: printable() (a page may try to steer the terminal). */
 export function describeScreen(screen: Screen | null): string {
   if (!screen) return 'a page that did not load';
+  const url = new URL(screen.url);
   const parts = [
-    screen.heading ? `"${screen.heading}"` : `"${screen.title || 'untitled page'}"`,
-    screen.pgid && `page ${screen.pgid}`,
-    screen.aadsts && `AADSTS${screen.aadsts}`,
-    screen.error && `error: ${screen.error}`,
-    new URL(screen.url).origin + new URL(screen.url).pathname,
+    screen.heading ? `"${printable(screen.heading)}"` : `"${printable(screen.title) || 'untitled page'}"`,
+    screen.pgid && `page ${printable(screen.pgid)}`,
+    screen.aadsts && `AADSTS${printable(screen.aadsts)}`,
+    screen.error && `error: ${printable(screen.error)}`,
+    printable(url.origin + url.pathname),
   ].filter(Boolean);
   return parts.join(', ');
 }

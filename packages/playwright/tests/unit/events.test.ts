@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeStatus, isProblem } from '../../src/events';
 import type { TabStatus } from '../../src/extension-protocol';
+import { printable } from '../../src/printable';
+import { describeScreen } from '../../src/signin-probe';
 
 const at = 0;
 const NAMES = ['a@contoso.com', 'b@contoso.com'];
@@ -46,5 +48,38 @@ describe('the helper’s event sentences', () => {
   ])('a status this helper does not know yet, %j, is a problem told by its screen', (status, message) => {
     expect(describeStatus(status as unknown as TabStatus, NAMES)).toBe(message);
     expect(isProblem(status as unknown as TabStatus)).toBe(true);
+  });
+});
+
+describe('page text in the sentences the launcher and the probe print', () => {
+  const hostile = 'Sign in\u001b[2J\u001b[31m\rOK \u202eevil\u009b';
+  it.each<[string, TabStatus]>([
+    [
+      'a stopped screen’s title, pgid and AADSTS',
+      { state: 'stopped', blocked: true, title: hostile, pgid: hostile, aadsts: hostile, at },
+    ],
+    ['the account a page names', { state: 'no-match', pageAccount: hostile, at }],
+    ['an account name', { state: 'wrong-code', account: hostile, retrying: false, at }],
+  ])('%s: no control character reaches the terminal', (_, status) => {
+    const message = describeStatus(status, [hostile]);
+    expect(message).toContain('Sign in[2J[31m OK evil');
+    expect(message).toBe(printable(message, Number.POSITIVE_INFINITY));
+    expect([...message].filter((c) => c < ' ' || c === '\u202e')).toEqual([]);
+  });
+
+  it('the probe’s description of the screen it stopped on', () => {
+    const hostile = '\u001b]0;pwned\u0007Enter code\u202e';
+    const said = describeScreen({
+      kind: 'other',
+      url: 'https://login.microsoftonline.com/common/login?x=1',
+      title: hostile,
+      pgid: hostile,
+      heading: null,
+      error: hostile,
+      aadsts: null,
+    });
+    expect(said).toBe(
+      '"]0;pwnedEnter code", page ]0;pwnedEnter code, error: ]0;pwnedEnter code, https://login.microsoftonline.com/common/login',
+    );
   });
 });
