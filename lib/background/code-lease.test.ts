@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type CodeLeaseEndpoint, codeLeaseEndpointItem, leaseCode } from './code-lease';
+import { type CodeLeaseEndpoint, codeLeaseEndpointItem, leaseCode, leaseProof } from './code-lease';
 
 const ENDPOINT: CodeLeaseEndpoint = { url: 'http://127.0.0.1:41234/lease', token: 'tok3n' };
 
@@ -27,14 +27,16 @@ describe('leaseCode', () => {
     expect(calls).toEqual([]);
   });
 
-  it('sends the account name and the counter only, with the token, to the endpoint in storage.session', async () => {
+  it('sends the account name and the counter only, with a proof of the token (never the token), to the endpoint in storage.session', async () => {
     await codeLeaseEndpointItem.setValue(ENDPOINT);
     const { calls, fetchLease } = fakeFetch(() => Response.json({ granted: true }));
     expect(await leaseCode('a@contoso.com', 100, fetchLease)).toBe(true);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.url).toBe(ENDPOINT.url);
     expect(calls[0]!.init.method).toBe('POST');
-    expect((calls[0]!.init.headers as Record<string, string>).authorization).toBe('Bearer tok3n');
+    const authorization = (calls[0]!.init.headers as Record<string, string>).authorization;
+    expect(authorization).toBe(`MfaLease ${await leaseProof('tok3n', 'a@contoso.com', 100)}`);
+    expect(JSON.stringify(calls[0]!.init)).not.toContain('tok3n');
     expect(JSON.parse(String(calls[0]!.init.body))).toEqual({ account: 'a@contoso.com', counter: 100 });
   });
 

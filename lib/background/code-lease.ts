@@ -8,7 +8,8 @@
  * Only the helper's setup writes the endpoint, from an extension page into storage.session, which
  * content scripts cannot read or write (its default access level; never widened). No endpoint (a
  * person's browser): no lease is asked for. What is sent: the account name and the counter,
- * never a code or a secret.
+ * never a code or a secret, and a proof of the token (leaseProof), never the token itself:
+ * Playwright records a service worker's requests, headers included, in a suite's traces.
  */
 import { storage } from 'wxt/utils/storage';
 
@@ -25,6 +26,23 @@ export const codeLeaseEndpointItem = storage.defineItem<CodeLeaseEndpoint | null
 
 /** The helper answers from memory and a file in the temp dir: far sooner than this. */
 const LEASE_TIMEOUT_MS = 5_000;
+
+/**
+ * HMAC-SHA256 under the token of "<account>\n<counter>", base64url: what the helper's lease server
+ * checks (packages/playwright/src/lease-server.ts computes the same). A recorded request can only
+ * be replayed for the same account and period, which the ledger has already answered.
+ */
+export async function leaseProof(token: string, account: string, counter: number): Promise<string> {
+  const encoder = new TextEncoder();
+  const key = await crypto.subtle.importKey('raw', encoder.encode(token), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+  ]);
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(`${account}\n${counter}`)));
+  return btoa(String.fromCharCode(...mac))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
 
 function isLoopbackHttp(url: string): boolean {
   try {
@@ -51,7 +69,10 @@ export async function leaseCode(
   try {
     const response = await fetchLease(target.url, {
       method: 'POST',
-      headers: { authorization: `Bearer ${target.token}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `MfaLease ${await leaseProof(target.token, account, counter)}`,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({ account, counter }),
       signal: AbortSignal.timeout(LEASE_TIMEOUT_MS),
     });

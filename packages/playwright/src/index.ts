@@ -18,6 +18,7 @@ export { DEFAULT_EXTENSION_DIR, defaultChromiumPath, EXTENSION_DIR_VARIABLE } fr
 export { MESSAGE_PREFIX, MfaAutofillError, type MfaEvent } from './events.js';
 export type { SubmitOverride, TabStatus } from './extension-protocol.js';
 export { type MfaFixtures, withMfaAutofill } from './fixtures.js';
+export { InsecureSigninError } from './insecure-signin.js';
 export type { LeaseRecord } from './lease-server.js';
 export { CodeLedger, defaultLedgerDir, LEDGER_DIR_VARIABLE } from './ledger.js';
 export type { PlaywrightLike } from './playwright-module.js';

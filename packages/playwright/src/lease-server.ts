@@ -2,9 +2,10 @@
  * The helper's side of code leases (the extension's lib/background/code-lease.ts): a server on
  * 127.0.0.1 that the browser's background asks before handing a page a code, answering from the
  * machine-wide ledger. It hears only an account name and a period counter, never a code. It
- * answers only the extension it launched (its origin) with this session's random token.
+ * answers only the extension it launched (its origin) with a proof of this session's random token
+ * (leaseProof): the token never crosses the wire, where a trace would record it.
  */
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CodeLedger } from './ledger.js';
@@ -27,6 +28,17 @@ export interface LeaseServer {
 }
 
 const MAX_BODY_BYTES = 4_096;
+
+/** HMAC-SHA256 under `token` of "<account>\n<counter>", base64url (lib/background/code-lease.ts sends it). */
+export function leaseProof(token: string, account: string, counter: number): string {
+  return createHmac('sha256', token).update(`${account}\n${counter}`).digest('base64url');
+}
+
+function hasProof(header: string | undefined, token: string, account: string, counter: number): boolean {
+  const given = Buffer.from(header ?? '');
+  const expected = Buffer.from(`MfaLease ${leaseProof(token, account, counter)}`);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
 
 export async function startLeaseServer(ledger: CodeLedger): Promise<LeaseServer> {
   const token = randomBytes(24).toString('base64url');
@@ -52,12 +64,7 @@ export async function startLeaseServer(ledger: CodeLedger): Promise<LeaseServer>
       response.writeHead(Object.keys(cors).length > 0 ? 204 : 403, cors).end();
       return;
     }
-    const authorised =
-      request.method === 'POST' &&
-      request.url === '/lease' &&
-      Object.keys(cors).length > 0 &&
-      request.headers.authorization === `Bearer ${token}`;
-    if (!authorised) {
+    if (request.method !== 'POST' || request.url !== '/lease' || Object.keys(cors).length === 0) {
       response.writeHead(403, cors).end();
       return;
     }
@@ -70,6 +77,10 @@ export async function startLeaseServer(ledger: CodeLedger): Promise<LeaseServer>
     }
     if (typeof account !== 'string' || account.length > 256 || !Number.isSafeInteger(counter)) {
       response.writeHead(400, cors).end();
+      return;
+    }
+    if (!hasProof(request.headers.authorization, token, account, counter as number)) {
+      response.writeHead(403, cors).end();
       return;
     }
     const granted = ledger.claim(account, counter as number);

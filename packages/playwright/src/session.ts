@@ -16,6 +16,8 @@ import {
 import { type ExtensionLaunch, type LaunchedExtension, launchChromiumWithExtension } from './browser.js';
 import { accountOf, formatReport, MESSAGE_PREFIX, MfaAutofillError, type MfaEvent, toMfaEvent } from './events.js';
 import type { SubmitOverride } from './extension-protocol.js';
+import { refuseInsecureSignin } from './insecure-signin.js';
+import { hasUntracedCalls } from './internal-call.js';
 import { type LeaseRecord, type LeaseServer, startLeaseServer } from './lease-server.js';
 import { CodeLedger } from './ledger.js';
 import { type PlaywrightLike, resolvePlaywright } from './playwright-module.js';
@@ -63,6 +65,13 @@ export interface MfaAutofillOptions extends ExtensionLaunch {
    * once instead of waiting on a dialog nobody answers. Default true.
    */
   failPasskeys?: boolean;
+  /**
+   * Start the browser even though `contextOptions.ignoreHTTPSErrors` or a switch such as
+   * `--ignore-certificate-errors` turns certificate checks off. Default false: refused, because a
+   * fake login.microsoftonline.com would then get codes filled and the password typed
+   * (insecure-signin.ts). Only for a test network you control.
+   */
+  allowInsecureSignin?: boolean;
   /** Called with each event as it is seen (e.g. to log it). */
   onEvent?: (event: MfaEvent) => void;
 }
@@ -100,6 +109,7 @@ export interface MfaAutofill {
 const POLL_INTERVAL_MS = 100;
 
 export async function launchWithMfaAutofill(options: MfaAutofillOptions = {}): Promise<MfaAutofill> {
+  refuseInsecureSignin(options);
   // Read before the browser starts: a missing file should not cost a browser launch.
   const accounts = readAccounts(options.accounts ?? defaultAccountsSource());
   const { chromium } = options.playwright ?? (await resolvePlaywright());
@@ -126,16 +136,32 @@ export async function launchWithMfaAutofill(options: MfaAutofillOptions = {}): P
       submitAfterFillFor: options.submitAfterFillFor,
       codeLease: leaseServer?.endpoint,
     });
-    const reuse = options.reuseSignIn;
+    const reuse = untracedReuse(options.reuseSignIn, launched.context);
     const reuseAccount = reuse ? (reuse.account ?? (names.length === 1 ? names[0]! : null)) : null;
     const restored =
       reuse && reuseAccount && (await restoreSignIn(launched.context, reuse, reuseAccount, launched.signinHosts));
-    return new Session(launched, leaseServer, names, options, restored ? reuseAccount : null);
+    return new Session(launched, leaseServer, names, options, reuse, restored ? reuseAccount : null);
   } catch (error) {
     await launched.close();
     await leaseServer?.close();
     throw error;
   }
+}
+
+/**
+ * reuseSignIn reads and writes sign-in cookies, which only Playwright's untraced calls keep out of
+ * the suite's traces (internal-call.ts): without them it is turned off, with a warning, rather than
+ * put live Microsoft sessions into CI artifacts.
+ */
+function untracedReuse(reuse: ReuseSignIn | undefined, context: BrowserContext): ReuseSignIn | null {
+  if (!reuse) return null;
+  if (hasUntracedCalls(context)) return reuse;
+  console.warn(
+    'MFA Autofill: reuseSignIn is off for this run: this Playwright offers no untraced calls, so the kept ' +
+      'sign-in cookies would be recorded in every trace. Each test signs in with password and MFA instead. ' +
+      'Use a @playwright/test version the helper supports (see its peer dependency) to reuse sign-ins.',
+  );
+  return null;
 }
 
 interface Waiter {
@@ -159,6 +185,7 @@ class Session implements MfaAutofill {
     private readonly leaseServer: LeaseServer | null,
     readonly accounts: readonly string[],
     private readonly options: MfaAutofillOptions,
+    private readonly reuse: ReuseSignIn | null,
     readonly reusedSignIn: string | null,
   ) {
     this.context = launched.context;
@@ -225,7 +252,7 @@ class Session implements MfaAutofill {
    * browser's sign-in-host cookies become that account's kept session.
    */
   private async keepSignIn(): Promise<void> {
-    const reuse = this.options.reuseSignIn;
+    const reuse = this.reuse;
     if (!reuse || this.problems().length > 0) return;
     const signedIn = new Set(
       this.events

@@ -13,6 +13,7 @@ import {
   defaultAccountsSource,
 } from '../accounts-source.js';
 import type { MfaEvent } from '../events.js';
+import { InsecureSigninError } from '../insecure-signin.js';
 import { launchWithMfaAutofill, type MfaAutofill } from '../session.js';
 import { VaultSetupError } from '../vault-setup.js';
 
@@ -152,7 +153,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const known = error instanceof AccountsSourceError || error instanceof VaultSetupError;
+    const known =
+      error instanceof AccountsSourceError || error instanceof VaultSetupError || error instanceof InsecureSigninError;
     const message = error instanceof Error ? error.message : String(error);
     console.error(known ? message : error);
     process.exit(1);

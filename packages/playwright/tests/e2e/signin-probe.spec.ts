@@ -1,6 +1,7 @@
 /**
  * `mfa-autofill-signin`, the sign-in probe: one headless sign-in against the fake service (which
- * Chromium reaches through --host-resolver-rules), each step timed; a stop names its screen.
+ * Chromium reaches through --host-resolver-rules, trusting its certificate's key with
+ * --trust-certificate: certificate checks stay on), each step timed; a stop names its screen.
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -39,6 +40,7 @@ test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mfa-probe-'));
   const secret = randomSecret(32);
   service = await startFakeSignin({ users: [{ upn: USER, password, secret }] });
+  writeFileSync(join(dir, 'fake-signin.pem'), service.certificate);
   writeFileSync(join(dir, 'accounts.txt'), `otpauth://totp/Contoso:${USER}?secret=${secret}&issuer=Microsoft\n`, {
     mode: 0o600,
   });
@@ -50,7 +52,11 @@ test.afterAll(async () => {
 
 function reachFakeService(): string[] {
   const rules = ['login.microsoftonline.com', 'app.contoso.example'].map((h) => `MAP ${h} 127.0.0.1:${service.port}`);
-  return [`--browser-arg=--host-resolver-rules=${rules.join(', ')}`, '--ignore-https-errors'];
+  return [
+    `--browser-arg=--host-resolver-rules=${rules.join(', ')}`,
+    '--trust-certificate',
+    join(dir, 'fake-signin.pem'),
+  ];
 }
 
 test('signs in through user name, password and MFA, timing each step (JSON)', async () => {
@@ -121,5 +127,27 @@ test('takes the password only from the variable --password-env names, and lists 
   expect(help.code).toBe(0);
   for (const option of ['--accounts', '--url', '--user', '--password-env', '--json', '--timeout']) {
     expect(help.stdout).toContain(option);
+  }
+});
+
+test('refuses to run with certificate errors ignored unless --allow-insecure-signin says so, and says why', async () => {
+  const base = [
+    '--accounts',
+    join(dir, 'accounts.txt'),
+    '--url',
+    APP,
+    '--user',
+    USER,
+    '--password-env',
+    'PROBE_PASSWORD',
+  ];
+  for (const insecure of [['--ignore-https-errors'], ['--browser-arg=--ignore-certificate-errors']]) {
+    const run = await probe([...base, ...insecure], { PROBE_PASSWORD: password });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `refusing to start the browser that carries the extension with certificate errors ignored (${insecure[0]!.replace('--browser-arg=', '')})`,
+    );
+    expect(run.stderr).toContain('set --allow-insecure-signin');
+    expect(run.stdout).toBe('');
   }
 });
