@@ -5,6 +5,7 @@
  */
 import type { TabStatus, TabStatusEvent } from './extension-protocol.js';
 import { printable } from './printable.js';
+import { describeWait, type MfaWait } from './waits.js';
 
 export type MfaEvent = TabStatus & {
   /** Order in the extension's history. */
@@ -121,15 +122,28 @@ function clock(at: number): string {
   return new Date(at).toISOString().slice(11, 23);
 }
 
-/** Every event, one line each, for a test report or a terminal. */
-export function formatReport(events: readonly MfaEvent[], vaultNames: readonly string[]): string {
+/**
+ * Every event and every wait, one line each in the order they happened (a wait when it ended, or
+ * when it began if it still lasts), for a test report or a terminal.
+ */
+export function formatReport(
+  events: readonly MfaEvent[],
+  vaultNames: readonly string[],
+  waits: readonly MfaWait[] = [],
+  now = Date.now(),
+): string {
   const head = `MFA Autofill: ${vaultContents(vaultNames).replace(/^it has/, 'the vault has')}.`;
-  if (events.length === 0) return `${head}\nNo code prompt was handled.`;
-  const lines = events.map((e) => {
+  if (events.length === 0 && waits.length === 0) return `${head}\nNo code prompt was handled.`;
+  const lines: { at: number; line: string }[] = events.map((e) => {
     const where = e.url ? `  (${printable(e.url.split('?')[0]!)})` : '';
-    return `${clock(e.at)}  tab ${e.tabId}  ${e.problem ? 'PROBLEM  ' : ''}${e.message}${where}`;
+    return { at: e.at, line: `${clock(e.at)}  tab ${e.tabId}  ${e.problem ? 'PROBLEM  ' : ''}${e.message}${where}` };
   });
-  return [head, ...lines].join('\n');
+  for (const wait of waits) {
+    const at = wait.endedAt ?? wait.since;
+    lines.push({ at, line: `${clock(at)}  ${describeWait(wait, now)}` });
+  }
+  lines.sort((a, b) => a.at - b.at);
+  return [head, ...lines.map((l) => l.line)].join('\n');
 }
 
 export class MfaAutofillError extends Error {

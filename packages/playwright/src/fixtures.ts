@@ -5,6 +5,7 @@
  * `playwright` fixture): this package never loads a copy of its own. Options through
  * `test.use({ mfaOptions: { … } })`.
  *
+ * While a sign-in waits for the next TOTP period, the test's timeout is extended by the wait.
  * After a failed test the MFA report (and a screenshot of any prompt that could not complete)
  * is attached, and the problem is added to the test's errors unless its message already says it.
  */
@@ -19,6 +20,7 @@ import type {
 import type { ContextOptions } from './browser.js';
 import { MfaAutofillError } from './events.js';
 import { launchWithMfaAutofill, type MfaAutofill, type MfaAutofillOptions } from './session.js';
+import { extendTestTimeout } from './test-timeout.js';
 
 export interface MfaFixtures {
   /** Options for launchWithMfaAutofill (headless follows Playwright's own `headless` unless set here). */
@@ -95,8 +97,14 @@ export function withMfaAutofill<T extends SuiteTestArgs, W extends SuiteWorkerAr
       const mfa = await launchWithMfaAutofill({
         playwright,
         headless,
+        sessionLabel: `worker ${testInfo.parallelIndex}: "${testInfo.title}"`,
         ...mfaOptions,
         contextOptions: { ...suiteContextOptions(args), ...mfaOptions.contextOptions },
+        // Waiting for a code period is not the test being slow (test-timeout.ts).
+        onWait: (wait, longerByMs) => {
+          extendTestTimeout(testInfo, longerByMs);
+          mfaOptions.onWait?.(wait, longerByMs);
+        },
       });
       // `use` does not throw when the test fails: Playwright records that in testInfo.
       await use(mfa);

@@ -29,4 +29,6 @@ export {
   type MfaAutofillOptions,
   type ProblemScreenshot,
 } from './session.js';
+export { extendTestTimeout } from './test-timeout.js';
 export { VaultSetupError } from './vault-setup.js';
+export { describeWait, type MfaWait } from './waits.js';

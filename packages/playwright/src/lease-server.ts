@@ -15,6 +15,8 @@ export interface LeaseRecord {
   counter: number;
   granted: boolean;
   at: number;
+  /** When refused: who holds the code for that period, as it named itself (the ledger's holder). */
+  heldBy: string | null;
 }
 
 export interface LeaseServer {
@@ -24,6 +26,8 @@ export interface LeaseServer {
   readonly leases: readonly LeaseRecord[];
   /** Set once the extension's id is known: requests from any other origin are refused. */
   allowOrigin(origin: string): void;
+  /** Called with each answer as it is given (the session notes waits from refusals). */
+  onAnswer(listener: (record: LeaseRecord) => void): void;
   close(): Promise<void>;
 }
 
@@ -40,9 +44,10 @@ function hasProof(header: string | undefined, token: string, account: string, co
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-export async function startLeaseServer(ledger: CodeLedger): Promise<LeaseServer> {
+export async function startLeaseServer(ledger: CodeLedger, holder = ''): Promise<LeaseServer> {
   const token = randomBytes(24).toString('base64url');
   const leases: LeaseRecord[] = [];
+  let listener: ((record: LeaseRecord) => void) | null = null;
   let allowedOrigin: string | null = null;
 
   function corsHeaders(request: IncomingMessage): Record<string, string> {
@@ -83,8 +88,11 @@ export async function startLeaseServer(ledger: CodeLedger): Promise<LeaseServer>
       response.writeHead(403, cors).end();
       return;
     }
-    const granted = ledger.claim(account, counter as number);
-    leases.push({ account, counter: counter as number, granted, at: Date.now() });
+    const granted = ledger.claim(account, counter as number, holder);
+    const heldBy = granted ? null : ledger.holderOf(account, counter as number);
+    const record: LeaseRecord = { account, counter: counter as number, granted, at: Date.now(), heldBy };
+    leases.push(record);
+    listener?.(record);
     response.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify({ granted }));
   }
 
@@ -108,6 +116,9 @@ export async function startLeaseServer(ledger: CodeLedger): Promise<LeaseServer>
     leases,
     allowOrigin(origin) {
       allowedOrigin = origin;
+    },
+    onAnswer(call) {
+      listener = call;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -6,6 +6,7 @@
  * reported, and a prompt that cannot complete closes its page with the reason, so the test
  * fails at once saying why ("No account for x@y in the vault") instead of timing out.
  */
+import { hostname } from 'node:os';
 import type { BrowserContext, Page } from '@playwright/test';
 import {
   type AccountsSource,
@@ -24,6 +25,7 @@ import { type PlaywrightLike, resolvePlaywright } from './playwright-module.js';
 import { keepSignIn, type ReuseSignIn, restoreSignIn } from './reuse-signin.js';
 import { readHistory } from './status-history.js';
 import { setUpVault } from './vault-setup.js';
+import { type MfaWait, nextPeriodStart } from './waits.js';
 import { failWebAuthnFast } from './webauthn.js';
 
 export interface MfaAutofillOptions extends ExtensionLaunch {
@@ -74,6 +76,16 @@ export interface MfaAutofillOptions extends ExtensionLaunch {
   allowInsecureSignin?: boolean;
   /** Called with each event as it is seen (e.g. to log it). */
   onEvent?: (event: MfaEvent) => void;
+  /**
+   * Called when a wait begins or grows longer (`longerByMs`: how much longer than said before) and
+   * when it ends (`longerByMs` 0, `endedAt` set). The fixtures add `longerByMs` to the test's timeout.
+   */
+  onWait?: (wait: MfaWait, longerByMs: number) => void;
+  /**
+   * How this session is named to others that must wait for a code it holds ("used in this period
+   * by …"). The fixtures name the test and its worker; default: this process. Not a secret.
+   */
+  sessionLabel?: string;
 }
 
 export interface ProblemScreenshot {
@@ -93,6 +105,10 @@ export interface MfaAutofill {
   readonly reusedSignIn: string | null;
   /** Every code lease the extension asked for: account, counter, granted or not (never a code). */
   readonly leases: readonly LeaseRecord[];
+  /** Every wait for a code period (or, noted by the account pool, for a free account), oldest first. */
+  readonly waits: readonly MfaWait[];
+  /** Adds a wait the session did not see itself (the account pool's wait for a free account). */
+  noteWait(wait: MfaWait): void;
   /** The page as it was when each problem was seen (taken before fail-fast closed it). */
   readonly screenshots: readonly ProblemScreenshot[];
   problems(): MfaEvent[];
@@ -108,13 +124,17 @@ export interface MfaAutofill {
 
 const POLL_INTERVAL_MS = 100;
 
+/** Microsoft's TOTP period, for an account whose period the vault did not say. */
+const DEFAULT_PERIOD_SECONDS = 30;
+
 export async function launchWithMfaAutofill(options: MfaAutofillOptions = {}): Promise<MfaAutofill> {
   refuseInsecureSignin(options);
   // Read before the browser starts: a missing file should not cost a browser launch.
   const accounts = readAccounts(options.accounts ?? defaultAccountsSource());
   const { chromium } = options.playwright ?? (await resolvePlaywright());
+  const label = options.sessionLabel ?? `process ${process.pid} on ${hostname()}`;
   const leaseServer =
-    options.ledgerDir === false ? null : await startLeaseServer(new CodeLedger(options.ledgerDir || undefined));
+    options.ledgerDir === false ? null : await startLeaseServer(new CodeLedger(options.ledgerDir || undefined), label);
   let launched: LaunchedExtension;
   try {
     launched = await launchChromiumWithExtension(chromium, options);
@@ -125,7 +145,7 @@ export async function launchWithMfaAutofill(options: MfaAutofillOptions = {}): P
   leaseServer?.allowOrigin(`chrome-extension://${launched.extensionId}`);
   try {
     if (options.failPasskeys ?? true) await failWebAuthnFast(launched.context);
-    const names = await setUpVault(launched.context, launched.extensionId, {
+    const vaultAccounts = await setUpVault(launched.context, launched.extensionId, {
       accounts,
       backupPassphrase: options.backupPassphrase ?? (process.env[BACKUP_PASSPHRASE_VARIABLE] || undefined),
       settings: {
@@ -136,11 +156,13 @@ export async function launchWithMfaAutofill(options: MfaAutofillOptions = {}): P
       submitAfterFillFor: options.submitAfterFillFor,
       codeLease: leaseServer?.endpoint,
     });
+    const names = vaultAccounts.map((a) => a.name);
     const reuse = untracedReuse(options.reuseSignIn, launched.context);
     const reuseAccount = reuse ? (reuse.account ?? (names.length === 1 ? names[0]! : null)) : null;
     const restored =
       reuse && reuseAccount && (await restoreSignIn(launched.context, reuse, reuseAccount, launched.signinHosts));
-    return new Session(launched, leaseServer, names, options, reuse, restored ? reuseAccount : null);
+    const periods = new Map(vaultAccounts.map((a) => [a.name.toLowerCase(), a.period]));
+    return new Session(launched, leaseServer, names, periods, options, reuse, restored ? reuseAccount : null);
   } catch (error) {
     await launched.close();
     await leaseServer?.close();
@@ -174,6 +196,7 @@ class Session implements MfaAutofill {
   readonly extensionId: string;
   readonly events: MfaEvent[] = [];
   readonly screenshots: ProblemScreenshot[] = [];
+  readonly waits: MfaWait[] = [];
   private lastSeq = 0;
   private waiters = new Set<Waiter>();
   private polling: Promise<void>;
@@ -184,6 +207,7 @@ class Session implements MfaAutofill {
     private readonly launched: LaunchedExtension,
     private readonly leaseServer: LeaseServer | null,
     readonly accounts: readonly string[],
+    private readonly periods: ReadonlyMap<string, number>,
     private readonly options: MfaAutofillOptions,
     private readonly reuse: ReuseSignIn | null,
     readonly reusedSignIn: string | null,
@@ -194,7 +218,73 @@ class Session implements MfaAutofill {
       this.stopped = true;
       this.wake?.();
     });
+    leaseServer?.onAnswer((record) => this.noteLease(record));
     this.polling = this.poll();
+  }
+
+  noteWait(wait: MfaWait): void {
+    this.waits.push(wait);
+  }
+
+  /** A refused lease starts (or lengthens) a wait for the next period; a granted one ends it. */
+  private noteLease(record: LeaseRecord): void {
+    if (record.granted) {
+      this.endWait(record.account, record.at);
+      return;
+    }
+    const period = this.periods.get(record.account.toLowerCase()) ?? DEFAULT_PERIOD_SECONDS;
+    const until = nextPeriodStart(record.at, period);
+    const reason = `used in this period by ${record.heldBy ?? 'another browser'}`;
+    this.awaitPeriod(record.account, reason, record.at, until);
+  }
+
+  private awaitPeriod(account: string, reason: string, at: number, until: number): void {
+    const open = this.openWait(account);
+    if (!open) {
+      const wait: MfaWait = { kind: 'code-period', account, reason, since: at, expectedUntil: until, endedAt: null };
+      this.waits.push(wait);
+      this.tellWait(wait, until - at);
+      return;
+    }
+    const longer = until - (open.expectedUntil ?? at);
+    open.reason = reason;
+    open.expectedUntil = Math.max(until, open.expectedUntil ?? until);
+    if (longer > 0) this.tellWait(open, longer);
+  }
+
+  private endWait(account: string, at: number): void {
+    const open = this.openWait(account);
+    if (!open) return;
+    open.endedAt = Math.max(at, open.since);
+    this.tellWait(open, 0);
+  }
+
+  private openWait(account: string): MfaWait | undefined {
+    const name = account.toLowerCase();
+    return this.waits.find((w) => w.endedAt === null && w.kind === 'code-period' && w.account?.toLowerCase() === name);
+  }
+
+  private tellWait(wait: MfaWait, longerByMs: number): void {
+    try {
+      this.options.onWait?.(wait, longerByMs);
+    } catch (error) {
+      console.error('MFA Autofill: onWait failed:', error);
+    }
+  }
+
+  /** The events that start or end a wait: a refused code's retry waits for the next period. */
+  private noteEventWait(event: MfaEvent): void {
+    if (event.state === 'wrong-code' && event.retrying) {
+      const period = this.periods.get(event.account.toLowerCase()) ?? DEFAULT_PERIOD_SECONDS;
+      this.awaitPeriod(
+        event.account,
+        'had its code refused by the page: the retry takes the next period’s code',
+        event.at,
+        nextPeriodStart(event.at, period),
+      );
+    } else if (event.state === 'filled') {
+      this.endWait(event.account, event.at);
+    }
   }
 
   get leases(): readonly LeaseRecord[] {
@@ -206,7 +296,7 @@ class Session implements MfaAutofill {
   }
 
   report(): string {
-    return formatReport(this.events, this.accounts);
+    return formatReport(this.events, this.accounts, this.waits);
   }
 
   assertNoProblems(): void {
@@ -284,6 +374,7 @@ class Session implements MfaAutofill {
       this.lastSeq = entry.seq;
       const event = toMfaEvent(entry, read.urls[entry.tabId] ?? null, this.accounts);
       this.events.push(event);
+      this.noteEventWait(event);
       this.options.onEvent?.(event);
       for (const waiter of this.waiters) {
         if (!waiter.predicate(event)) continue;

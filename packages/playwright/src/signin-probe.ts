@@ -6,10 +6,13 @@
 import type { Page } from '@playwright/test';
 import { printable } from './printable.js';
 import type { MfaAutofill } from './session.js';
+import { describeWait } from './waits.js';
 
 export interface ProbeStep {
   step: string;
   ms: number;
+  /** Time within it spent waiting (for the next code period), in words. */
+  waited?: string;
 }
 
 export interface ProbeResult {
@@ -106,7 +109,9 @@ export async function probeSignin(mfa: MfaAutofill, input: ProbeInput): Promise<
   let last = started;
   const mark = (step: string) => {
     const now = Date.now();
-    steps.push({ step, ms: now - last });
+    const waits = mfa.waits.filter((w) => w.since >= last && w.since <= now);
+    const waited = waits.map((w) => describeWait(w, now).replace(/^W/, 'w').replace(/\.$/, '')).join('; ');
+    steps.push({ step, ms: now - last, ...(waited ? { waited } : {}) });
     last = now;
   };
   const until = async (what: string, done: (screen: Screen) => boolean): Promise<Screen> => {

@@ -29,10 +29,19 @@ export class VaultSetupError extends Error {
 }
 
 /** What the page's setup says back: names and messages only. */
-type SetupOutcome = { ok: true; names: string[] } | { ok: false; error: string };
+type SetupOutcome = { ok: true; accounts: VaultAccount[] } | { ok: false; error: string };
 
-/** Returns the names of the accounts now in the vault. */
-export async function setUpVault(context: BrowserContext, extensionId: string, setup: VaultSetup): Promise<string[]> {
+/** An account now in the vault: its name and TOTP period (seconds), nothing secret. */
+export interface VaultAccount {
+  name: string;
+  period: number;
+}
+
+export async function setUpVault(
+  context: BrowserContext,
+  extensionId: string,
+  setup: VaultSetup,
+): Promise<VaultAccount[]> {
   const page = await context.newPage();
   try {
     await page.goto(`chrome-extension://${extensionId}/options.html`);
@@ -60,7 +69,7 @@ export async function setUpVault(context: BrowserContext, extensionId: string, s
       overrides: setup.submitAfterFillFor ?? {},
     });
     if (!outcome.ok) throw new VaultSetupError(`MFA Autofill: ${outcome.error}`);
-    return outcome.names;
+    return outcome.accounts;
   } finally {
     await page.close();
   }
@@ -176,7 +185,7 @@ async function setUpInPage(input: {
 
   const listed = await send({ type: 'accounts:list' });
   if (!listed.ok) return { ok: false, error: `Listing the accounts failed: ${listed.error}` };
-  const accounts = listed.accounts as { id: string; name: string }[];
+  const accounts = listed.accounts as { id: string; name: string; period: number }[];
   const byName = new Map(accounts.map((a) => [a.name.toLowerCase(), a]));
   for (const [name, submitAfterFill] of Object.entries(input.overrides)) {
     const account = byName.get(name.toLowerCase());
@@ -186,5 +195,5 @@ async function setUpInPage(input: {
     const updated = await send({ type: 'accounts:update', id: account.id, changes: { submitAfterFill } });
     if (!updated.ok) return { ok: false, error: `Setting "Submit after filling" for ${name} failed: ${updated.error}` };
   }
-  return { ok: true, names: accounts.map((a) => a.name) };
+  return { ok: true, accounts: accounts.map((a) => ({ name: a.name, period: a.period })) };
 }

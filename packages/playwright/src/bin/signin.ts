@@ -109,6 +109,7 @@ async function main(argv: string[]): Promise<number> {
     allowInsecureSignin: options['allow-insecure-signin'],
     // The probe reports the problem itself, naming the screen.
     failFast: false,
+    sessionLabel: `mfa-autofill-signin (process ${process.pid})`,
   });
   try {
     const result = await probeSignin(mfa, {
@@ -120,7 +121,9 @@ async function main(argv: string[]): Promise<number> {
     if (options.json) {
       console.log(JSON.stringify({ user: options.user, url: options.url, ...result }));
     } else {
-      for (const { step, ms } of result.steps) console.log(`✓ ${step.padEnd(28)} ${String(ms).padStart(6)} ms`);
+      for (const { step, ms, waited } of result.steps) {
+        console.log(`✓ ${step.padEnd(28)} ${String(ms).padStart(6)} ms${waited ? ` (${waited})` : ''}`);
+      }
       if (result.ok) console.log(`Signed in as ${options.user} in ${result.totalMs} ms.`);
       else console.error(`✗ Stopped on ${result.stoppedOn}: ${result.reason}`);
     }
