@@ -91,6 +91,17 @@ export function describeScreen(screen: Screen | null): string {
   return parts.join(', ');
 }
 
+/** How long the waits that began since `since` last (or are expected to last), in ms. */
+function waitedSince(mfa: MfaAutofill, since: number): number {
+  let total = 0;
+  for (const wait of mfa.waits) {
+    if (wait.since < since) continue;
+    const end = wait.endedAt ?? wait.expectedUntil ?? wait.since;
+    total += Math.max(0, end - wait.since);
+  }
+  return total;
+}
+
 class Stop extends Error {
   constructor(
     readonly reason: string,
@@ -115,9 +126,11 @@ export async function probeSignin(mfa: MfaAutofill, input: ProbeInput): Promise<
     last = now;
   };
   const until = async (what: string, done: (screen: Screen) => boolean): Promise<Screen> => {
-    const deadline = Date.now() + stepTimeoutMs;
+    const started = Date.now();
+    // A wait for the next code period is not the step being slow: its length is added.
+    const deadline = () => started + stepTimeoutMs + waitedSince(mfa, started);
     let screen: Screen | null = null;
-    while (Date.now() < deadline) {
+    while (Date.now() < deadline()) {
       const problem = mfa.problems()[0];
       if (problem) throw new Stop(problem.message, await screenOf(page));
       if (page.isClosed()) throw new Stop('the page was closed', screen);

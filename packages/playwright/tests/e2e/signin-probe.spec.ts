@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { CodeLedger } from 'mfa-autofill-playwright';
 import { type FakeSignin, startFakeSignin } from 'mfa-autofill-playwright/fake-signin';
 import { randomSecret } from '../../../../tests/support/oathtool';
 
@@ -150,4 +151,39 @@ test('refuses to run with certificate errors ignored unless --allow-insecure-sig
     expect(run.stderr).toContain('set --allow-insecure-signin');
     expect(run.stdout).toBe('');
   }
+});
+
+test('waits for a TOTP period: a step that waited for the next code period says so, naming who held the code', async () => {
+  test.setTimeout(120_000);
+  // Another suite on this machine holds this period's code and the next one's (its claims in the
+  // shared ledger): whenever the probe reaches the code page in the next 30 s or more, it waits.
+  const ledgerDir = join(dir, 'probe-ledger');
+  const ledger = new CodeLedger(ledgerDir);
+  const counter = Math.floor(Date.now() / 30_000);
+  expect(ledger.claim(USER, counter, 'another suite (worker 3)')).toBe(true);
+  expect(ledger.claim(USER, counter + 1, 'another suite (worker 3)')).toBe(true);
+  const run = await probe(
+    [
+      '--accounts',
+      join(dir, 'accounts.txt'),
+      '--url',
+      APP,
+      '--user',
+      USER,
+      '--password-env',
+      'PROBE_PASSWORD',
+      // Shorter than the wait: the step's time for the wait is added to it.
+      '--timeout',
+      '20',
+      ...reachFakeService(),
+    ],
+    { PROBE_PASSWORD: password, MFA_AUTOFILL_LEDGER: ledgerDir },
+  );
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(
+    new RegExp(
+      `✓ password → MFA code filled +\\d+ ms \\(waited \\d+ s for the next code period \\(${USER.replace(/\./g, '\\.')} used in this period by another suite \\(worker 3\\)\\)\\)\n`,
+    ),
+  );
 });
