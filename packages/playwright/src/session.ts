@@ -25,7 +25,7 @@ import { type PlaywrightLike, resolvePlaywright } from './playwright-module.js';
 import { keepSignIn, type ReuseSignIn, restoreSignIn } from './reuse-signin.js';
 import { readHistory } from './status-history.js';
 import { setUpVault } from './vault-setup.js';
-import { type MfaWait, nextPeriodStart } from './waits.js';
+import { type MfaWait, WaitLog } from './waits.js';
 import { failWebAuthnFast } from './webauthn.js';
 
 export interface MfaAutofillOptions extends ExtensionLaunch {
@@ -124,9 +124,6 @@ export interface MfaAutofill {
 
 const POLL_INTERVAL_MS = 100;
 
-/** Microsoft's TOTP period, for an account whose period the vault did not say. */
-const DEFAULT_PERIOD_SECONDS = 30;
-
 export async function launchWithMfaAutofill(options: MfaAutofillOptions = {}): Promise<MfaAutofill> {
   refuseInsecureSignin(options);
   // Read before the browser starts: a missing file should not cost a browser launch.
@@ -196,7 +193,7 @@ class Session implements MfaAutofill {
   readonly extensionId: string;
   readonly events: MfaEvent[] = [];
   readonly screenshots: ProblemScreenshot[] = [];
-  readonly waits: MfaWait[] = [];
+  private readonly waitLog: WaitLog;
   private lastSeq = 0;
   private waiters = new Set<Waiter>();
   private polling: Promise<void>;
@@ -207,7 +204,7 @@ class Session implements MfaAutofill {
     private readonly launched: LaunchedExtension,
     private readonly leaseServer: LeaseServer | null,
     readonly accounts: readonly string[],
-    private readonly periods: ReadonlyMap<string, number>,
+    periods: ReadonlyMap<string, number>,
     private readonly options: MfaAutofillOptions,
     private readonly reuse: ReuseSignIn | null,
     readonly reusedSignIn: string | null,
@@ -218,73 +215,17 @@ class Session implements MfaAutofill {
       this.stopped = true;
       this.wake?.();
     });
-    leaseServer?.onAnswer((record) => this.noteLease(record));
+    this.waitLog = new WaitLog(periods, options.onWait);
+    leaseServer?.onAnswer((record) => this.waitLog.leaseAnswered(record));
     this.polling = this.poll();
   }
 
+  get waits(): readonly MfaWait[] {
+    return this.waitLog.waits;
+  }
+
   noteWait(wait: MfaWait): void {
-    this.waits.push(wait);
-  }
-
-  /** A refused lease starts (or lengthens) a wait for the next period; a granted one ends it. */
-  private noteLease(record: LeaseRecord): void {
-    if (record.granted) {
-      this.endWait(record.account, record.at);
-      return;
-    }
-    const period = this.periods.get(record.account.toLowerCase()) ?? DEFAULT_PERIOD_SECONDS;
-    const until = nextPeriodStart(record.at, period);
-    const reason = `used in this period by ${record.heldBy ?? 'another browser'}`;
-    this.awaitPeriod(record.account, reason, record.at, until);
-  }
-
-  private awaitPeriod(account: string, reason: string, at: number, until: number): void {
-    const open = this.openWait(account);
-    if (!open) {
-      const wait: MfaWait = { kind: 'code-period', account, reason, since: at, expectedUntil: until, endedAt: null };
-      this.waits.push(wait);
-      this.tellWait(wait, until - at);
-      return;
-    }
-    const longer = until - (open.expectedUntil ?? at);
-    open.reason = reason;
-    open.expectedUntil = Math.max(until, open.expectedUntil ?? until);
-    if (longer > 0) this.tellWait(open, longer);
-  }
-
-  private endWait(account: string, at: number): void {
-    const open = this.openWait(account);
-    if (!open) return;
-    open.endedAt = Math.max(at, open.since);
-    this.tellWait(open, 0);
-  }
-
-  private openWait(account: string): MfaWait | undefined {
-    const name = account.toLowerCase();
-    return this.waits.find((w) => w.endedAt === null && w.kind === 'code-period' && w.account?.toLowerCase() === name);
-  }
-
-  private tellWait(wait: MfaWait, longerByMs: number): void {
-    try {
-      this.options.onWait?.(wait, longerByMs);
-    } catch (error) {
-      console.error('MFA Autofill: onWait failed:', error);
-    }
-  }
-
-  /** The events that start or end a wait: a refused code's retry waits for the next period. */
-  private noteEventWait(event: MfaEvent): void {
-    if (event.state === 'wrong-code' && event.retrying) {
-      const period = this.periods.get(event.account.toLowerCase()) ?? DEFAULT_PERIOD_SECONDS;
-      this.awaitPeriod(
-        event.account,
-        'had its code refused by the page: the retry takes the next period’s code',
-        event.at,
-        nextPeriodStart(event.at, period),
-      );
-    } else if (event.state === 'filled') {
-      this.endWait(event.account, event.at);
-    }
+    this.waitLog.note(wait);
   }
 
   get leases(): readonly LeaseRecord[] {
@@ -374,7 +315,7 @@ class Session implements MfaAutofill {
       this.lastSeq = entry.seq;
       const event = toMfaEvent(entry, read.urls[entry.tabId] ?? null, this.accounts);
       this.events.push(event);
-      this.noteEventWait(event);
+      this.waitLog.eventSeen(event);
       this.options.onEvent?.(event);
       for (const waiter of this.waiters) {
         if (!waiter.predicate(event)) continue;
