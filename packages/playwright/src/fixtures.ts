@@ -21,6 +21,7 @@ import type { ContextOptions } from './browser.js';
 import { MfaAutofillError } from './events.js';
 import { launchWithMfaAutofill, type MfaAutofill, type MfaAutofillOptions } from './session.js';
 import { extendTestTimeout } from './test-timeout.js';
+import { describeWait } from './waits.js';
 
 export interface MfaFixtures {
   /** Options for launchWithMfaAutofill (headless follows Playwright's own `headless` unless set here). */
@@ -109,6 +110,9 @@ export function withMfaAutofill<T extends SuiteTestArgs, W extends SuiteWorkerAr
       // `use` does not throw when the test fails: Playwright records that in testInfo.
       await use(mfa);
       await mfa.close();
+      // Said in the HTML and list reports too, for a test that passed after waiting.
+      for (const wait of mfa.waits)
+        testInfo.annotations.push({ type: 'mfa-autofill', description: describeWait(wait) });
       const failed = testInfo.status !== testInfo.expectedStatus;
       if (failed || mfa.problems().length > 0) {
         await testInfo.attach('mfa-autofill-report', { body: mfa.report(), contentType: 'text/plain' });
