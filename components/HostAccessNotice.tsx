@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { hasSigninHostAccess, requestSigninHostAccess } from '@/lib/host-permissions';
-import { t } from './i18n';
+import { t } from '@/utils/i18n';
 
 /**
  * Says so when the browser has not given us the Microsoft sign-in pages (Firefox asks the user

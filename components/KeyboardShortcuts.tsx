@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from './i18n';
+import { t } from '@/utils/i18n';
 
 /** The manifest's `commands` (wxt.config.ts): the toolbar popup, and filling on demand. */
 const OPEN_POPUP = '_execute_action';

@@ -8,12 +8,12 @@ import {
   describeNotice,
 } from '@/lib/formats/describe';
 import type { ImportPreview } from '@/lib/formats/preview';
-import { tabThePopupActsOn } from './active-tab';
+import { tabThePopupActsOn } from '@/utils/active-tab';
+import { pageWords, t, tp } from '@/utils/i18n';
+import { qrTextOf } from '@/utils/image-pixels';
+import { send } from '@/utils/send';
 import { ImportConflict } from './ImportConflict';
-import { pageWords, t, tp } from './i18n';
-import { qrTextOf } from './image-pixels';
 import { importFailureText } from './import-failure-text';
-import { send } from './send';
 
 type Stage = { kind: 'idle' } | { kind: 'busy' } | { kind: 'preview'; qr: string; preview: ImportPreview };
 

@@ -1,5 +1,5 @@
 import type { NotFilledReason, StoppedScreen, TabStatus } from '@/lib/messages';
-import { t } from './i18n';
+import { t } from '@/utils/i18n';
 
 /** Reasons arrive as codes (lib/messages.ts); the words are the popup's, in the user's language. */
 function notFilledText(status: Extract<TabStatus, { state: 'not-totp' }>): string {
