@@ -4,8 +4,8 @@ import { failureText as backgroundFailureText } from '@/components/failure-text'
 import { DEFAULT_PBKDF2_ITERATIONS } from '@/lib/crypto';
 import { describeExportProblem, describeLeftOut } from '@/lib/formats';
 import type { PageReplies, PlainExportKind } from '@/lib/messages';
+import { download } from '@/utils/download';
 import { formatNumber, pageWords, t, tp } from '@/utils/i18n';
-import { download } from '@/utils/image-pixels';
 import { send } from '@/utils/send';
 
 type Outcome = { ok: boolean; message: string; field?: string } | null;
