@@ -16,7 +16,10 @@ export type { Failure, Ok, Reply } from './protocol/common';
 export type { ExportedFile, ImportContent, PlainExportKind } from './protocol/import-export';
 export type { VaultState } from './protocol/vault';
 
+import type { ScreenSummary } from './signin/screen-summary';
 import type { Digits } from './totp';
+
+export type { ScreenSummary };
 
 // ---------- content script → background (untrusted) ----------
 
@@ -44,21 +47,12 @@ export const NOT_FILLED_REASONS = [
 ] as const;
 export type NotFilledReason = (typeof NOT_FILLED_REASONS)[number];
 
-/** A screen the sign-in stopped on (lib/signin/screen-summary.ts). */
-export interface StoppedScreen {
-  title: string | null;
-  /** `$Config.pgid`, when the page has one. */
-  pgid: string | null;
-  /** The AADSTS code shown, digits only. */
-  aadsts: string | null;
-}
-
 export type FillEvent =
   | { kind: 'filled'; account: string; submitted: boolean }
   | { kind: 'wrong-code'; account: string; retrying: boolean }
   | { kind: 'not-totp'; reason: NotFilledReason; pageDigits?: number; accountDigits?: number }
   /** Throttling, lockout, or a screen the extension does not know holding the sign-in. */
-  | { kind: 'stopped'; screen: StoppedScreen; blocked: boolean };
+  | { kind: 'stopped'; screen: ScreenSummary; blocked: boolean };
 
 export type ContentRequest =
   /** "The code for the account this page is signing in." `retry` after the page rejected a code. */
@@ -140,7 +134,7 @@ export type TabStatus =
    * lockout and error pages (reported at once), else a screen it does not know that held the
    * sign-in for more than a few seconds. Badge "!".
    */
-  | ({ state: 'stopped'; blocked: boolean; at: number } & StoppedScreen);
+  | ({ state: 'stopped'; blocked: boolean; at: number } & ScreenSummary);
 
 /**
  * One entry of the background's recent status history, oldest first. A tab's status is
