@@ -1,0 +1,67 @@
+/**
+ * A real HTTP server on 127.0.0.1 standing in for the QA helper's lease endpoint, answering as a
+ * test says: the extension side of the lease contract is tested over a real socket.
+ */
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CodeLeaseEndpoint } from './code-lease';
+
+/** A status and a raw body, or 'hang' to never answer. */
+export type LeaseReply = { status: number; body: string } | 'hang';
+
+export interface LeaseRequest {
+  authorization: string | undefined;
+  body: unknown;
+}
+
+export interface TestLeaseServer {
+  endpoint: CodeLeaseEndpoint;
+  requests: LeaseRequest[];
+  /** Changes how the next requests are answered. */
+  answer(reply: () => LeaseReply): void;
+  close(): Promise<void>;
+}
+
+export const GRANTED: LeaseReply = { status: 200, body: '{"granted":true}' };
+export const REFUSED_LEASE: LeaseReply = { status: 200, body: '{"granted":false}' };
+export const LEASE_UNAVAILABLE: LeaseReply = { status: 503, body: '{"granted":false,"error":"lease-unavailable"}' };
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    request.on('data', (chunk) => {
+      text += chunk;
+    });
+    request.on('end', () => resolve(text));
+    request.on('error', reject);
+  });
+}
+
+export async function startLeaseServer(reply: () => LeaseReply = () => GRANTED): Promise<TestLeaseServer> {
+  let current = reply;
+  const requests: LeaseRequest[] = [];
+  const server = createServer(async (request, response) => {
+    const text = await readBody(request);
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {}
+    requests.push({ authorization: request.headers.authorization, body });
+    const answer = current();
+    if (answer === 'hang') return;
+    response.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: { url: `http://127.0.0.1:${port}/lease`, token: `token-${port}` },
+    requests,
+    answer(next) {
+      current = next;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
