@@ -37,10 +37,29 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-export async function startLeaseServer(reply: () => LeaseReply = () => GRANTED): Promise<TestLeaseServer> {
+/**
+ * `allowOrigin`: the extension origin a browser's background asks from (end-to-end tests): its
+ * fetch is cross-origin, so the server answers the CORS preflight for it, as the helper's does.
+ */
+export async function startLeaseServer(
+  reply: () => LeaseReply = () => GRANTED,
+  allowOrigin?: string,
+): Promise<TestLeaseServer> {
   let current = reply;
   const requests: LeaseRequest[] = [];
+  const cors: Record<string, string> = allowOrigin
+    ? {
+        'access-control-allow-origin': allowOrigin,
+        'access-control-allow-methods': 'POST',
+        'access-control-allow-headers': 'authorization, content-type',
+        'access-control-allow-private-network': 'true',
+      }
+    : {};
   const server = createServer(async (request, response) => {
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, cors).end();
+      return;
+    }
     const text = await readBody(request);
     let body: unknown = text;
     try {
@@ -49,7 +68,7 @@ export async function startLeaseServer(reply: () => LeaseReply = () => GRANTED):
     requests.push({ authorization: request.headers.authorization, body });
     const answer = current();
     if (answer === 'hang') return;
-    response.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
+    response.writeHead(answer.status, { ...cors, 'content-type': 'application/json' }).end(answer.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
