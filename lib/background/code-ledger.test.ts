@@ -131,6 +131,18 @@ describe('in a browser the QA helper launched (a lease endpoint is set)', () => 
     server = await startLeaseServer();
   });
 
+  it('a reload while the lease is being asked for gets the code once it is granted, not before', async () => {
+    let grant: (() => void) | undefined;
+    server.answer(() => new Promise((resolve) => (grant = () => resolve(GRANTED))));
+    const first = ask(1);
+    await expect.poll(() => server.requests.length).toBe(1);
+    expect(await ask(1)).toEqual({ status: 'wait', retryInMs: 1_000 });
+    grant?.();
+    expect(await first).toMatchObject({ status: 'code', code: oathtoolCode(secret, now) });
+    expect(await ask(1)).toMatchObject({ status: 'code', code: oathtoolCode(secret, now) });
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('while the lease is being asked for, the same tab asking again gets no code and is told to look again shortly', async () => {
     server.answer(() => 'hang');
     const first = ask(1);

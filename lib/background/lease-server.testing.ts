@@ -17,8 +17,8 @@ export interface LeaseRequest {
 export interface TestLeaseServer {
   endpoint: CodeLeaseEndpoint;
   requests: LeaseRequest[];
-  /** Changes how the next requests are answered. */
-  answer(reply: () => LeaseReply): void;
+  /** Changes how the next requests are answered (a promise: answered once it settles). */
+  answer(reply: () => LeaseReply | Promise<LeaseReply>): void;
   close(): Promise<void>;
 }
 
@@ -42,7 +42,7 @@ function readBody(request: IncomingMessage): Promise<string> {
  * fetch is cross-origin, so the server answers the CORS preflight for it, as the helper's does.
  */
 export async function startLeaseServer(
-  reply: () => LeaseReply = () => GRANTED,
+  reply: () => LeaseReply | Promise<LeaseReply> = () => GRANTED,
   allowOrigin?: string,
 ): Promise<TestLeaseServer> {
   let current = reply;
@@ -66,7 +66,7 @@ export async function startLeaseServer(
       body = JSON.parse(text);
     } catch {}
     requests.push({ authorization: request.headers.authorization, body });
-    const answer = current();
+    const answer = await current();
     if (answer === 'hang') return;
     response.writeHead(answer.status, { ...cors, 'content-type': 'application/json' }).end(answer.body);
   });
