@@ -30,6 +30,9 @@ export interface MfaFixtures {
   mfa: MfaAutofill;
 }
 
+/** Room for the helper's setup while it runs; afterwards the test is charged nothing for it. */
+const SETUP_ALLOWANCE_MS = 120_000;
+
 type SuiteTestArgs = PlaywrightTestArgs & PlaywrightTestOptions;
 type SuiteWorkerArgs = PlaywrightWorkerArgs & PlaywrightWorkerOptions;
 
@@ -95,6 +98,12 @@ export function withMfaAutofill<T extends SuiteTestArgs, W extends SuiteWorkerAr
         httpCredentials,
         acceptDownloads,
       };
+      // Starting Chromium with the extension and making the vault (its key derivation) is the
+      // helper's setup, not the test's steps: like a worker's browser launch, it is not charged to
+      // the test's timeout, which a loaded machine would otherwise spend before the test begins.
+      const setupStarted = Date.now();
+      const timeout = testInfo.timeout;
+      if (timeout > 0) testInfo.setTimeout(timeout + SETUP_ALLOWANCE_MS);
       const mfa = await launchWithMfaAutofill({
         playwright,
         headless,
@@ -107,6 +116,7 @@ export function withMfaAutofill<T extends SuiteTestArgs, W extends SuiteWorkerAr
           mfaOptions.onWait?.(wait, longerByMs);
         },
       });
+      if (timeout > 0) testInfo.setTimeout(testInfo.timeout - SETUP_ALLOWANCE_MS + (Date.now() - setupStarted));
       // `use` does not throw when the test fails: Playwright records that in testInfo.
       await use(mfa);
       await mfa.close();
