@@ -312,7 +312,7 @@ test('passkey first ("Choose a way to sign in"): picks the app-code tile and fil
   await page.close();
 });
 
-for (const fixture of ['live-totp-banner', 'live-totp-floating']) {
+for (const fixture of ['live-totp-banner', 'live-totp-floating', 'live-totp-instructions-above']) {
   test(`login.live.com's new UI: the app-code box is filled (${fixture})`, async () => {
     const account = await newAccount();
     const url = 'https://login.live.com/ppsecure/post.srf';
