@@ -118,6 +118,32 @@ describe('activeMethod on fixture pages', () => {
   });
 });
 
+describe('activeMethod while the view is still rendering its words', () => {
+  it.each<[string, string, ActiveMethod]>([
+    [
+      'the field is shown, no word yet',
+      '<form><div role="heading"><span></span></div><input id="f" name="otc"><button></button></form>',
+      'rendering',
+    ],
+    [
+      'the description element is there, empty; $Config names the app',
+      '<script>$Config={"arrUserProofs":[{"authMethodId":"PhoneAppOTP","isDefault":true}]};</script><div role="heading">Enter code</div><div id="idDiv_SAOTCC_Description"></div><input id="f" name="otc">',
+      'rendering',
+    ],
+    [
+      'the words arrive',
+      '<script>$Config={"arrUserProofs":[{"authMethodId":"PhoneAppOTP","isDefault":true}]};</script><div role="heading">Enter code</div><div id="idDiv_SAOTCC_Description">We texted your phone</div><input id="f" name="otc">',
+      'disagree',
+    ],
+  ])('%s → %s', async (_case, html, expected) => {
+    const page = pageFromHtml(html, LIVE_URL);
+    const layout = fakeLayout(page.document);
+    const field = page.document.getElementById('f') as HTMLInputElement;
+    expect(activeMethod(page.document, null, undefined, field, layout)).toBe(expected);
+    await page.close();
+  });
+});
+
 describe('codeDescription', () => {
   it.each<[string, string, string | null]>([
     ['enter-code.html', CODE_PAGE_URL, TOTP_TEXT],

@@ -13,7 +13,8 @@ import { type PageConfig, readPageConfig, type UserProof } from './page-config';
 import { type CodeMethod, methodOfProof } from './proof-method';
 import { browserLayout, type Layout } from './visibility';
 
-export type ActiveMethod = CodeMethod | 'unknown' | 'disagree';
+/** 'rendering': the view's words are still to come (say, the field is shown first), so nothing is decided yet. */
+export type ActiveMethod = CodeMethod | 'unknown' | 'disagree' | 'rendering';
 
 export interface MethodEvidence {
   /** `data-value` of the chooser tile picked in this tab, if any. */
@@ -56,6 +57,10 @@ export function activeMethod(
   layout: Layout = browserLayout(doc),
 ): ActiveMethod {
   const description = codeDescription(doc, field, layout);
+  // A view that shows its field before its words (React and knockout render in steps) is judged
+  // once the words are there: `$Config` alone could name the app while the words will say SMS.
+  const descriptionElement = doc.getElementById('idDiv_SAOTCC_Description');
+  if (description === null && (descriptionElement !== null || field !== null)) return 'rendering';
   return decideActiveMethod({ pickedProof, proofs: config?.proofs ?? [], description });
 }
 

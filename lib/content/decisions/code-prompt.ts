@@ -48,6 +48,8 @@ export function fillable(
   // An error shown before this script filled anything (say, a reload after a rejected code)
   // is not ours to answer: spending another attempt on it could lock the account.
   if (!retry && field.wrongCodeShown) return false;
+  // Words still to come: nothing to decide, nothing to report yet.
+  if (reading.method === 'rendering') return false;
   if (reading.method !== 'totp') {
     reportOnce(flow, { kind: 'not-totp', reason: NOT_TOTP_REASONS[reading.method] ?? 'unknown-method' });
     return false;
