@@ -122,6 +122,20 @@ function filledValues(page: FixturePage): string[] {
     .map((input) => input.value);
 }
 
+describe('the variant generator', () => {
+  it('makes each seed its own page, the same again for the same seed, with the changes it names', () => {
+    const original = fixtureHtml('live-totp-banner');
+    const pages = SEEDS.map((seed) => variantHtml('live-totp-banner', seed, LIVE_URL));
+    expect(new Set([original, ...pages.map((variant) => variant.html)]).size).toBe(SEEDS.length + 1);
+    expect(variantHtml('live-totp-banner', SEEDS[0] ?? 0, LIVE_URL).html).toBe(pages[0]?.html);
+    const japanese = pages.find((variant) => variant.changes.includes('language ja'));
+    expect(japanese?.html).toContain('認証アプリ');
+    expect(japanese?.html).not.toContain('authenticator app');
+    expect(pages.map((variant) => variant.html).join('')).toContain('data-late-text');
+    expect(pages.flatMap((variant) => variant.changes).join(' ')).toMatch(/instructions moved (out of|into) the form/);
+  });
+});
+
 /** Runs every seed of one screen side by side (the pages mostly wait on their own timers). */
 async function eachVariant(fixture: string, url: string, check: (variant: Run, why: string) => void): Promise<void> {
   await Promise.all(
