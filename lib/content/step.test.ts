@@ -327,6 +327,27 @@ describe('step', () => {
       {},
       [report({ kind: 'not-totp', reason: 'no-visible-field' })],
     ],
+    [
+      'a prompt whose words have not come yet is neither asked nor reported at first',
+      state(),
+      page(prompt({ method: 'rendering' }), 0),
+      { stage: 'watching', lingering: { key: 'no-words', since: 0 } },
+      [{ do: 'recheck', ms: NO_FIELD_MS }],
+    ],
+    [
+      '…and is reported if the words never come',
+      state({ lingering: { key: 'no-words', since: 0 } }),
+      page(prompt({ method: 'rendering' }), NO_FIELD_MS),
+      {},
+      [report({ kind: 'not-totp', reason: 'unknown-method' })],
+    ],
+    [
+      '…and asked once they do',
+      state({ lingering: { key: 'no-words', since: 0 } }),
+      page(prompt(), 100),
+      { stage: 'asking', lingering: null },
+      [{ do: 'ask-code', pageAccount: ACCOUNT, retry: false, manual: false }],
+    ],
   ])('%s', (_, before, input, expectedState, expectedEffects) => {
     const { state: after, effects } = step(before, input);
     expect(after).toMatchObject(expectedState);

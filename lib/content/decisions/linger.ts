@@ -1,7 +1,7 @@
 /**
  * Conditions that are reported only once they last: an unknown screen holding the sign-in (not
- * after our fill: the page is then moving on), and a code prompt with no visible field (not a
- * rendering moment).
+ * after our fill: the page is then moving on), a code prompt with no visible field, and one whose
+ * words never came (neither is a rendering moment once it lasts).
  */
 import type { FillEvent } from '../../messages';
 import type { ScreenReading } from '../../signin/screens/types';
@@ -29,6 +29,9 @@ function lingeringCondition(flow: Flow, reading: ScreenReading): Lingering | nul
   }
   if (reading.screen === 'code-prompt' && reading.fieldProblem === 'none-visible') {
     return { key: 'no-visible-field', after: NO_FIELD_MS, event: { kind: 'not-totp', reason: 'no-visible-field' } };
+  }
+  if (reading.screen === 'code-prompt' && reading.method === 'rendering') {
+    return { key: 'no-words', after: NO_FIELD_MS, event: { kind: 'not-totp', reason: 'unknown-method' } };
   }
   return null;
 }
