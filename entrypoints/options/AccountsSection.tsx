@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { EditAccount } from '@/components/EditAccount';
 import { formatNumber, t, uiLanguage } from '@/components/i18n';
 import { send } from '@/components/send';
+import { useAccounts } from '@/hooks/useAccounts';
 import { keepExisting, nextSort, sortTable, type TableSort, type TableSortKey, toggleShown } from '@/lib/account-table';
 import type { AccountView } from '@/lib/messages';
 import { filterAccounts } from '@/lib/popup/list-order';
@@ -15,23 +16,20 @@ type Dialog = { kind: 'edit'; account: AccountView } | { kind: 'delete' } | { ki
  * ones. What a QA lead with hundreds of accounts needs and a 380-px popup cannot give.
  */
 export function AccountsSection() {
-  const [accounts, setAccounts] = useState<AccountView[] | null>(null);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<TableSort>({ key: 'name', descending: false });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [dialog, setDialog] = useState<Dialog>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
-
-  async function load() {
-    const reply = await send({ type: 'accounts:list', codesFor: 0 });
-    if (reply.ok) {
-      setAccounts(reply.accounts);
-      setSelected((old) => keepExisting(old, reply.accounts));
-    } else setOutcome({ ok: false, message: reply.error });
-  }
+  // Import, edit, pin and delete from any page or window reach the table by the background's
+  // notice that the vault was written (useAccounts): no reload after this page's own changes either.
+  const { accounts, reload } = useAccounts(null, (reply) => setOutcome({ ok: false, message: reply.error }));
   useEffect(() => {
-    void load();
-  }, []);
+    void reload();
+  }, [reload]);
+  useEffect(() => {
+    if (accounts) setSelected((old) => keepExisting(old, accounts));
+  }, [accounts]);
 
   const sorted = useMemo(() => sortTable(accounts ?? [], sort), [accounts, sort]);
   const shown = useMemo(() => filterAccounts(sorted, query), [sorted, query]);
@@ -45,7 +43,6 @@ export function AccountsSection() {
     setOutcome(
       reply.ok ? { ok: true, message: t('accountsDeleted', reply.deleted) } : { ok: false, message: reply.error },
     );
-    await load();
   }
 
   return (
@@ -93,7 +90,7 @@ export function AccountsSection() {
                 <caption class="sr-only">{t('accountsHeading')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">
+                    <th scope="col" class="one-line">
                       <input
                         type="checkbox"
                         aria-label={t('selectAllShown')}
@@ -110,12 +107,14 @@ export function AccountsSection() {
                     <SortableHeader column="issuer" sort={sort} onSort={setSort}>
                       {t('issuer')}
                     </SortableHeader>
-                    <th scope="col">{t('columnCodes')}</th>
+                    <th scope="col" class="one-line">
+                      {t('columnCodes')}
+                    </th>
                     <SortableHeader column="lastUsed" sort={sort} onSort={setSort}>
                       {t('columnLastUsed')}
                     </SortableHeader>
-                    <th scope="col">
-                      <span class="sr-only">{t('columnActions')}</span>
+                    <th scope="col" class="one-line">
+                      {t('columnActions')}
                     </th>
                   </tr>
                 </thead>
@@ -139,9 +138,11 @@ export function AccountsSection() {
                         <BreakableName name={account.name} />
                       </th>
                       <td>{account.issuer}</td>
-                      <td>{t('codeSettings', [account.digits, account.period, account.algorithm])}</td>
-                      <td>{lastUsed(account.lastUsedAt)}</td>
+                      <td class="one-line">{t('codeSettings', [account.digits, account.period, account.algorithm])}</td>
                       <td>
+                        <LastUsed at={account.lastUsedAt} />
+                      </td>
+                      <td class="one-line">
                         <button type="button" onClick={() => setDialog({ kind: 'edit', account })}>
                           <span aria-hidden="true">{t('edit')}</span>
                           <span class="sr-only">{t('editAccountNamed', account.name)}</span>
@@ -163,7 +164,6 @@ export function AccountsSection() {
             onDone={(message) => {
               setDialog(null);
               if (message) setOutcome({ ok: true, message });
-              void load();
             }}
           />
         </Modal>
@@ -281,15 +281,23 @@ function BreakableName({ name }: { name: string }) {
   );
 }
 
-const dateFormat = new Map<string, Intl.DateTimeFormat>();
+const dateFormats = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
 
-function lastUsed(at: number): string {
-  if (at === 0) return t('neverUsed');
+/** When the account's code was last used: the date and the time each on one line, the two apart if need be. */
+function LastUsed({ at }: { at: number }) {
+  if (at === 0) return <>{t('neverUsed')}</>;
   const language = uiLanguage();
-  let format = dateFormat.get(language);
+  let format = dateFormats.get(language);
   if (!format) {
-    format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
-    dateFormat.set(language, format);
+    format = {
+      date: new Intl.DateTimeFormat(language, { dateStyle: 'medium' }),
+      time: new Intl.DateTimeFormat(language, { timeStyle: 'short' }),
+    };
+    dateFormats.set(language, format);
   }
-  return format.format(at);
+  return (
+    <time dateTime={new Date(at).toISOString()}>
+      <span>{format.date.format(at)}</span> <span>{format.time.format(at)}</span>
+    </time>
+  );
 }

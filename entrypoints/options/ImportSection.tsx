@@ -239,6 +239,8 @@ function ImportStage({
     );
   }
   const hasBadRows = preview.invalidRows.length > 0;
+  // Rows added or asked about: a file whose every valid row is already in the vault has nothing to import.
+  const toImport = preview.newCount + preview.conflicts.length;
   return (
     <div class="import-preview">
       <p role="status">{summarizePreview(preview, source)}</p>
@@ -249,7 +251,7 @@ function ImportStage({
       ))}
       {hasBadRows ? (
         <div role="alert">
-          <p>{t('importNothingImported')}</p>
+          <p>{toImport > 0 ? t('importNothingImported') : t('importFixTheseLines')}</p>
           <ul class="problems">
             {describeImportErrors({ error: null, invalidRows: preview.invalidRows }, pageWords).map((error, i) => (
               <li key={i}>{error}</li>
@@ -257,6 +259,7 @@ function ImportStage({
           </ul>
         </div>
       ) : null}
+      {toImport === 0 && preview.validCount > 0 ? <p class="note">{t('importNothingNew')}</p> : null}
       {preview.conflicts.map((conflict) => (
         <ImportConflict
           key={conflict.row}
@@ -267,17 +270,15 @@ function ImportStage({
           where={describeLocation(conflict.where, pageWords)}
         />
       ))}
-      {hasBadRows ? (
-        preview.validCount > 0 ? (
-          <button type="button" onClick={() => onApply(true)}>
-            {tp('importValidOnly', preview.validCount)}
-          </button>
-        ) : null
-      ) : preview.validCount > 0 ? (
+      {toImport === 0 ? null : hasBadRows ? (
+        <button type="button" onClick={() => onApply(true)}>
+          {tp('importValidOnly', preview.validCount)}
+        </button>
+      ) : (
         <button type="button" class="primary" onClick={() => onApply(false)}>
           {t('importButton')}
         </button>
-      ) : null}
+      )}
     </div>
   );
 }

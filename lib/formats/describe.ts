@@ -266,8 +266,10 @@ export function describeNotice(notice: ImportNotice, words: Words): string {
 export function describeImportSummary(summary: ImportSummary, words: Words): string {
   const parts = [plural(words, 'impSummaryAdded', summary.added)];
   if (summary.replaced > 0) parts.push(words.t('impSummaryReplaced', [summary.replaced]));
-  if (summary.skipped > 0) parts.push(words.t('impSummarySkipped', [summary.skipped]));
-  if (summary.failed > 0) parts.push(words.t('impSummaryFailed', [summary.failed]));
+  // Rows already in the vault and rows with errors were both left alone on purpose (the preview
+  // named them): skipped, not failed.
+  const skipped = summary.skipped + summary.failed;
+  if (skipped > 0) parts.push(words.t('impSummarySkipped', [skipped]));
   return `${parts.join(', ')}.`;
 }
 
