@@ -76,8 +76,11 @@ export function AccountList({ accounts, codes, now, onCopy, onEdit, onRowsInView
   useLayoutEffect(() => {
     const wanted = focusAfterRender.current;
     if (wanted === null) return;
+    // Not rendered yet when the focus was asked for in this same pass (reveal): the next one has it.
+    const button = scroller.current?.querySelector<HTMLElement>(`[data-row="${wanted}"] button.copy`);
+    if (!button) return;
     focusAfterRender.current = null;
-    scroller.current?.querySelector<HTMLElement>(`[data-row="${wanted}"] button.copy`)?.focus();
+    button.focus();
   });
 
   const rendered = indexes.map((i) => accounts[i]).filter((a): a is AccountView => a !== undefined);

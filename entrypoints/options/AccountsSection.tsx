@@ -135,6 +135,12 @@ export function AccountsSection() {
                         />
                       </td>
                       <th scope="row" class="account-name">
+                        {account.pinned ? (
+                          <>
+                            <span aria-hidden="true">★ </span>
+                            <span class="sr-only">{t('pinned')} </span>
+                          </>
+                        ) : null}
                         <BreakableName name={account.name} />
                       </th>
                       <td>{account.issuer}</td>
