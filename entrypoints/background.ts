@@ -8,7 +8,7 @@ import { restrictStorageToTrustedContexts } from '@/lib/background/storage-acces
 import { forgetTab } from '@/lib/background/tab-status';
 import { VaultSession } from '@/lib/background/vault-session';
 import { announceVaultWrites } from '@/lib/background/vault-written-notice';
-import { clearClipboardIn } from '@/lib/clipboard-clear';
+import { clearClipboardIn } from '@/utils/clipboard-clear';
 
 const AUTO_LOCK_ALARM = 'auto-lock';
 const CLEAR_CLIPBOARD_ALARM = 'clear-clipboard';

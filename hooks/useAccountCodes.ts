@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { failureText } from '@/components/failure-text';
-import { send } from '@/components/send';
 import type { AccountCodes, AccountView, PageReplies } from '@/lib/messages';
 import { codesIn, currentCode, needsCodes } from '@/lib/popup/current-code';
 import { failedWith } from '@/lib/problems';
+import { send } from '@/utils/send';
 import { useAccounts } from './useAccounts';
 
 interface Options {

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
-import { send } from '@/components/send';
 import type { AccountView, Failure } from '@/lib/messages';
+import { send } from '@/utils/send';
 import { useVaultWritten } from './useVaultWritten';
 
 /**

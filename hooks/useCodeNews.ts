@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { groupCode } from '@/components/code-format';
-import { t } from '@/components/i18n';
 import type { AccountCodes, AccountView } from '@/lib/messages';
 import { codeChangeNews, shownCodesById } from '@/lib/popup/code-changes';
 import { currentCode } from '@/lib/popup/current-code';
+import { t } from '@/utils/i18n';
 
 /**
  * What a screen reader is told about the codes in view: a sentence when they change ("New code

@@ -1,6 +1,6 @@
-import { t } from '@/components/i18n';
-import { send } from '@/components/send';
 import type { AccountView } from '@/lib/messages';
+import { t } from '@/utils/i18n';
+import { send } from '@/utils/send';
 
 /**
  * Copying an account's code: to the clipboard, said in the toast, and told to the background

@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { isVaultWrittenNotice } from '@/lib/protocol/notices';
+import { onVaultWritten } from '@/utils/vault-written';
 
 /**
  * Calls `onWritten` each time the background says the vault was written (by this page, another
@@ -9,13 +8,5 @@ import { isVaultWrittenNotice } from '@/lib/protocol/notices';
 export function useVaultWritten(onWritten: () => void): void {
   const latest = useRef(onWritten);
   latest.current = onWritten;
-  useEffect(() => {
-    const listener = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-      if (isVaultWrittenNotice(message, sender, browser.runtime.id)) latest.current();
-      // No answer: the background does not wait for one.
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(listener);
-    return () => browser.runtime.onMessage.removeListener(listener);
-  }, []);
+  useEffect(() => onVaultWritten(() => latest.current()), []);
 }

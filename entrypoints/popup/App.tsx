@@ -2,15 +2,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AccountForm } from '@/components/AccountForm';
 import { AccountList, useSearch } from '@/components/AccountList';
-import { tabThePopupActsOn } from '@/components/active-tab';
 import { EditAccount } from '@/components/EditAccount';
 import { failureText } from '@/components/failure-text';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
-import { t } from '@/components/i18n';
 import { KeyboardShortcuts } from '@/components/KeyboardShortcuts';
 import { CreateVaultForm, UnlockForm } from '@/components/PassphraseForms';
 import { ScanQrButton } from '@/components/ScanQrButton';
-import { send } from '@/components/send';
 import { TabStatusLine } from '@/components/TabStatusLine';
 import { useAccountCodes } from '@/hooks/useAccountCodes';
 import { useClock } from '@/hooks/useClock';
@@ -18,6 +15,9 @@ import { useCodeNews } from '@/hooks/useCodeNews';
 import { useCopyCode } from '@/hooks/useCopyCode';
 import { useToast } from '@/hooks/useToast';
 import type { AccountView, PageReplies, TabStatus, VaultState } from '@/lib/messages';
+import { tabThePopupActsOn } from '@/utils/active-tab';
+import { t } from '@/utils/i18n';
+import { send } from '@/utils/send';
 
 type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; account: AccountView };
 
