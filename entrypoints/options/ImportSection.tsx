@@ -212,23 +212,13 @@ function ImportStage({
   const { preview, source } = stage;
   if (preview.needsPassphrase) {
     return (
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          onOpenBackup();
-        }}
-      >
-        <p role="status">{t('importIsEncryptedBackup', source)}</p>
-        <Field
-          label={t('backupPassphrase')}
-          type="password"
-          value={backupPassphrase}
-          onInput={onBackupPassphrase}
-          autoFocus
-          error={preview.error ? describeImportProblem(preview.error, pageWords) : null}
-        />
-        <button type="submit">{t('openBackup')}</button>
-      </form>
+      <BackupPassphraseForm
+        source={source}
+        preview={preview}
+        value={backupPassphrase}
+        onInput={onBackupPassphrase}
+        onOpen={onOpenBackup}
+      />
     );
   }
   if (preview.error) {
@@ -280,5 +270,40 @@ function ImportStage({
         </button>
       )}
     </div>
+  );
+}
+
+/** An encrypted backup: its passphrase first, then the preview. */
+function BackupPassphraseForm({
+  source,
+  preview,
+  value,
+  onInput,
+  onOpen,
+}: {
+  source: string;
+  preview: ImportPreview;
+  value: string;
+  onInput: (value: string) => void;
+  onOpen: () => void;
+}) {
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        onOpen();
+      }}
+    >
+      <p role="status">{t('importIsEncryptedBackup', source)}</p>
+      <Field
+        label={t('backupPassphrase')}
+        type="password"
+        value={value}
+        onInput={onInput}
+        autoFocus
+        error={preview.error ? describeImportProblem(preview.error, pageWords) : null}
+      />
+      <button type="submit">{t('openBackup')}</button>
+    </form>
   );
 }
