@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { lockIfIdle, lockOnScreenLock } from '@/lib/background/activity';
-import { FILL_CODE_COMMAND, fillCodeInTab } from '@/lib/background/commands';
+import { forgetHandedAccount } from '@/lib/background/code-ledger';
+import { FILL_CODE_COMMAND, fillCodeInTab, forgetFillCommand } from '@/lib/background/commands';
 import type { BackgroundContext, BadgeState } from '@/lib/background/context';
 import { routeMessage } from '@/lib/background/router';
 import { vaultRecordItem } from '@/lib/background/storage';
@@ -92,7 +93,11 @@ export default defineBackground(() => {
     (onChange) => vaultRecordItem.watch(onChange),
     (notice) => browser.runtime.sendMessage(notice),
   );
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(tabId);
+    void forgetHandedAccount(tabId);
+    void forgetFillCommand(tabId);
+  });
   // A new page in the tab starts with no status: the old one described the previous page.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void forgetTab(tabId).then(() => ctx.setBadge(tabId, null));
