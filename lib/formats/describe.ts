@@ -262,7 +262,7 @@ export function describeNotice(notice: ImportNotice, words: Words): string {
   ]);
 }
 
-/** "Added 3 accounts, replaced 1, skipped 2, 1 failed." */
+/** "Added 3 accounts, 1 replaced, 3 skipped." (skipped: already in the vault, or rows with errors) */
 export function describeImportSummary(summary: ImportSummary, words: Words): string {
   const parts = [plural(words, 'impSummaryAdded', summary.added)];
   if (summary.replaced > 0) parts.push(words.t('impSummaryReplaced', [summary.replaced]));
