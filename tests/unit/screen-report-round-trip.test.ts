@@ -3,7 +3,8 @@
  * page (tests/fixtures/signin/from-report.ts), is recognised by the screens (lib/signin/screens)
  * the same way as the fixture it was made from.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -105,6 +106,25 @@ describe('a fixture made from a screen report', () => {
       const module = (await import(file)) as { reportedDisagreePage(): string; REPORTED_URL: string };
       expect(module.REPORTED_URL).toBe(CODE_PAGE_URL);
       expect(module.reportedDisagreePage()).toBe(pageFromReport(report, 'A test.'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is what `npm run fixture` writes from a report file', async () => {
+    const { report } = await reportOf('live-totp-floating');
+    const dir = mkdtempSync(join(__dirname, '../fixtures/signin/.round-trip-'));
+    try {
+      const sent = join(dir, 'screen-report.json');
+      writeFileSync(sent, JSON.stringify({ ...report, status: { state: 'not-totp', reason: 'unknown-method' } }));
+      const out = join(dir, 'live-app-code.ts');
+      execFileSync(process.execPath, ['scripts/fixture.mjs', sent, '--name', 'live app code', '--out', out]);
+      const source = readFileSync(out, 'utf8');
+      expect(source).toContain("import { renderPage } from '../page';");
+      expect(source).toContain('(not-totp unknown-method)');
+      const module = (await import(out)) as { liveAppCodePage(): string; REPORTED_URL: string };
+      const made = await openHtml(module.liveAppCodePage(), module.REPORTED_URL);
+      expect(readingOf(made.document)).toMatchObject({ name: 'live-code', method: 'totp' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
