@@ -5,8 +5,8 @@
 // from outside and must not put anything but structure into the repository.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
 import { createRequire } from 'node:module';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runnerImport } from 'vite';
@@ -44,7 +44,8 @@ const slug = (text) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
-const name = slug(values.name ?? reportHeading(report) ?? report.title ?? basename(input, '.json')) || 'reported-screen';
+const name =
+  slug(values.name ?? reportHeading(report) ?? report.title ?? basename(input, '.json')) || 'reported-screen';
 const out = resolve(values.out ?? join(root, 'tests/fixtures/signin/reported', `${name}.ts`));
 if (existsSync(out) && !values.force) {
   console.error(`${out} exists: pass --force to replace it, or --name for another.`);
