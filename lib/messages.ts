@@ -6,6 +6,7 @@
 import type { AccountTableReplies, AccountTableRequest } from './protocol/account-table';
 import type { AccountReplies, AccountRequest } from './protocol/accounts';
 import type { ImportExportReplies, ImportExportRequest } from './protocol/import-export';
+import type { ScreenReportReplies, ScreenReportRequest } from './protocol/screen-report';
 import type { SettingsReplies, SettingsRequest } from './protocol/settings';
 import type { VaultReplies, VaultRequest } from './protocol/vault';
 
@@ -154,14 +155,21 @@ export interface TabStatusEvent {
   status: TabStatus;
 }
 
-export type PageRequest = VaultRequest | AccountRequest | AccountTableRequest | SettingsRequest | ImportExportRequest;
+export type PageRequest =
+  | VaultRequest
+  | AccountRequest
+  | AccountTableRequest
+  | SettingsRequest
+  | ImportExportRequest
+  | ScreenReportRequest;
 
 export interface PageReplies
   extends VaultReplies,
     AccountReplies,
     AccountTableReplies,
     SettingsReplies,
-    ImportExportReplies {}
+    ImportExportReplies,
+    ScreenReportReplies {}
 
 export function isContentRequest(message: unknown): message is ContentRequest {
   return (
