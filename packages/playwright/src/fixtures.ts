@@ -5,8 +5,9 @@
  * `playwright` fixture): this package never loads a copy of its own. Options through
  * `test.use({ mfaOptions: { … } })`.
  *
- * After a failed test the MFA report (and a screenshot of any prompt that could not complete)
- * is attached, and the problem is added to the test's errors unless its message already says it.
+ * After a failed test the MFA report (and a screenshot of any prompt that could not complete,
+ * with its redacted screen-report.json when the screen was one the extension did not know) is
+ * attached, and the problem is added to the test's errors unless its message already says it.
  */
 import type {
   PlaywrightTestArgs,
@@ -18,6 +19,7 @@ import type {
 } from '@playwright/test';
 import type { ContextOptions } from './browser.js';
 import { MfaAutofillError } from './events.js';
+import { attachScreenReports } from './screen-report.js';
 import { launchWithMfaAutofill, type MfaAutofill, type MfaAutofillOptions } from './session.js';
 
 export interface MfaFixtures {
@@ -107,6 +109,7 @@ export function withMfaAutofill<T extends SuiteTestArgs, W extends SuiteWorkerAr
         for (const [i, shot] of mfa.screenshots.entries()) {
           await testInfo.attach(`mfa-autofill-problem-${i + 1}`, { body: shot.png, contentType: 'image/png' });
         }
+        await attachScreenReports(testInfo, mfa.screenshots);
       }
       // An assertion on a closed page says only "Target page … has been closed": say why.
       const unsaid = mfa.problems().filter((p) => !testInfo.errors.some((e) => e.message?.includes(p.message)));
