@@ -1,6 +1,7 @@
 /**
  * The redacted screen report of a prompt the helper gave up on, attached to the failed test as
- * `screen-report.json` beside its screenshot (the extension's README, "When a sign-in stops").
+ * `screen-report.json` beside its screenshot (the extension's README, "When a sign-in stops:
+ * send a screen report").
  * It is made by the extension's own report script (`screen-report.js` in the packaged
  * extension), run from its service worker in the top frame of the prompt's tab, in the
  * extension's isolated world: the tab is the one the event names (no guessing by address), and
