@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { tabThePopupActsOn } from './active-tab';
+import { tabThePopupActsOn } from '@/utils/active-tab';
+import { t } from '@/utils/i18n';
+import { send } from '@/utils/send';
 import { failureText } from './failure-text';
-import { t } from './i18n';
-import { send } from './send';
 
 type Outcome = { kind: 'copied' } | { kind: 'failed'; message: string } | null;
 

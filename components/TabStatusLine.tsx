@@ -1,6 +1,6 @@
-import type { NotFilledReason, StoppedScreen, TabStatus } from '@/lib/messages';
+import type { NotFilledReason, ScreenSummary, TabStatus } from '@/lib/messages';
 import { offersScreenReport } from '@/lib/popup/screen-report-offer';
-import { t } from './i18n';
+import { t } from '@/utils/i18n';
 import { ScreenReportButton } from './ScreenReportButton';
 
 /** Reasons arrive as codes (lib/messages.ts); the words are the popup's, in the user's language. */
@@ -29,7 +29,7 @@ function notFilledText(status: Extract<TabStatus, { state: 'not-totp' }>): strin
 }
 
 /** "Sign in to your account (page ConvergedError, error AADSTS50196)". */
-export function screenName(screen: StoppedScreen): string {
+export function screenName(screen: ScreenSummary): string {
   const details = [
     screen.pgid ? t('tabStoppedPageId', screen.pgid) : null,
     screen.aadsts ? t('tabStoppedAadsts', screen.aadsts) : null,
