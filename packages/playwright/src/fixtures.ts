@@ -6,8 +6,8 @@
  * `test.use({ mfaOptions: { … } })`.
  *
  * After a failed test the MFA report (and a screenshot of any prompt that could not complete,
- * with its redacted screen-report.json when the screen was one the extension did not know) is
- * attached, and the problem is added to the test's errors unless its message already says it.
+ * with its redacted screen-report.json when the extension did not know the screen or left its
+ * prompt unfilled) is attached, and the problem is added to the test's errors unless its message already says it.
  */
 import type {
   PlaywrightTestArgs,
