@@ -135,7 +135,7 @@ export function newAccount(valid: ValidAccount, id: string, now: number): Accoun
   return { ...valid, id, pinned: false, lastUsedAt: 0, submitAfterFill: 'default', createdAt: now };
 }
 
-/** The account for the name a sign-in page shows (DESIGN.md, Autofill rules). */
+/** The account for the name a sign-in page shows (docs/ARCHITECTURE.md, 'Fill rules'). */
 export function accountForPage(accounts: readonly Account[], pageAccount: string | null): Account | null {
   if (pageAccount?.trim()) return accounts.find((a) => sameName(a.name, pageAccount)) ?? null;
   return accounts.length === 1 ? (accounts[0] ?? null) : null;

@@ -8,7 +8,7 @@ export type Digits = (typeof DIGIT_CHOICES)[number];
 export const PERIOD_CHOICES = [30, 60] as const;
 export type Period = (typeof PERIOD_CHOICES)[number];
 
-/** Entra takes Base32 secrets of at most 128 characters (DESIGN.md, TOTP). */
+/** Entra takes Base32 secrets of at most 128 characters (docs/ARCHITECTURE.md, 'TOTP'). */
 export const MAX_SECRET_LENGTH = 128;
 /** 16 Base32 characters = 80 bits, what Microsoft issues; anything shorter is too weak to accept. */
 export const MIN_SECRET_LENGTH = 16;

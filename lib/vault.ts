@@ -1,7 +1,8 @@
 /**
- * The encrypted vault record (DESIGN.md, Vault). One versioned JSON object in storage.local:
- * the KDF and its parameters, a random 256-bit data key wrapped by the passphrase key, and the
- * contents sealed with the data key. Changing the passphrase re-wraps the data key only.
+ * The encrypted vault record (docs/ARCHITECTURE.md, 'Vault'). One versioned JSON object in
+ * storage.local: the KDF and its parameters, a random 256-bit data key wrapped by the passphrase
+ * key, and the contents sealed with the data key. Changing the passphrase re-wraps the data key
+ * only.
  */
 import type { Account } from './accounts';
 import {

@@ -1,6 +1,6 @@
 /**
- * Every decision the content script makes, as one pure function (STYLE.md, "Flows as a pure
- * step function"): `step(state, input) → { state, effects }`. Inputs are what happened (the
+ * Every decision the content script makes, as one pure function (docs/ARCHITECTURE.md,
+ * 'Fill rules'): `step(state, input) → { state, effects }`. Inputs are what happened (the
  * page as the screen modules read it, an answer from the background, a timer, a command, a
  * pick, a submit); effects are what the content script then does (ask, fill, click, report,
  * set a timer). No DOM, no timers, no messaging here: tests are tables.
@@ -11,7 +11,10 @@ import { TOTP_PROOF } from '../signin/proof-method';
 import type { CodeFieldFacts, ScreenReading } from '../signin/screens/types';
 import { statusOf } from './responses';
 
-/** After a wrong-code error: one retry with the next period's code, then stop (DESIGN.md). */
+/**
+ * After a wrong-code error: one retry with the next period's code, then stop
+ * (docs/ARCHITECTURE.md, 'Fill rules').
+ */
 export const RETRIES_AFTER_WRONG_CODE = 1;
 /** Upper bound on a 'wait': the longest period (60 s) plus slack, against a bad value. */
 export const MAX_WAIT_MS = 65_000;
@@ -313,7 +316,8 @@ export function step(initial: FlowState, input: Input): Step {
       set({ stage: 'waiting-timer' });
       emit({ do: 'wait', ms: Math.min(Math.max(delay, 0), MAX_WAIT_MS) });
     } else if (status === 'locked') {
-      // Filled without a reload once the user unlocks (DESIGN.md): the background says so.
+      // Filled without a reload once the user unlocks (docs/ARCHITECTURE.md, 'Fill rules'): the
+      // background says so.
       set({ stage: 'waiting-unlock' });
     } else if (status === 'disabled') {
       // Filling automatically is off: the keyboard command still fills.
@@ -449,8 +453,8 @@ export function step(initial: FlowState, input: Input): Step {
 }
 
 /**
- * "Never type into a field the user has started typing in" (DESIGN.md): a value we did not put
- * there is the user's (or another filler's), and stays.
+ * "Never type into a field the user has started typing in" (docs/ARCHITECTURE.md, 'Fill rules'): a
+ * value we did not put there is the user's (or another filler's), and stays.
  */
 function userHasTyped(value: string, valueWeSet: string | null): boolean {
   return value !== '' && value !== valueWeSet;

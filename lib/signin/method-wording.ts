@@ -1,8 +1,8 @@
 /**
- * Which method a prompt's own words name (DESIGN.md: the description `#idDiv_SAOTCC_Description`
- * "says which method the code comes from"; the same page serves SMS and voice codes, "We
- * texted your phone …"). English wording only: other languages say nothing, and the page
- * is then filled only on the evidence of the chooser or `$Config`.
+ * Which method a prompt's own words name (docs/ARCHITECTURE.md, 'Microsoft sign-in pages': the
+ * description `#idDiv_SAOTCC_Description` says which method the code comes from; the same page
+ * serves SMS and voice codes, "We texted your phone …"). English wording only: other languages say
+ * nothing, and the page is then filled only on the evidence of the chooser or `$Config`.
  */
 import type { CodeMethod } from './proof-method';
 
