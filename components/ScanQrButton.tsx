@@ -1,18 +1,13 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ConflictChoices } from '@/lib/formats';
-import {
-  describeImportErrors,
-  describeImportProblem,
-  describeImportSummary,
-  describeNotice,
-} from '@/lib/formats/describe';
+import { describeImportErrors, describeImportSummary, describeNotice } from '@/lib/formats/describe';
 import type { ImportPreview } from '@/lib/formats/preview';
 import { tabThePopupActsOn } from './active-tab';
+import { failureText, problemText } from './failure-text';
 import { ImportConflict } from './ImportConflict';
 import { pageWords, t, tp } from './i18n';
 import { qrTextOf } from './image-pixels';
-import { importFailureText } from './import-failure-text';
 import { send } from './send';
 
 type Stage = { kind: 'idle' } | { kind: 'busy' } | { kind: 'preview'; qr: string; preview: ImportPreview };
@@ -45,8 +40,8 @@ export function ScanQrButton({
       const decoded = await qrTextOf(await (await fetch(dataUrl)).blob());
       if (!decoded.ok) return fail(decoded.error);
       const reply = await send({ type: 'import:preview', content: { qr: decoded.text } });
-      if (!reply.ok) return fail(importFailureText(reply));
-      if (reply.preview.error) return fail(describeImportProblem(reply.preview.error, pageWords));
+      if (!reply.ok) return fail(failureText(reply));
+      if (reply.preview.error) return fail(problemText(reply.preview.error));
       onProblem('');
       setStage({ kind: 'preview', qr: decoded.text, preview: reply.preview });
     } catch (error) {
@@ -66,7 +61,7 @@ export function ScanQrButton({
     const applied = await send({ type: 'import:apply', content: { qr: stage.qr }, choices, importValidOnly });
     setStage({ kind: 'idle' });
     if (applied.ok) onImported(describeImportSummary(applied.summary, pageWords));
-    else onProblem(importFailureText(applied));
+    else onProblem(failureText(applied));
   }
 
   if (stage.kind !== 'preview') {

@@ -1,3 +1,4 @@
+import type { OtpauthLinkIssue } from './problems';
 import {
   type Algorithm,
   type Digits,
@@ -17,10 +18,8 @@ export interface OtpauthLink {
   algorithm: Algorithm;
 }
 
-/** What is wrong with a link, as a code; `param` when one of its parameters fails the Add form's check. */
-export type OtpauthLinkIssue =
-  | { code: 'not-url' | 'hotp' | 'not-totp' | 'label' | 'no-secret' }
-  | { code: 'param'; param: 'secret' | 'digits' | 'period' | 'algorithm'; raw: string | null };
+/** What is wrong with a link (lib/problems.ts, where it is one kind of problem). */
+export type { OtpauthLinkIssue };
 
 export type OtpauthLinkParse = { ok: true; value: OtpauthLink } | { ok: false; error: string; issue: OtpauthLinkIssue };
 

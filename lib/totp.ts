@@ -1,5 +1,5 @@
 import { Secret, TOTP } from 'otpauth';
-import { fail, type Problem } from './problems';
+import { fail, type Result } from './problems';
 
 export const ALGORITHMS = ['SHA1', 'SHA256', 'SHA512'] as const;
 export type Algorithm = (typeof ALGORITHMS)[number];
@@ -20,9 +20,6 @@ export interface TotpParams {
   period: Period;
   algorithm: Algorithm;
 }
-
-/** A failure says what is wrong in English (`error`) and, where the pages show it, as a code (`problem`). */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string; problem?: Problem };
 
 /**
  * Microsoft shows secrets lower case in groups of four ("Can't scan image?"): strip spaces,

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { EditAccount } from '@/components/EditAccount';
+import { failureText } from '@/components/failure-text';
 import { formatNumber, t, uiLanguage } from '@/components/i18n';
 import { send } from '@/components/send';
 import { keepExisting, nextSort, sortTable, type TableSort, type TableSortKey, toggleShown } from '@/lib/account-table';
@@ -27,7 +28,7 @@ export function AccountsSection() {
     if (reply.ok) {
       setAccounts(reply.accounts);
       setSelected((old) => keepExisting(old, reply.accounts));
-    } else setOutcome({ ok: false, message: reply.error });
+    } else setOutcome({ ok: false, message: failureText(reply) });
   }
   useEffect(() => {
     void load();
@@ -43,7 +44,9 @@ export function AccountsSection() {
     const reply = await send({ type: 'accounts:delete-many', ids: [...selected], confirmed: true });
     setDialog(null);
     setOutcome(
-      reply.ok ? { ok: true, message: t('accountsDeleted', reply.deleted) } : { ok: false, message: reply.error },
+      reply.ok
+        ? { ok: true, message: t('accountsDeleted', reply.deleted) }
+        : { ok: false, message: failureText(reply) },
     );
     await load();
   }

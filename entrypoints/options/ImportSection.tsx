@@ -1,23 +1,22 @@
 import { useState } from 'preact/hooks';
 import { Field } from '@/components/Field';
+import { failureText, problemText } from '@/components/failure-text';
 import { ImportConflict } from '@/components/ImportConflict';
 import { pageWords, t, tp } from '@/components/i18n';
 import { base64Of, qrTextOf } from '@/components/image-pixels';
-import { importFailureText } from '@/components/import-failure-text';
 import { send } from '@/components/send';
 import {
   type ConflictChoice,
   type ConflictChoices,
   describeFormat,
   describeImportErrors,
-  describeImportProblem,
   describeImportSummary,
   describeLocation,
   describeNotice,
   type ImportPreview,
-  type ImportProblem,
 } from '@/lib/formats';
 import type { ImportContent } from '@/lib/messages';
+import type { Problem } from '@/lib/problems';
 
 type Stage =
   | { kind: 'idle' }
@@ -38,8 +37,8 @@ async function contentOfImage(
  * Every problem of a preview or a refused request, in the page's language: for the QA helper,
  * which imports through this page's messages (see main.tsx).
  */
-export function describeImportFailure(reply: { problem?: ImportProblem; preview?: ImportPreview }): string[] {
-  if (reply.problem) return [describeImportProblem(reply.problem, pageWords)];
+export function describeImportFailure(reply: { problem?: Problem; preview?: ImportPreview }): string[] {
+  if (reply.problem) return [problemText(reply.problem)];
   const preview = reply.preview;
   if (!preview) return [];
   const conflicts = preview.conflicts.map((c) => {
@@ -61,7 +60,7 @@ export function ImportSection() {
     setStage({ kind: 'busy', what: t('importChecking', source) });
     setChoices({});
     const reply = await send({ type: 'import:preview', content, backupPassphrase: passphrase || undefined });
-    if (!reply.ok) setStage({ kind: 'failed', error: importFailureText(reply) });
+    if (!reply.ok) setStage({ kind: 'failed', error: failureText(reply) });
     else setStage({ kind: 'preview', content, source, preview: reply.preview });
   }
 
@@ -101,7 +100,7 @@ export function ImportSection() {
       importValidOnly,
     });
     if (!reply.ok) {
-      setStage({ kind: 'failed', error: importFailureText(reply) });
+      setStage({ kind: 'failed', error: failureText(reply) });
       return;
     }
     // Imported: the pasted text (secrets, possibly) has done its job.
@@ -225,7 +224,7 @@ function ImportStage({
           value={backupPassphrase}
           onInput={onBackupPassphrase}
           autoFocus
-          error={preview.error ? describeImportProblem(preview.error, pageWords) : null}
+          error={preview.error ? problemText(preview.error) : null}
         />
         <button type="submit">{t('openBackup')}</button>
       </form>
@@ -234,7 +233,7 @@ function ImportStage({
   if (preview.error) {
     return (
       <p class="error" role="alert">
-        {source}: {describeImportProblem(preview.error, pageWords)}
+        {source}: {problemText(preview.error)}
       </p>
     );
   }
