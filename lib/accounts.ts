@@ -80,12 +80,7 @@ export function validateAccountInput(input: AccountInput): AccountValidation {
 
   if (looksLikeOtpauthLink(rawSecret)) {
     const link = parseOtpauthLink(rawSecret);
-    if (!link.ok) {
-      return {
-        ok: false,
-        errors: [{ field: 'secret', message: link.error, problem: { code: 'otpauth-link', issue: link.issue } }],
-      };
-    }
+    if (!link.ok) return { ok: false, errors: [fieldError('secret', link)] };
     const name = input.name?.trim() ? input.name : link.value.name;
     const nameError = validateName(name);
     if (nameError) return { ok: false, errors: [fieldError('name', nameError)] };

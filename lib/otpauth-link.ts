@@ -1,4 +1,4 @@
-import type { OtpauthLinkIssue } from './problems';
+import type { Failure, LinkProblem, OtpauthLinkIssue } from './problems';
 import {
   type Algorithm,
   type Digits,
@@ -21,7 +21,7 @@ export interface OtpauthLink {
 /** What is wrong with a link (lib/problems.ts, where it is one kind of problem). */
 export type { OtpauthLinkIssue };
 
-export type OtpauthLinkParse = { ok: true; value: OtpauthLink } | { ok: false; error: string; issue: OtpauthLinkIssue };
+export type OtpauthLinkParse = { ok: true; value: OtpauthLink } | (Failure & { problem: LinkProblem });
 
 export function looksLikeOtpauthLink(text: string): boolean {
   return /^\s*otpauth:\/\//i.test(text);
@@ -36,7 +36,7 @@ export function parseOtpauthLink(text: string): OtpauthLinkParse {
   const fail = (why: string, issue: OtpauthLinkIssue): OtpauthLinkParse => ({
     ok: false,
     error: `The otpauth:// link ${why}`,
-    issue,
+    problem: { code: 'otpauth-link', issue },
   });
   if (!looksLikeOtpauthLink(trimmed)) return fail('must start with otpauth://.', { code: 'not-url' });
   let url: URL;

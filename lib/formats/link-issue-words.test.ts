@@ -29,7 +29,7 @@ const LINKS: Record<string, string> = {
 function issueOf(link: string): OtpauthLinkIssue {
   const parsed = parseOtpauthLink(link);
   if (parsed.ok) throw new Error(`${link} parsed`);
-  return parsed.issue;
+  return parsed.problem.issue;
 }
 
 describe('the Add form words a malformed otpauth:// link from its issue', () => {
