@@ -2,10 +2,10 @@ import { useState } from 'preact/hooks';
 import { type AccountField, type FieldError, validateAccountInput } from '@/lib/accounts';
 import { looksLikeOtpauthLink, parseOtpauthLink } from '@/lib/otpauth-link';
 import type { Algorithm, Digits, Period } from '@/lib/totp';
+import { t } from '@/utils/i18n';
+import { send } from '@/utils/send';
 import { Field, Select } from './Field';
 import { failureText, problemText } from './failure-text';
-import { t } from './i18n';
-import { send } from './send';
 
 const DIGIT_OPTIONS = [
   { value: 6, label: '6' },

@@ -1,7 +1,7 @@
 import { describeExportProblem, describeImportProblem, describeLinkIssue } from '@/lib/formats/describe';
 import { isExportProblem } from '@/lib/formats/problems';
 import { isMessageProblem, type Problem } from '@/lib/problems';
-import { formatNumber, type MessageKey, pageWords, t } from './i18n';
+import { formatNumber, type MessageKey, pageWords, t } from '@/utils/i18n';
 
 // Message problems' codes are locale keys (tests/unit/locales.test.ts checks each is in every
 // locale); their parameters are data from the background, so the key is not a literal here.

@@ -2,9 +2,6 @@ import { useState } from 'preact/hooks';
 import { Field } from '@/components/Field';
 import { failureText, problemText } from '@/components/failure-text';
 import { ImportConflict } from '@/components/ImportConflict';
-import { pageWords, t, tp } from '@/components/i18n';
-import { base64Of, qrTextOf } from '@/components/image-pixels';
-import { send } from '@/components/send';
 import {
   type ConflictChoice,
   type ConflictChoices,
@@ -17,6 +14,9 @@ import {
 } from '@/lib/formats';
 import type { ImportContent } from '@/lib/messages';
 import type { Problem } from '@/lib/problems';
+import { pageWords, t, tp } from '@/utils/i18n';
+import { base64Of, qrTextOf } from '@/utils/image-pixels';
+import { send } from '@/utils/send';
 
 type Stage =
   | { kind: 'idle' }
