@@ -33,7 +33,7 @@ export function ScanQrButton({
     try {
       const dataUrl = await captureTabThePopupActsOn();
       const decoded = await qrTextOf(await (await fetch(dataUrl)).blob());
-      if (!decoded.ok) return fail(decoded.error);
+      if (!decoded.ok) return fail(failureText(decoded));
       const reply = await send({ type: 'import:preview', content: { qr: decoded.text } });
       if (!reply.ok) return fail(failureText(reply));
       if (reply.preview.error) return fail(problemText(reply.preview.error));

@@ -49,6 +49,7 @@ export const PROBLEM_ENGLISH = {
   problemMalformedRequest: 'The request was malformed. Reload the page and try again.',
   problemRefused: 'Refused: this sender may not ask that.',
   problemNoAnswer: "The extension's background did not answer ($1). Try again.",
+  problemImageUnreadable: 'The image could not be read ($1). Use a PNG or JPEG file.',
 } as const;
 
 export type ProblemKey = keyof typeof PROBLEM_ENGLISH;

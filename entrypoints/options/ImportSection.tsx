@@ -13,7 +13,7 @@ import {
   type ImportPreview,
 } from '@/lib/formats';
 import type { ImportContent } from '@/lib/messages';
-import type { Problem } from '@/lib/problems';
+import type { Failure, Problem } from '@/lib/problems';
 import { pageWords, t, tp } from '@/utils/i18n';
 import { base64Of, qrTextOf } from '@/utils/image-pixels';
 import { send } from '@/utils/send';
@@ -26,9 +26,7 @@ type Stage =
   | { kind: 'done'; message: string };
 
 /** Reads an image's QR code in the page; only the decoded link goes to the background. */
-async function contentOfImage(
-  image: Blob,
-): Promise<{ ok: true; content: ImportContent } | { ok: false; error: string }> {
+async function contentOfImage(image: Blob): Promise<{ ok: true; content: ImportContent } | Failure> {
   const read = await qrTextOf(image);
   return read.ok ? { ok: true, content: { qr: read.text } } : read;
 }
@@ -70,7 +68,7 @@ export function ImportSection() {
     setStage({ kind: 'busy', what: t('importReading', file.name) });
     if (/^image\//.test(file.type)) {
       const image = await contentOfImage(file);
-      if (!image.ok) setStage({ kind: 'failed', error: image.error });
+      if (!image.ok) setStage({ kind: 'failed', error: failureText(image) });
       else await preview(image.content, file.name, '');
       return;
     }
@@ -85,7 +83,7 @@ export function ImportSection() {
     const source = t('importSourcePastedImage');
     setStage({ kind: 'busy', what: t('importReading', source) });
     const content = await contentOfImage(image);
-    if (!content.ok) setStage({ kind: 'failed', error: content.error });
+    if (!content.ok) setStage({ kind: 'failed', error: failureText(content) });
     else await preview(content.content, source, '');
   }
 
