@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
 import { type AccountField, type FieldError, validateAccountInput } from '@/lib/accounts';
-import { describeLinkIssue } from '@/lib/formats/describe';
 import { looksLikeOtpauthLink, parseOtpauthLink } from '@/lib/otpauth-link';
 import type { Algorithm, Digits, Period } from '@/lib/totp';
-import { pageWords, t } from '@/utils/i18n';
+import { t } from '@/utils/i18n';
 import { send } from '@/utils/send';
 import { Field, Select } from './Field';
 import { failureText, problemText } from './failure-text';
@@ -24,11 +23,9 @@ const algorithmOptions = () =>
     { value: 'SHA512', label: 'SHA512' },
   ] as const;
 
-/** A refused field in the page's language; the English `message` only for an error with no code. */
+/** A refused field in the page's language. */
 function fieldErrorText(error: FieldError): string {
-  if (error.problem) return problemText(error.problem);
-  if (error.linkIssue) return describeLinkIssue(error.linkIssue, pageWords);
-  return error.message;
+  return problemText(error.problem);
 }
 
 export function AccountForm({

@@ -1,8 +1,8 @@
 /**
- * The typed message protocol, split by trust level (DESIGN.md, "Trust boundaries").
- * Extension pages (popup, options) may ask for anything in PageRequest; a content script on a
- * sign-in page may only send ContentRequest, and never receives a secret or the account list.
- * Each part lives in lib/protocol/ (the content script's in protocol/content.ts); this file
+ * The typed message protocol, split by trust level (docs/ARCHITECTURE.md, 'Messages and who may
+ * send them'). Extension pages (popup, options) may ask for anything in PageRequest; a content
+ * script on a sign-in page may only send ContentRequest, and never receives a secret or the account
+ * list. Each part lives in lib/protocol/ (the content script's in protocol/content.ts); this file
  * gathers them under one name.
  */
 import type { AccountTableReplies, AccountTableRequest } from './protocol/account-table';

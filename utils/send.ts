@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PageReplies, PageRequest } from '@/lib/messages';
+import { fail } from '@/lib/problems';
 import type { FirstScreenReply, PendingFirstScreen } from './first-screen';
-import { t } from './i18n';
 
 /** Sends a trusted-page request to the background and types the reply. */
 export async function send<R extends PageRequest>(request: R): Promise<PageReplies[R['type']]> {
@@ -19,5 +19,5 @@ export async function firstScreenReply(pending: PendingFirstScreen): Promise<Fir
 }
 
 function noAnswer<T>(error: unknown): T {
-  return { ok: false, error: t('backgroundDidNotAnswer', String(error)) } as T;
+  return fail('problemNoAnswer', String(error)) as T;
 }

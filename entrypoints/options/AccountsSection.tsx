@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { EditAccount } from '@/components/EditAccount';
+import { failureText } from '@/components/failure-text';
 import { useAccounts } from '@/hooks/useAccounts';
 import type { AccountView } from '@/lib/messages';
 import { keepExisting, sortTable, type TableSort } from '@/lib/options/account-table';
@@ -24,7 +25,7 @@ export function AccountsSection() {
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   // Import, edit, pin and delete from any page or window reach the table by the background's
   // notice that the vault was written (useAccounts): no reload after this page's own changes either.
-  const { accounts, reload } = useAccounts(null, (reply) => setOutcome({ ok: false, message: reply.error }));
+  const { accounts, reload } = useAccounts(null, (reply) => setOutcome({ ok: false, message: failureText(reply) }));
   useEffect(() => {
     void reload();
   }, [reload]);
@@ -39,7 +40,9 @@ export function AccountsSection() {
     const reply = await send({ type: 'accounts:delete-many', ids: [...selected], confirmed: true });
     setDialog(null);
     setOutcome(
-      reply.ok ? { ok: true, message: t('accountsDeleted', reply.deleted) } : { ok: false, message: reply.error },
+      reply.ok
+        ? { ok: true, message: t('accountsDeleted', reply.deleted) }
+        : { ok: false, message: failureText(reply) },
     );
   }
 

@@ -1,21 +1,14 @@
 import { useState } from 'preact/hooks';
 import { Field, Select } from '@/components/Field';
-import { failureText as backgroundFailureText } from '@/components/failure-text';
+import { failureText } from '@/components/failure-text';
 import { DEFAULT_PBKDF2_ITERATIONS } from '@/lib/crypto';
-import { describeExportProblem, describeLeftOut } from '@/lib/formats';
-import type { PageReplies, PlainExportKind } from '@/lib/messages';
+import { describeLeftOut } from '@/lib/formats';
+import type { PlainExportKind } from '@/lib/messages';
 import { download } from '@/utils/download';
 import { formatNumber, pageWords, t, tp } from '@/utils/i18n';
 import { send } from '@/utils/send';
 
 type Outcome = { ok: boolean; message: string; field?: string } | null;
-
-/** A refused export in the page's language: the code's words, or the background's own message (vault locked, wrong passphrase). */
-function failureText(reply: Extract<PageReplies['export:backup' | 'export:plain'], { ok: false }>): string {
-  return reply.problem && 'code' in reply.problem
-    ? describeExportProblem(reply.problem, pageWords)
-    : backgroundFailureText(reply);
-}
 
 export function ExportSection() {
   return (

@@ -14,9 +14,9 @@ import {
   toBase64,
 } from '../crypto';
 import type { VaultState } from '../messages';
+import type { Result } from '../problems';
 import { fail, failedWith } from '../problems';
 import { mergeSettings, type Settings } from '../settings';
-import type { Result } from '../totp';
 import {
   CONTENTS_VERSION,
   createVault,

@@ -159,7 +159,7 @@ export interface CsvExport {
 
 /**
  * What an account added by hand (or from a file without them) gets in the columns Entra's upload
- * needs filled (README, "Import and export"): the extension as its manufacturer, TOTP as its model.
+ * needs filled (README.md, 'Import and export'): the extension as its manufacturer, TOTP as its model.
  */
 export const EXPORT_MANUFACTURER = 'MFA Autofill';
 export const EXPORT_MODEL = 'TOTP';

@@ -5,7 +5,7 @@ import { SIGNIN_MATCH_PATTERNS } from '../../lib/signin/hosts';
 
 const TARGETS = ['chrome-mv3', 'edge-mv3', 'firefox-mv3'] as const;
 
-/** Every permission the extension may hold, and why (README, "Permissions"). */
+/** Every permission the extension may hold, and why (README.md, 'Permissions'). */
 const ALLOWED_PERMISSIONS: Record<(typeof TARGETS)[number], string[]> = {
   'chrome-mv3': ['storage', 'alarms', 'activeTab', 'clipboardWrite', 'idle', 'scripting', 'offscreen'],
   'edge-mv3': ['storage', 'alarms', 'activeTab', 'clipboardWrite', 'idle', 'scripting', 'offscreen'],
