@@ -9,7 +9,7 @@ type Outcome = { kind: 'copied' } | { kind: 'failed'; message: string } | null;
 /**
  * "Copy screen report": a redacted description of the tab's sign-in screen (structure only,
  * lib/signin/screen-report.ts) on the clipboard, for a bug report. Not cleared after a delay
- * like a code: it holds nothing secret (docs/SECURITY.md, "Screen reports"), and the person
+ * like a code: it holds nothing secret (docs/SECURITY.md, 'Screen reports'), and the person
  * needs it until they have pasted it.
  */
 export function ScreenReportButton() {

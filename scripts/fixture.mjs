@@ -1,7 +1,7 @@
 // `npm run fixture -- screen-report.json [--name some-screen] [--out path.ts]`: writes a fixture
 // template module (tests/fixtures/signin/reported/<name>.ts by default) from a screen report that
-// someone copied from the popup or a QA run attached (README, "When a sign-in stops: send a
-// screen report").
+// someone copied from the popup or a QA run attached (README.md, 'When a sign-in stops: send a
+// screen report').
 // The report is checked and redacted again first (lib/signin/screen-report-check.ts): it comes
 // from outside and must not put anything but structure into the repository.
 import { execFileSync } from 'node:child_process';

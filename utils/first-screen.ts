@@ -1,8 +1,8 @@
 /**
  * The popup's first request to the background. popup.html sends it from a classic script in its
  * head (public/popup-first-request.js) while the page is still being parsed, before the popup's
- * modules are fetched and evaluated; the app picks the pending reply up here. README,
- * "Performance", has the measurements.
+ * modules are fetched and evaluated; the app picks the pending reply up here. README.md,
+ * 'Performance', has the measurements.
  */
 import { browser } from 'wxt/browser';
 import type { PageReplies, PageRequest } from '@/lib/messages';

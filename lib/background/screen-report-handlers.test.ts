@@ -47,7 +47,7 @@ describe('"tab:screen-report"', () => {
     ['a tab the extension may not see', undefined],
   ])('runs nothing in %s', async (_, url) => {
     const tab = tabAt(url, () => ({}));
-    expect(await screenReportOfTab(TAB, tab)).toMatchObject({ ok: false, problem: { key: 'problemNotSigninTab' } });
+    expect(await screenReportOfTab(TAB, tab)).toMatchObject({ ok: false, problem: { code: 'problemNotSigninTab' } });
     expect(tab.runs).toBe(0);
   });
 
@@ -104,7 +104,7 @@ describe('"tab:screen-report"', () => {
     ['an error', () => Promise.reject(new Error('Frame with ID 0 was removed.'))],
   ])('fails with a reason when the script answers %s', async (_, answer) => {
     const reply = await screenReportOfTab(TAB, tabAt(CODE_PAGE_URL, answer));
-    expect(reply).toMatchObject({ ok: false, problem: { key: 'problemScreenReportFailed' } });
+    expect(reply).toMatchObject({ ok: false, problem: { code: 'problemScreenReportFailed' } });
   });
 
   it('sends no report of a tab that went elsewhere meanwhile', async () => {
@@ -112,6 +112,6 @@ describe('"tab:screen-report"', () => {
       TAB,
       tabAt(CODE_PAGE_URL, () => ({ version: 1, url: 'https://evil.example/', title: null, body: null, truncated: 0 })),
     );
-    expect(reply).toMatchObject({ ok: false, problem: { key: 'problemNotSigninTab' } });
+    expect(reply).toMatchObject({ ok: false, problem: { code: 'problemNotSigninTab' } });
   });
 });

@@ -3,7 +3,7 @@
  * never part of the content script) in the top frame of a sign-in tab, only when an extension
  * page asks (the sender is checked first, router.ts), and checks what comes back: a page's
  * renderer could be compromised and return anything, so its answer is data, redacted again
- * (lib/signin/screen-report-check.ts) before a page sees it. docs/SECURITY.md, "Screen reports".
+ * (lib/signin/screen-report-check.ts) before a page sees it. docs/SECURITY.md, 'Screen reports'.
  */
 import { browser } from 'wxt/browser';
 import type { TabStatus } from '../messages';

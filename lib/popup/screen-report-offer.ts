@@ -1,6 +1,6 @@
 /**
- * When the popup offers "Copy screen report" for a tab (README, "When a sign-in stops: send a
- * screen report"): the sign-in stopped on a screen the extension does not know, or a code
+ * When the popup offers "Copy screen report" for a tab (README.md, 'When a sign-in stops: send a
+ * screen report'): the sign-in stopped on a screen the extension does not know, or a code
  * prompt was left unfilled for a reason that is not the person's own choice. Not for automatic filling turned off, the
  * setting that leaves push and passkey screens alone, a vault waiting to be unlocked, a code that
  * was filled, or a throttling or lockout page (Microsoft's answer, not markup the extension

@@ -1,6 +1,6 @@
 /**
  * How a screen report (screen-report.ts) keeps people's data out of what it says
- * (docs/SECURITY.md, "Screen reports"): every e-mail address, phone number and digit run in a
+ * (docs/SECURITY.md, 'Screen reports'): every e-mail address, phone number and digit run in a
  * heading or button label is masked; identifiers (ids, names, classes, `data-testid`) keep
  * their short numbers (`i0116`, `floatingLabelInput5`) but lose addresses, phone numbers and
  * any run of digits as long as a code.

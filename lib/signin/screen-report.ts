@@ -6,7 +6,7 @@
  * button labels with addresses, phone numbers and digits masked; for any other text only what
  * the extension reads from it (which method it names, whether it holds an address, an AADSTS
  * code). Never an input's value, other text, a cookie or a URL query (docs/SECURITY.md,
- * "Screen reports").
+ * 'Screen reports').
  *
  * Not part of the content script: built into its own script (entrypoints/screen-report.ts) that
  * the background runs in a tab only when someone asks for a report.

@@ -1,12 +1,12 @@
 /**
  * The redacted screen report of a prompt the helper gave up on, attached to the failed test as
- * `screen-report.json` beside its screenshot (the extension's README, "When a sign-in stops:
- * send a screen report").
+ * `screen-report.json` beside its screenshot (the extension's README.md, 'When a sign-in stops:
+ * send a screen report').
  * It is made by the extension's own report script (`screen-report.js` in the packaged
  * extension), run from its service worker in the top frame of the prompt's tab, in the
  * extension's isolated world: the tab is the one the event names (no guessing by address), and
  * the page's own scripts cannot see or change the run. The report holds structure only, never
- * an account, a code or a value (docs/SECURITY.md, "Screen reports"), so it may sit in a trace
+ * an account, a code or a value (docs/SECURITY.md, 'Screen reports'), so it may sit in a trace
  * or a CI artifact; it is read as Playwright's internal call all the same, to keep the test's
  * own steps in view.
  */
