@@ -31,7 +31,14 @@ function fieldErrorText(error: FieldError): string {
   return error.message;
 }
 
-export function AccountForm({ onSaved, onCancel }: { onSaved: (name: string) => void; onCancel: () => void }) {
+export function AccountForm({
+  onSaved,
+  onCancel,
+}: {
+  /** The account was added: its name as saved, and its id. */
+  onSaved: (name: string, id: string) => void;
+  onCancel: () => void;
+}) {
   const [name, setName] = useState('');
   const [secret, setSecret] = useState('');
   const [issuer, setIssuer] = useState('');
@@ -68,7 +75,7 @@ export function AccountForm({ onSaved, onCancel }: { onSaved: (name: string) => 
     setBusy(true);
     const reply = await send({ type: 'accounts:add', input });
     setBusy(false);
-    if (reply.ok) onSaved(valid.value.name);
+    if (reply.ok) onSaved(valid.value.name, reply.id);
     else setErrors({ [(reply.field as AccountField | undefined) ?? 'name']: failureText(reply) });
   }
 

@@ -212,23 +212,13 @@ function ImportStage({
   const { preview, source } = stage;
   if (preview.needsPassphrase) {
     return (
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          onOpenBackup();
-        }}
-      >
-        <p role="status">{t('importIsEncryptedBackup', source)}</p>
-        <Field
-          label={t('backupPassphrase')}
-          type="password"
-          value={backupPassphrase}
-          onInput={onBackupPassphrase}
-          autoFocus
-          error={preview.error ? describeImportProblem(preview.error, pageWords) : null}
-        />
-        <button type="submit">{t('openBackup')}</button>
-      </form>
+      <BackupPassphraseForm
+        source={source}
+        preview={preview}
+        value={backupPassphrase}
+        onInput={onBackupPassphrase}
+        onOpen={onOpenBackup}
+      />
     );
   }
   if (preview.error) {
@@ -239,6 +229,8 @@ function ImportStage({
     );
   }
   const hasBadRows = preview.invalidRows.length > 0;
+  // Rows added or asked about: a file whose every valid row is already in the vault has nothing to import.
+  const toImport = preview.newCount + preview.conflicts.length;
   return (
     <div class="import-preview">
       <p role="status">{summarizePreview(preview, source)}</p>
@@ -249,7 +241,7 @@ function ImportStage({
       ))}
       {hasBadRows ? (
         <div role="alert">
-          <p>{t('importNothingImported')}</p>
+          <p>{toImport > 0 ? t('importNothingImported') : t('importFixTheseLines')}</p>
           <ul class="problems">
             {describeImportErrors({ error: null, invalidRows: preview.invalidRows }, pageWords).map((error, i) => (
               <li key={i}>{error}</li>
@@ -257,6 +249,7 @@ function ImportStage({
           </ul>
         </div>
       ) : null}
+      {toImport === 0 && preview.validCount > 0 ? <p class="note">{t('importNothingNew')}</p> : null}
       {preview.conflicts.map((conflict) => (
         <ImportConflict
           key={conflict.row}
@@ -267,17 +260,50 @@ function ImportStage({
           where={describeLocation(conflict.where, pageWords)}
         />
       ))}
-      {hasBadRows ? (
-        preview.validCount > 0 ? (
-          <button type="button" onClick={() => onApply(true)}>
-            {tp('importValidOnly', preview.validCount)}
-          </button>
-        ) : null
-      ) : preview.validCount > 0 ? (
+      {toImport === 0 ? null : hasBadRows ? (
+        <button type="button" onClick={() => onApply(true)}>
+          {tp('importValidOnly', preview.validCount)}
+        </button>
+      ) : (
         <button type="button" class="primary" onClick={() => onApply(false)}>
           {t('importButton')}
         </button>
-      ) : null}
+      )}
     </div>
+  );
+}
+
+/** An encrypted backup: its passphrase first, then the preview. */
+function BackupPassphraseForm({
+  source,
+  preview,
+  value,
+  onInput,
+  onOpen,
+}: {
+  source: string;
+  preview: ImportPreview;
+  value: string;
+  onInput: (value: string) => void;
+  onOpen: () => void;
+}) {
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        onOpen();
+      }}
+    >
+      <p role="status">{t('importIsEncryptedBackup', source)}</p>
+      <Field
+        label={t('backupPassphrase')}
+        type="password"
+        value={value}
+        onInput={onInput}
+        autoFocus
+        error={preview.error ? describeImportProblem(preview.error, pageWords) : null}
+      />
+      <button type="submit">{t('openBackup')}</button>
+    </form>
   );
 }

@@ -18,6 +18,7 @@ export { DEFAULT_EXTENSION_DIR, defaultChromiumPath, EXTENSION_DIR_VARIABLE } fr
 export { MESSAGE_PREFIX, MfaAutofillError, type MfaEvent } from './events.js';
 export type { SubmitOverride, TabStatus } from './extension-protocol.js';
 export { type MfaFixtures, withMfaAutofill } from './fixtures.js';
+export { InsecureSigninError } from './insecure-signin.js';
 export type { LeaseRecord } from './lease-server.js';
 export { CodeLedger, defaultLedgerDir, LEDGER_DIR_VARIABLE } from './ledger.js';
 export type { PlaywrightLike } from './playwright-module.js';
@@ -28,4 +29,6 @@ export {
   type MfaAutofillOptions,
   type ProblemScreenshot,
 } from './session.js';
+export { extendTestTimeout } from './test-timeout.js';
 export { VaultSetupError } from './vault-setup.js';
+export { describeWait, type MfaWait } from './waits.js';

@@ -6,6 +6,7 @@
  * reported, and a prompt that cannot complete closes its page with the reason, so the test
  * fails at once saying why ("No account for x@y in the vault") instead of timing out.
  */
+import { hostname } from 'node:os';
 import type { BrowserContext, Page } from '@playwright/test';
 import {
   type AccountsSource,
@@ -16,12 +17,15 @@ import {
 import { type ExtensionLaunch, type LaunchedExtension, launchChromiumWithExtension } from './browser.js';
 import { accountOf, formatReport, MESSAGE_PREFIX, MfaAutofillError, type MfaEvent, toMfaEvent } from './events.js';
 import type { SubmitOverride } from './extension-protocol.js';
+import { refuseInsecureSignin } from './insecure-signin.js';
+import { hasUntracedCalls } from './internal-call.js';
 import { type LeaseRecord, type LeaseServer, startLeaseServer } from './lease-server.js';
 import { CodeLedger } from './ledger.js';
 import { type PlaywrightLike, resolvePlaywright } from './playwright-module.js';
 import { keepSignIn, type ReuseSignIn, restoreSignIn } from './reuse-signin.js';
 import { readHistory } from './status-history.js';
 import { setUpVault } from './vault-setup.js';
+import { type MfaWait, WaitLog } from './waits.js';
 import { failWebAuthnFast } from './webauthn.js';
 
 export interface MfaAutofillOptions extends ExtensionLaunch {
@@ -63,8 +67,25 @@ export interface MfaAutofillOptions extends ExtensionLaunch {
    * once instead of waiting on a dialog nobody answers. Default true.
    */
   failPasskeys?: boolean;
+  /**
+   * Start the browser even though `contextOptions.ignoreHTTPSErrors` or a switch such as
+   * `--ignore-certificate-errors` turns certificate checks off. Default false: refused, because a
+   * fake login.microsoftonline.com would then get codes filled and the password typed
+   * (insecure-signin.ts). Only for a test network you control.
+   */
+  allowInsecureSignin?: boolean;
   /** Called with each event as it is seen (e.g. to log it). */
   onEvent?: (event: MfaEvent) => void;
+  /**
+   * Called when a wait begins or grows longer (`longerByMs`: how much longer than said before) and
+   * when it ends (`longerByMs` 0, `endedAt` set). The fixtures add `longerByMs` to the test's timeout.
+   */
+  onWait?: (wait: MfaWait, longerByMs: number) => void;
+  /**
+   * How this session is named to others that must wait for a code it holds ("used in this period
+   * by …"). The fixtures name the test and its worker; default: this process. Not a secret.
+   */
+  sessionLabel?: string;
 }
 
 export interface ProblemScreenshot {
@@ -84,6 +105,10 @@ export interface MfaAutofill {
   readonly reusedSignIn: string | null;
   /** Every code lease the extension asked for: account, counter, granted or not (never a code). */
   readonly leases: readonly LeaseRecord[];
+  /** Every wait for a code period (or, noted by the account pool, for a free account), oldest first. */
+  readonly waits: readonly MfaWait[];
+  /** Adds a wait the session did not see itself (the account pool's wait for a free account). */
+  noteWait(wait: MfaWait): void;
   /** The page as it was when each problem was seen (taken before fail-fast closed it). */
   readonly screenshots: readonly ProblemScreenshot[];
   problems(): MfaEvent[];
@@ -100,11 +125,13 @@ export interface MfaAutofill {
 const POLL_INTERVAL_MS = 100;
 
 export async function launchWithMfaAutofill(options: MfaAutofillOptions = {}): Promise<MfaAutofill> {
+  refuseInsecureSignin(options);
   // Read before the browser starts: a missing file should not cost a browser launch.
   const accounts = readAccounts(options.accounts ?? defaultAccountsSource());
   const { chromium } = options.playwright ?? (await resolvePlaywright());
+  const label = options.sessionLabel ?? `process ${process.pid} on ${hostname()}`;
   const leaseServer =
-    options.ledgerDir === false ? null : await startLeaseServer(new CodeLedger(options.ledgerDir || undefined));
+    options.ledgerDir === false ? null : await startLeaseServer(new CodeLedger(options.ledgerDir || undefined), label);
   let launched: LaunchedExtension;
   try {
     launched = await launchChromiumWithExtension(chromium, options);
@@ -115,7 +142,7 @@ export async function launchWithMfaAutofill(options: MfaAutofillOptions = {}): P
   leaseServer?.allowOrigin(`chrome-extension://${launched.extensionId}`);
   try {
     if (options.failPasskeys ?? true) await failWebAuthnFast(launched.context);
-    const names = await setUpVault(launched.context, launched.extensionId, {
+    const vaultAccounts = await setUpVault(launched.context, launched.extensionId, {
       accounts,
       backupPassphrase: options.backupPassphrase ?? (process.env[BACKUP_PASSPHRASE_VARIABLE] || undefined),
       settings: {
@@ -126,16 +153,34 @@ export async function launchWithMfaAutofill(options: MfaAutofillOptions = {}): P
       submitAfterFillFor: options.submitAfterFillFor,
       codeLease: leaseServer?.endpoint,
     });
-    const reuse = options.reuseSignIn;
+    const names = vaultAccounts.map((a) => a.name);
+    const reuse = untracedReuse(options.reuseSignIn, launched.context);
     const reuseAccount = reuse ? (reuse.account ?? (names.length === 1 ? names[0]! : null)) : null;
     const restored =
       reuse && reuseAccount && (await restoreSignIn(launched.context, reuse, reuseAccount, launched.signinHosts));
-    return new Session(launched, leaseServer, names, options, restored ? reuseAccount : null);
+    const periods = new Map(vaultAccounts.map((a) => [a.name.toLowerCase(), a.period]));
+    return new Session(launched, leaseServer, names, periods, options, reuse, restored ? reuseAccount : null);
   } catch (error) {
     await launched.close();
     await leaseServer?.close();
     throw error;
   }
+}
+
+/**
+ * reuseSignIn reads and writes sign-in cookies, which only Playwright's untraced calls keep out of
+ * the suite's traces (internal-call.ts): without them it is turned off, with a warning, rather than
+ * put live Microsoft sessions into CI artifacts.
+ */
+function untracedReuse(reuse: ReuseSignIn | undefined, context: BrowserContext): ReuseSignIn | null {
+  if (!reuse) return null;
+  if (hasUntracedCalls(context)) return reuse;
+  console.warn(
+    'MFA Autofill: reuseSignIn is off for this run: this Playwright offers no untraced calls, so the kept ' +
+      'sign-in cookies would be recorded in every trace. Each test signs in with password and MFA instead. ' +
+      'Use a @playwright/test version the helper supports (see its peer dependency) to reuse sign-ins.',
+  );
+  return null;
 }
 
 interface Waiter {
@@ -148,6 +193,7 @@ class Session implements MfaAutofill {
   readonly extensionId: string;
   readonly events: MfaEvent[] = [];
   readonly screenshots: ProblemScreenshot[] = [];
+  private readonly waitLog: WaitLog;
   private lastSeq = 0;
   private waiters = new Set<Waiter>();
   private polling: Promise<void>;
@@ -158,7 +204,9 @@ class Session implements MfaAutofill {
     private readonly launched: LaunchedExtension,
     private readonly leaseServer: LeaseServer | null,
     readonly accounts: readonly string[],
+    periods: ReadonlyMap<string, number>,
     private readonly options: MfaAutofillOptions,
+    private readonly reuse: ReuseSignIn | null,
     readonly reusedSignIn: string | null,
   ) {
     this.context = launched.context;
@@ -167,7 +215,17 @@ class Session implements MfaAutofill {
       this.stopped = true;
       this.wake?.();
     });
+    this.waitLog = new WaitLog(periods, options.onWait);
+    leaseServer?.onAnswer((record) => this.waitLog.leaseAnswered(record));
     this.polling = this.poll();
+  }
+
+  get waits(): readonly MfaWait[] {
+    return this.waitLog.waits;
+  }
+
+  noteWait(wait: MfaWait): void {
+    this.waitLog.note(wait);
   }
 
   get leases(): readonly LeaseRecord[] {
@@ -179,7 +237,7 @@ class Session implements MfaAutofill {
   }
 
   report(): string {
-    return formatReport(this.events, this.accounts);
+    return formatReport(this.events, this.accounts, this.waits);
   }
 
   assertNoProblems(): void {
@@ -225,7 +283,7 @@ class Session implements MfaAutofill {
    * browser's sign-in-host cookies become that account's kept session.
    */
   private async keepSignIn(): Promise<void> {
-    const reuse = this.options.reuseSignIn;
+    const reuse = this.reuse;
     if (!reuse || this.problems().length > 0) return;
     const signedIn = new Set(
       this.events
@@ -257,6 +315,7 @@ class Session implements MfaAutofill {
       this.lastSeq = entry.seq;
       const event = toMfaEvent(entry, read.urls[entry.tabId] ?? null, this.accounts);
       this.events.push(event);
+      this.waitLog.eventSeen(event);
       this.options.onEvent?.(event);
       for (const waiter of this.waiters) {
         if (!waiter.predicate(event)) continue;

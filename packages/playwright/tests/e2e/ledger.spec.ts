@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { CodeLedger } from 'mfa-autofill-playwright';
 // Not part of the package's API: the server is started by launchWithMfaAutofill.
-import { startLeaseServer } from '../../src/lease-server';
+import { leaseProof, startLeaseServer } from '../../src/lease-server';
 
 let dir: string;
 test.beforeEach(() => {
@@ -43,7 +43,7 @@ test('the lease server answers only the extension it launched, with its token', 
   server.allowOrigin(origin);
   const ask = (headers: Record<string, string>, body: unknown = { account: 'a@contoso.com', counter: 5 }) =>
     fetch(server.endpoint.url, { method: 'POST', headers, body: JSON.stringify(body) });
-  const bearer = `Bearer ${server.endpoint.token}`;
+  const bearer = `MfaLease ${leaseProof(server.endpoint.token, 'a@contoso.com', 5)}`;
   try {
     const preflight = await fetch(server.endpoint.url, {
       method: 'OPTIONS',
@@ -54,6 +54,9 @@ test('the lease server answers only the extension it launched, with its token', 
     expect(preflight.headers.get('access-control-allow-private-network')).toBe('true');
 
     expect((await ask({ origin, authorization: 'Bearer wrong' })).status).toBe(403);
+    // The token itself, or a proof for another account or period, is no proof.
+    expect((await ask({ origin, authorization: `Bearer ${server.endpoint.token}` })).status).toBe(403);
+    expect((await ask({ origin, authorization: bearer }, { account: 'a@contoso.com', counter: 6 })).status).toBe(403);
     expect((await ask({ origin: 'https://evil.example', authorization: bearer })).status).toBe(403);
     expect((await ask({ authorization: bearer })).status).toBe(403);
     expect((await ask({ origin, authorization: bearer }, { account: 'a@contoso.com', counter: '5' })).status).toBe(400);
