@@ -62,6 +62,7 @@ export default defineConfig({
       'activeTab',
       'clipboardWrite',
       'idle',
+      'scripting',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     host_permissions: hostPermissions,

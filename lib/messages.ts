@@ -8,6 +8,7 @@
 import type { AccountTableReplies, AccountTableRequest } from './protocol/account-table';
 import type { AccountReplies, AccountRequest } from './protocol/accounts';
 import type { ImportExportReplies, ImportExportRequest } from './protocol/import-export';
+import type { ScreenReportReplies, ScreenReportRequest } from './protocol/screen-report';
 import type { SettingsReplies, SettingsRequest } from './protocol/settings';
 import type { VaultReplies, VaultRequest } from './protocol/vault';
 
@@ -36,11 +37,18 @@ export type { ScreenSummary } from './signin/screen-summary';
 // One file per area under protocol/, each request described by a validator the background runs
 // (background/page-handlers.ts) and its type derived from it.
 
-export type PageRequest = VaultRequest | AccountRequest | AccountTableRequest | SettingsRequest | ImportExportRequest;
+export type PageRequest =
+  | VaultRequest
+  | AccountRequest
+  | AccountTableRequest
+  | SettingsRequest
+  | ImportExportRequest
+  | ScreenReportRequest;
 
 export interface PageReplies
   extends VaultReplies,
     AccountReplies,
     AccountTableReplies,
     SettingsReplies,
-    ImportExportReplies {}
+    ImportExportReplies,
+    ScreenReportReplies {}

@@ -37,6 +37,9 @@ export const PROBLEM_ENGLISH = {
   problemAlgorithm: 'Algorithm must be SHA1, SHA256 or SHA512, not $1.',
   problemMalformedRequest: 'The request was malformed. Reload the page and try again.',
   problemRefused: 'Refused: this sender may not ask that.',
+  problemNotSigninTab:
+    'That tab is not showing a Microsoft sign-in page any more. Open the sign-in page again and retry.',
+  problemScreenReportFailed: 'The sign-in page gave no screen report ($1). Reload the page and try again.',
 } as const;
 
 export type ProblemKey = keyof typeof PROBLEM_ENGLISH;

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PageReplies, PageRequest } from '@/lib/messages';
+import type { FirstScreenReply, PendingFirstScreen } from './first-screen';
 import { t } from './i18n';
 
 /** Sends a trusted-page request to the background and types the reply. */
@@ -7,9 +8,16 @@ export async function send<R extends PageRequest>(request: R): Promise<PageRepli
   try {
     return (await browser.runtime.sendMessage(request)) as PageReplies[R['type']];
   } catch (error) {
-    return {
-      ok: false,
-      error: t('backgroundDidNotAnswer', String(error)),
-    } as PageReplies[R['type']];
+    return noAnswer(error);
   }
+}
+
+/** The typed reply to the popup's first request, sent before this code was loaded (first-screen.ts). */
+export async function firstScreenReply(pending: PendingFirstScreen): Promise<FirstScreenReply> {
+  const settled = await pending;
+  return 'reply' in settled ? (settled.reply as FirstScreenReply) : noAnswer(settled.error);
+}
+
+function noAnswer<T>(error: unknown): T {
+  return { ok: false, error: t('backgroundDidNotAnswer', String(error)) } as T;
 }

@@ -16,23 +16,15 @@ import { useCopyCode } from '@/hooks/useCopyCode';
 import { useToast } from '@/hooks/useToast';
 import type { AccountView, PageReplies, TabStatus, VaultState } from '@/lib/messages';
 import { tabThePopupActsOn } from '@/utils/active-tab';
+import { FIRST_SCREEN_REQUEST } from '@/utils/first-screen';
 import { t } from '@/utils/i18n';
 import { send } from '@/utils/send';
 
 type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; account: AccountView };
 
-/**
- * Rows asked for, with their codes, when the popup opens: more than fit in view, so the first
- * screenful is complete from the first reply. The rest of the list follows without codes.
- */
-const FIRST_SCREEN_ROWS = 12;
-
-/**
- * The popup's first question, asked before anything renders (main.tsx): most opens find the vault
- * unlocked, and then this one round trip brings the first screenful with its codes.
- */
-export function askFirstScreen() {
-  return send({ type: 'accounts:list', limit: FIRST_SCREEN_ROWS, codesFor: FIRST_SCREEN_ROWS });
+/** The popup's first question again (the popup's entry module asks it first): after an unlock. */
+function askFirstScreen() {
+  return send(FIRST_SCREEN_REQUEST);
 }
 
 export function App({ firstScreen }: { firstScreen: PageReplies['accounts:list'] }) {
