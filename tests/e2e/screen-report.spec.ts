@@ -1,14 +1,14 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { TabStatus } from '../../lib/messages';
 import type { ReportedElement, ScreenReport } from '../../lib/signin/screen-report-types';
 import {
   type ExtensionBrowser,
-  launchWithExtension,
   openExtensionPage,
   randomSecret,
   sendFromExtensionPage,
   tabIdsMatching,
 } from './browser';
+import { expect, test } from './fixtures';
 import { openSigninPage, serveFixture } from './signin-pages';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -17,13 +17,14 @@ const PAGE = 'https://login.microsoftonline.com/common/login';
 /** The query names the account: a report keeps the path only. */
 const PAGE_WITH_QUERY = `${PAGE}?login_hint=${encodeURIComponent(ACCOUNT)}&sso_nonce=4711`;
 
-let browser: ExtensionBrowser;
-let extensionPage: Page;
+/** Per browser, its options page once the vault with the account is set up (as `beforeAll` did). */
+const prepared = new WeakMap<ExtensionBrowser, Page>();
 
-test.beforeAll(async () => {
-  browser = await launchWithExtension();
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  extensionPage = await openExtensionPage(browser, 'options.html');
+async function preparedExtensionPage(extension: ExtensionBrowser): Promise<Page> {
+  const ready = prepared.get(extension);
+  if (ready) return ready;
+  await extension.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const extensionPage = await openExtensionPage(extension, 'options.html');
   await sendFromExtensionPage(extensionPage, {
     type: 'vault:create',
     passphrase: PASSPHRASE,
@@ -33,14 +34,14 @@ test.beforeAll(async () => {
     type: 'accounts:add',
     input: { name: ACCOUNT, secret: randomSecret() },
   });
-});
-test.afterAll(async () => {
-  await browser.close();
-});
+  prepared.set(extension, extensionPage);
+  return extensionPage;
+}
 
-async function statusOf(page: Page): Promise<TabStatus | null> {
+async function statusOf(extension: ExtensionBrowser, page: Page): Promise<TabStatus | null> {
+  const extensionPage = await preparedExtensionPage(extension);
   const url = new URL(page.url());
-  const [tabId] = await tabIdsMatching(browser, `${url.origin}${url.pathname}*`);
+  const [tabId] = await tabIdsMatching(extension, `${url.origin}${url.pathname}*`);
   const reply = (await sendFromExtensionPage(extensionPage, { type: 'tab:status', tabId })) as {
     status?: TabStatus | null;
   };
@@ -51,12 +52,15 @@ function everyElement(element: ReportedElement | null): ReportedElement[] {
   return element ? [element, ...(element.children ?? []).flatMap(everyElement)] : [];
 }
 
-test('a sign-in held on an unknown screen: the popup copies a redacted screen report of it', async () => {
-  await serveFixture(browser.context, PAGE, 'unknown-screen', ACCOUNT);
-  const page = await openSigninPage(browser.context, PAGE_WITH_QUERY);
-  await expect.poll(() => statusOf(page), { timeout: 15_000 }).toMatchObject({ state: 'stopped', blocked: false });
+test('a sign-in held on an unknown screen: the popup copies a redacted screen report of it', async ({ extension }) => {
+  await preparedExtensionPage(extension);
+  await serveFixture(extension.context, PAGE, 'unknown-screen', ACCOUNT);
+  const page = await openSigninPage(extension.context, PAGE_WITH_QUERY);
+  await expect
+    .poll(() => statusOf(extension, page), { timeout: 15_000 })
+    .toMatchObject({ state: 'stopped', blocked: false });
 
-  const popup = await openExtensionPage(browser, 'popup.html', { newWindow: true });
+  const popup = await openExtensionPage(extension, 'popup.html', { newWindow: true });
   await popup.getByRole('button', { name: 'Copy screen report' }).click();
   await expect(popup.getByRole('status').filter({ hasText: 'Screen report copied' })).toBeVisible();
   await popup.bringToFront();
@@ -91,11 +95,16 @@ test('a sign-in held on an unknown screen: the popup copies a redacted screen re
   await page.close();
 });
 
-test('a throttling page is Microsoft answering, not a screen to report: no "Copy screen report"', async () => {
-  await serveFixture(browser.context, PAGE, 'throttled', ACCOUNT);
-  const page = await openSigninPage(browser.context, PAGE);
-  await expect.poll(() => statusOf(page), { timeout: 15_000 }).toMatchObject({ state: 'stopped', blocked: true });
-  const popup = await openExtensionPage(browser, 'popup.html', { newWindow: true });
+test('a throttling page is Microsoft answering, not a screen to report: no "Copy screen report"', async ({
+  extension,
+}) => {
+  await preparedExtensionPage(extension);
+  await serveFixture(extension.context, PAGE, 'throttled', ACCOUNT);
+  const page = await openSigninPage(extension.context, PAGE);
+  await expect
+    .poll(() => statusOf(extension, page), { timeout: 15_000 })
+    .toMatchObject({ state: 'stopped', blocked: true });
+  const popup = await openExtensionPage(extension, 'popup.html', { newWindow: true });
   // The status line is shown first: the button's absence is then a decision, not a slow render.
   await expect(popup.getByRole('status').filter({ hasText: 'AADSTS50196' })).toBeVisible();
   await expect(popup.getByRole('button', { name: 'Copy screen report' })).toHaveCount(0);
