@@ -1,26 +1,17 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import {
-  type ExtensionBrowser,
-  launchWithExtension,
-  openExtensionPage,
-  randomSecret,
-  sendFromExtensionPage,
-} from './browser';
+import type { Locator, Page } from '@playwright/test';
+import { type ExtensionBrowser, openExtensionPage, randomSecret, sendFromExtensionPage } from './browser';
+import { expect, test } from './fixtures';
 
 const PASSPHRASE = 'correct horse battery staple';
 const HEADER = 'upn,serial number,secret key,time interval,manufacturer,model';
 
-let browser: ExtensionBrowser;
-test.beforeAll(async () => {
-  browser = await launchWithExtension();
-});
-test.afterAll(async () => {
-  await browser.close();
-});
-
 /** A vault holding exactly `names` (what an earlier test left is deleted first); their ids. */
-async function freshVault(names: readonly string[], issuer = 'Contoso'): Promise<string[]> {
-  const setup = await openExtensionPage(browser, 'options.html');
+async function freshVault(
+  extension: ExtensionBrowser,
+  names: readonly string[],
+  issuer = 'Contoso',
+): Promise<string[]> {
+  const setup = await openExtensionPage(extension, 'options.html');
   await sendFromExtensionPage(setup, { type: 'vault:delete', confirmation: 'DELETE' });
   await sendFromExtensionPage(setup, { type: 'vault:create', passphrase: PASSPHRASE, confirmation: PASSPHRASE });
   const ids: string[] = [];
@@ -42,8 +33,8 @@ async function expectNoImportOffered(page: Page) {
 }
 
 /** The options page, marked so that a reload (which would lose the mark) fails the test. */
-async function optionsPage(options: { newWindow?: boolean } = {}): Promise<Page> {
-  const page = await openExtensionPage(browser, 'options.html', options);
+async function optionsPage(extension: ExtensionBrowser, options: { newWindow?: boolean } = {}): Promise<Page> {
+  const page = await openExtensionPage(extension, 'options.html', options);
   await expect(page.getByRole('table', { name: 'Accounts' })).toBeVisible();
   await page.evaluate(() => {
     (window as unknown as { notReloaded: boolean }).notReloaded = true;
@@ -63,14 +54,16 @@ function tableOf(page: Page) {
   };
 }
 
-test("the options page's table follows imports, edits, pins and deletes made in another window and in the popup, without a reload", async () => {
-  await freshVault(['alex.wilber@contoso.onmicrosoft.com', 'megan.bowen@contoso.onmicrosoft.com']);
-  const watching = await optionsPage();
+test("the options page's table follows imports, edits, pins and deletes made in another window and in the popup, without a reload", async ({
+  extension,
+}) => {
+  await freshVault(extension, ['alex.wilber@contoso.onmicrosoft.com', 'megan.bowen@contoso.onmicrosoft.com']);
+  const watching = await optionsPage(extension);
   const { rows, row } = tableOf(watching);
   await expect(rows).toHaveCount(2);
 
   // Another window imports a file with two good rows and a bad one: only the good ones, on request.
-  const other = await optionsPage({ newWindow: true });
+  const other = await optionsPage(extension, { newWindow: true });
   const csv = [
     HEADER,
     `lynne.robbins@contoso.onmicrosoft.com,1,${randomSecret()},30,Contoso,Token`,
@@ -107,7 +100,7 @@ test("the options page's table follows imports, edits, pins and deletes made in 
   await other.close();
 
   // The popup edits, pins and deletes.
-  const popup = await openExtensionPage(browser, 'popup.html');
+  const popup = await openExtensionPage(extension, 'popup.html');
   const name = 'megan.bowen@contoso.onmicrosoft.com';
   await popup.getByRole('button', { name: `Edit ${name}` }).click();
   await popup.getByRole('textbox', { name: 'Issuer' }).fill('Fabrikam QA');
@@ -137,14 +130,16 @@ async function horizontallyInside(inner: Locator, outer: Locator): Promise<boole
 }
 
 for (const width of [1400, 800]) {
-  test(`at ${width} px, the account table fits its box with dates in "Last used": Edit buttons and the Actions header in view`, async () => {
+  test(`at ${width} px, the account table fits its box with dates in "Last used": Edit buttons and the Actions header in view`, async ({
+    extension,
+  }) => {
     const names = [
       'breakglass.administrator@fabrikam.onmicrosoft.com',
       'release.pipeline.bot@contoso.onmicrosoft.com',
       'qa.user@contoso.onmicrosoft.com',
     ];
-    const ids = await freshVault(names, 'Contoso Quality Assurance');
-    const options = await optionsPage();
+    const ids = await freshVault(extension, names, 'Contoso Quality Assurance');
+    const options = await optionsPage(extension);
     await options.setViewportSize({ width, height: 900 });
     for (const id of ids) await sendFromExtensionPage(options, { type: 'accounts:mark-used', id });
     const { table, rows } = tableOf(options);
