@@ -1,26 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import QRCode from 'qrcode';
-import {
-  type ExtensionBrowser,
-  launchWithExtension,
-  oathtoolCodesBetween,
-  openExtensionPage,
-  randomSecret,
-  sendFromExtensionPage,
-} from './browser';
+import { oathtoolCodesBetween, openExtensionPage, randomSecret, sendFromExtensionPage } from './browser';
+import { expect, test } from './fixtures';
 import { expectPopupShowsCode } from './popup-codes';
 
 const PASSPHRASE = 'correct horse battery staple';
 const BACKUP_PASSPHRASE = 'backup passphrase for the test';
-
-let browser: ExtensionBrowser;
-test.beforeAll(async () => {
-  browser = await launchWithExtension();
-});
-test.afterAll(async () => {
-  await browser.close();
-});
 
 async function freshVault(page: Page) {
   await sendFromExtensionPage(page, { type: 'vault:delete', confirmation: 'DELETE' });
@@ -32,7 +18,9 @@ async function importFile(options: Page, name: string, mimeType: string, buffer:
   await options.getByLabel('Import file').setInputFiles({ name, mimeType, buffer });
 }
 
-test('an Entra OATH CSV of 200 accounts imports through the options page and shows 200 codes', async () => {
+test('an Entra OATH CSV of 200 accounts imports through the options page and shows 200 codes', async ({
+  extension,
+}) => {
   const accounts = Array.from({ length: 200 }, (_, i) => ({
     upn: `qa.user${i}@contoso.onmicrosoft.com`,
     secret: randomSecret(32),
@@ -48,14 +36,14 @@ test('an Entra OATH CSV of 200 accounts imports through the options page and sho
     )
     .join('\r\n')}\r\n`;
 
-  const options = await openExtensionPage(browser, 'options.html');
+  const options = await openExtensionPage(extension, 'options.html');
   await freshVault(options);
   await importFile(options, 'tokens.csv', 'text/csv', Buffer.from(csv));
   await expect(options.getByRole('status').filter({ hasText: '200 valid accounts' })).toBeVisible();
   await options.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(options.getByRole('status').filter({ hasText: 'Added 200' })).toBeVisible();
 
-  const popup = await openExtensionPage(browser, 'popup.html');
+  const popup = await openExtensionPage(extension, 'popup.html');
   // The popup renders only the rows in view; each row says its place among all 200.
   await expect(popup.getByRole('listitem').first()).toHaveAttribute('aria-setsize', '200');
   for (const account of [accounts[0], accounts[10], accounts[199]]) {
@@ -68,8 +56,8 @@ test('an Entra OATH CSV of 200 accounts imports through the options page and sho
   await popup.close();
 });
 
-test('a file with a bad line imports nothing and names the line; the valid ones on request', async () => {
-  const options = await openExtensionPage(browser, 'options.html');
+test('a file with a bad line imports nothing and names the line; the valid ones on request', async ({ extension }) => {
+  const options = await openExtensionPage(extension, 'options.html');
   await freshVault(options);
   const csv = `upn,serial number,secret key,time interval,manufacturer,model\nok@contoso.com,1,${randomSecret()},30,C,M\nbad@contoso.com,2,${randomSecret()},45,C,M\n`;
   await importFile(options, 'tokens.csv', 'text/csv', Buffer.from(csv));
@@ -81,8 +69,10 @@ test('a file with a bad line imports nothing and names the line; the valid ones 
   await expect(options.getByRole('status').filter({ hasText: 'Added 1 account, 1 skipped.' })).toBeVisible();
 });
 
-test('pasted links import after the check, and the pasted text (secrets) is cleared once imported', async () => {
-  const options = await openExtensionPage(browser, 'options.html');
+test('pasted links import after the check, and the pasted text (secrets) is cleared once imported', async ({
+  extension,
+}) => {
+  const options = await openExtensionPage(extension, 'options.html');
   await freshVault(options);
   const pasted = options.getByLabel('Or paste links, a CSV, or a QR code image');
   await pasted.fill(
@@ -96,8 +86,10 @@ test('pasted links import after the check, and the pasted text (secrets) is clea
   await expect(pasted).toHaveValue('');
 });
 
-test('a QR code image (as mysignins.microsoft.com shows it) imports the account named after the colon', async () => {
-  const options = await openExtensionPage(browser, 'options.html');
+test('a QR code image (as mysignins.microsoft.com shows it) imports the account named after the colon', async ({
+  extension,
+}) => {
+  const options = await openExtensionPage(extension, 'options.html');
   await freshVault(options);
   const secret = randomSecret(16).toLowerCase();
   const png = await QRCode.toBuffer(
@@ -118,8 +110,8 @@ test('a QR code image (as mysignins.microsoft.com shows it) imports the account 
   expect(oathtoolCodesBetween(secret.toUpperCase(), askedAt, Date.now())).toContain(reply.accounts[0]?.code);
 });
 
-test('an encrypted backup survives wiping the extension storage and restores the same codes', async () => {
-  const options = await openExtensionPage(browser, 'options.html');
+test('an encrypted backup survives wiping the extension storage and restores the same codes', async ({ extension }) => {
+  const options = await openExtensionPage(extension, 'options.html');
   await freshVault(options);
   const secrets = [randomSecret(), randomSecret(), randomSecret()];
   for (const [i, secret] of secrets.entries()) {
