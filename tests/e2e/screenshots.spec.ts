@@ -1,13 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import {
-  type ExtensionBrowser,
-  launchWithExtension,
-  openExtensionPage,
-  randomSecret,
-  sendFromExtensionPage,
-} from './browser';
+import type { Locator, Page } from '@playwright/test';
+import { type ExtensionBrowser, openExtensionPage, randomSecret, sendFromExtensionPage } from './browser';
+import { expect, test } from './fixtures';
 
 // The README's pictures, taken from the built extension. `UPDATE_SCREENSHOTS=1 npx playwright
 // test screenshots` writes them to docs/screenshots; otherwise they go to test-results, so a
@@ -26,20 +21,12 @@ const ACCOUNTS = [
 const POPUP_WIDTH = 360;
 const OPTIONS_WIDTH = 800;
 
-let browser: ExtensionBrowser;
-test.beforeAll(async () => {
-  browser = await launchWithExtension();
-});
-test.afterAll(async () => {
-  await browser.close();
-});
-
 /**
  * A picture of `target` at twice the CSS pixels, sharp on high-density screens. Playwright's own
  * screenshot resets the device scale factor to the context's (1), so this asks CDP directly.
  */
-async function snap(page: Page, target: Locator, name: string, width: number) {
-  const cdp = await browser.context.newCDPSession(page);
+async function snap(extension: ExtensionBrowser, page: Page, target: Locator, name: string, width: number) {
+  const cdp = await extension.context.newCDPSession(page);
   await cdp.send('Emulation.setDeviceMetricsOverride', { width, height: 600, deviceScaleFactor: 2, mobile: false });
   const box = await target.boundingBox();
   if (!box) throw new Error(`${name}: nothing to take a picture of`);
@@ -72,8 +59,8 @@ async function codesFreshFor(popup: Page, seconds: number) {
     .toBeGreaterThan(seconds);
 }
 
-test('screenshots of the popup and the options page', async () => {
-  const popup = await openExtensionPage(browser, 'popup.html');
+test('screenshots of the popup and the options page', async ({ extension }) => {
+  const popup = await openExtensionPage(extension, 'popup.html');
   await emulateDarkOr(popup);
   await sendFromExtensionPage(popup, { type: 'vault:delete', confirmation: 'DELETE' });
   await sendFromExtensionPage(popup, { type: 'vault:create', passphrase: PASSPHRASE, confirmation: PASSPHRASE });
@@ -92,29 +79,29 @@ test('screenshots of the popup and the options page', async () => {
   const app = popup.locator('#app');
 
   await expect(popup.getByRole('button', { name: 'Unlock' })).toBeVisible();
-  await snap(popup, app, 'popup-locked.png', POPUP_WIDTH);
+  await snap(extension, popup, app, 'popup-locked.png', POPUP_WIDTH);
 
   await popup.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await popup.getByRole('button', { name: 'Unlock' }).click();
   await expect(popup.getByRole('listitem')).toHaveCount(ACCOUNTS.length);
   await codesFreshFor(popup, 8);
   await popup.getByRole('searchbox', { name: 'Search accounts' }).blur();
-  await snap(popup, app, 'popup-list.png', POPUP_WIDTH);
+  await snap(extension, popup, app, 'popup-list.png', POPUP_WIDTH);
 
   await popup.getByRole('button', { name: 'Add account' }).click();
   await popup.getByRole('textbox', { name: 'Account name' }).fill('new.hire@contoso.onmicrosoft.com');
-  await snap(popup, app, 'popup-add.png', POPUP_WIDTH);
+  await snap(extension, popup, app, 'popup-add.png', POPUP_WIDTH);
 
-  const options = await openExtensionPage(browser, 'options.html');
+  const options = await openExtensionPage(extension, 'options.html');
   await emulateDarkOr(options);
   await expect(options.getByRole('button', { name: 'Export encrypted backup' })).toBeVisible();
-  await snap(options, options.locator('body'), 'options.png', OPTIONS_WIDTH);
+  await snap(extension, options, options.locator('body'), 'options.png', OPTIONS_WIDTH);
 
   // The account table, two accounts selected.
   const accounts = options.getByRole('region', { name: 'Accounts' });
   await accounts.getByRole('checkbox', { name: `Select ${ACCOUNTS[1]!.name}` }).check();
   await accounts.getByRole('checkbox', { name: `Select ${ACCOUNTS[3]!.name}` }).check();
-  await snap(options, accounts, 'options-accounts.png', OPTIONS_WIDTH);
+  await snap(extension, options, accounts, 'options-accounts.png', OPTIONS_WIDTH);
 });
 
 /** `SCREENSHOT_SCHEME=dark` takes the same pictures in the dark colour scheme. */
