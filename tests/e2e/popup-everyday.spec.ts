@@ -1,14 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import {
   type ExtensionBrowser,
-  launchWithExtension,
   oathtoolCode,
   oathtoolCodesBetween,
   openExtensionPage,
   randomSecret,
   sendFromExtensionPage,
 } from './browser';
+import { expect, test } from './fixtures';
 import { expectPopupShowsCode } from './popup-codes';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -18,31 +18,29 @@ const ACCOUNTS = [
   { name: 'lynne.robbins@contoso.onmicrosoft.com', issuer: 'Contoso', secret: randomSecret() },
 ];
 
-let browser: ExtensionBrowser;
-test.beforeAll(async () => {
-  browser = await launchWithExtension();
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-});
-test.afterAll(async () => {
-  await browser.close();
-});
-
 const namesInOrder = (popup: Page) => popup.getByRole('listitem').locator('.name').allTextContents();
 const clean = (names: string[]) => names.map((n) => n.replace(/^(★\s*)?(Pinned:\s*)?/, '').trim());
 
-/** A vault holding exactly `accounts` (what an earlier test left is deleted first). */
-async function freshVault(accounts: readonly { name: string; issuer?: string; secret: string }[]) {
-  const setup = await openExtensionPage(browser, 'options.html');
+/**
+ * A vault holding exactly `accounts` (what an earlier test left is deleted first), in a browser
+ * that lets the pages read the clipboard (every test starts here).
+ */
+async function freshVault(
+  extension: ExtensionBrowser,
+  accounts: readonly { name: string; issuer?: string; secret: string }[],
+) {
+  await extension.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const setup = await openExtensionPage(extension, 'options.html');
   await sendFromExtensionPage(setup, { type: 'vault:delete', confirmation: 'DELETE' });
   await sendFromExtensionPage(setup, { type: 'vault:create', passphrase: PASSPHRASE, confirmation: PASSPHRASE });
   for (const account of accounts) await sendFromExtensionPage(setup, { type: 'accounts:add', input: account });
   return setup;
 }
 
-test('search, copy with Enter, pin and most-recently-used order in the popup', async () => {
-  await freshVault(ACCOUNTS);
+test('search, copy with Enter, pin and most-recently-used order in the popup', async ({ extension }) => {
+  await freshVault(extension, ACCOUNTS);
 
-  const popup = await openExtensionPage(browser, 'popup.html');
+  const popup = await openExtensionPage(extension, 'popup.html');
   await expect(popup.getByRole('listitem')).toHaveCount(3);
   // Never used yet: by name. The issuer is shown under the name.
   expect(clean(await namesInOrder(popup))).toEqual([ACCOUNTS[0]!.name, ACCOUNTS[2]!.name, ACCOUNTS[1]!.name]);
@@ -77,10 +75,10 @@ test('search, copy with Enter, pin and most-recently-used order in the popup', a
   await expect(popup.getByRole('listitem')).toHaveCount(0);
 });
 
-test('after unlocking, the search box has focus: typing a name and Enter copies its code', async () => {
-  const setup = await freshVault(ACCOUNTS);
+test('after unlocking, the search box has focus: typing a name and Enter copies its code', async ({ extension }) => {
+  const setup = await freshVault(extension, ACCOUNTS);
   await sendFromExtensionPage(setup, { type: 'vault:lock' });
-  const popup = await openExtensionPage(browser, 'popup.html');
+  const popup = await openExtensionPage(extension, 'popup.html');
   await popup.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await popup.keyboard.press('Enter');
   await expect(popup.getByRole('searchbox', { name: 'Search accounts' })).toBeFocused();
@@ -93,9 +91,11 @@ test('after unlocking, the search box has focus: typing a name and Enter copies 
   expect(oathtoolCodesBetween(ACCOUNTS[2]!.secret, pressedAt, Date.now())).toContain(copied);
 });
 
-test('rows do not move while the popup is open; most recently used first from the next opening', async () => {
-  await freshVault(ACCOUNTS);
-  const popup = await openExtensionPage(browser, 'popup.html');
+test('rows do not move while the popup is open; most recently used first from the next opening', async ({
+  extension,
+}) => {
+  await freshVault(extension, ACCOUNTS);
+  const popup = await openExtensionPage(extension, 'popup.html');
   const byName = [ACCOUNTS[0]!.name, ACCOUNTS[2]!.name, ACCOUNTS[1]!.name];
   await expect(popup.getByRole('listitem')).toHaveCount(3);
   expect(clean(await namesInOrder(popup))).toEqual(byName);
@@ -112,19 +112,21 @@ test('rows do not move while the popup is open; most recently used first from th
   await expect(popup.getByRole('listitem')).toHaveCount(4);
   expect(clean(await namesInOrder(popup))).toEqual([...byName, added]);
 
-  const reopened = await openExtensionPage(browser, 'popup.html');
+  const reopened = await openExtensionPage(extension, 'popup.html');
   await expect(reopened.getByRole('listitem')).toHaveCount(4);
   expect(clean(await namesInOrder(reopened))[0]).toBe(ACCOUNTS[1]!.name);
 });
 
-test('seconds left beside each bar; a screen reader hears of new codes only when they change (waits for a TOTP period)', async () => {
-  await freshVault(ACCOUNTS);
+test('seconds left beside each bar; a screen reader hears of new codes only when they change (waits for a TOTP period)', async ({
+  extension,
+}) => {
+  await freshVault(extension, ACCOUNTS);
   // Open with at least 15 s of the period left, so the first seconds are quiet ones: opening the
   // popup, its first code and a tick can take several seconds on a loaded 2-core machine.
   const leftMs = 30_000 - (Date.now() % 30_000);
   if (leftMs < 15_000) await new Promise((resolve) => setTimeout(resolve, leftMs + 500));
   const openedAt = Date.now();
-  const popup = await openExtensionPage(browser, 'popup.html');
+  const popup = await openExtensionPage(extension, 'popup.html');
   const row = popup.getByRole('listitem').filter({ hasText: ACCOUNTS[0]!.name });
   const news = popup.getByTestId('code-news');
   await expect(row.locator('.code')).toHaveText(/\d{3} \d{3}/);
@@ -165,10 +167,12 @@ test('seconds left beside each bar; a screen reader hears of new codes only when
   expect(await news.textContent()).toBe(announced);
 });
 
-test('2,000 accounts: only the rows in view are rendered; End, Page Down and scrolling show codes without blank rows', async () => {
+test('2,000 accounts: only the rows in view are rendered; End, Page Down and scrolling show codes without blank rows', async ({
+  extension,
+}) => {
   const secrets = Array.from({ length: 2000 }, () => randomSecret());
   const name = (i: number) => `qa.user${String(i).padStart(4, '0')}@contoso.onmicrosoft.com`;
-  const setup = await freshVault([]);
+  const setup = await freshVault(extension, []);
   const lines = secrets.map(
     (secret, i) => `otpauth://totp/Contoso:${encodeURIComponent(name(i))}?secret=${secret}&issuer=Contoso`,
   );
@@ -180,7 +184,7 @@ test('2,000 accounts: only the rows in view are rendered; End, Page Down and scr
   });
   expect(imported).toMatchObject({ ok: true, summary: { added: 2000 } });
 
-  const popup = await openExtensionPage(browser, 'popup.html');
+  const popup = await openExtensionPage(extension, 'popup.html');
   await popup.setViewportSize({ width: 360, height: 600 });
   const items = popup.getByRole('listitem');
   await expect(items.first()).toHaveAttribute('aria-posinset', '1');
@@ -295,15 +299,17 @@ function rowsInViewCut(): { cut: string[]; whole: string[] } {
   return { cut, whole };
 }
 
-test('the list shows whole rows: six accounts all whole in a 600-px popup, and of more, every row in view whole', async () => {
+test('the list shows whole rows: six accounts all whole in a 600-px popup, and of more, every row in view whole', async ({
+  extension,
+}) => {
   for (const count of [6, 12]) {
     const accounts = Array.from({ length: count }, (_, i) => ({
       name: `row${String(i).padStart(2, '0')}@contoso.onmicrosoft.com`,
       issuer: 'Contoso',
       secret: randomSecret(),
     }));
-    await freshVault(accounts);
-    const popup = await openExtensionPage(browser, 'popup.html');
+    await freshVault(extension, accounts);
+    const popup = await openExtensionPage(extension, 'popup.html');
     // Chrome and Firefox draw a toolbar popup at most 600 px high.
     await popup.setViewportSize({ width: 360, height: 600 });
     await expect(popup.getByRole('listitem')).not.toHaveCount(0);
