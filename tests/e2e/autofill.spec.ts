@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { CodeLeaseEndpoint } from '../../lib/background/code-lease';
 import { GRANTED, LEASE_UNAVAILABLE, startLeaseServer } from '../../lib/background/lease-server.testing';
 import { STALL_MS } from '../../lib/content/step';
@@ -7,27 +7,29 @@ import { SIGNIN_HOSTS } from '../../lib/signin/hosts';
 import {
   badgeTexts,
   type ExtensionBrowser,
-  launchWithExtension,
   oathtoolCodesBetween,
   openExtensionPage,
   randomSecret,
   sendFromExtensionPage,
   tabIdsMatching,
 } from './browser';
+import { expect, test as fileBrowserTest } from './fixtures';
 import { codeFieldValues, NO_FILL_GRACE_MS, openSigninPage, pageState, serveFixture } from './signin-pages';
 
 const PASSPHRASE = 'correct horse battery staple';
 const CODE_PAGE = '/common/login';
 
-let browser: ExtensionBrowser;
-let extensionPage: Page;
 let accounts = 0;
 /** Every fill a test checks happens after this moment. */
 let testStartedAt = 0;
 
-test.beforeAll(async () => {
-  browser = await launchWithExtension();
-  extensionPage = await openExtensionPage(browser, 'options.html');
+/** Per browser, its options page once the vault is set up (what this file's `beforeAll` did). */
+const prepared = new WeakMap<ExtensionBrowser, Page>();
+
+async function preparedExtensionPage(extension: ExtensionBrowser): Promise<Page> {
+  const ready = prepared.get(extension);
+  if (ready) return ready;
+  const extensionPage = await openExtensionPage(extension, 'options.html');
   await sendFromExtensionPage(extensionPage, {
     type: 'vault:create',
     passphrase: PASSPHRASE,
@@ -37,11 +39,18 @@ test.beforeAll(async () => {
   for (const name of ['megan.bowen@contoso.onmicrosoft.com', 'alex.wilber@fabrikam.onmicrosoft.com']) {
     await sendFromExtensionPage(extensionPage, { type: 'accounts:add', input: { name, secret: randomSecret() } });
   }
+  prepared.set(extension, extensionPage);
+  return extensionPage;
+}
+
+/** The file's browser and, as `extensionPage`, its options page with the vault set up. */
+const test = fileBrowserTest.extend<{ extensionPage: Page }>({
+  extensionPage: async ({ extension }, use) => {
+    await use(await preparedExtensionPage(extension));
+  },
 });
-test.afterAll(async () => {
-  await browser.close();
-});
-test.beforeEach(async () => {
+
+test.beforeEach(async ({ extensionPage }) => {
   testStartedAt = Date.now();
   await sendFromExtensionPage(extensionPage, {
     type: 'settings:set',
@@ -50,9 +59,10 @@ test.beforeEach(async () => {
 });
 
 /** The extension's own status for the tab showing `page` (proof that it looked and decided). */
-async function statusOf(page: Page): Promise<TabStatus | null> {
+async function statusOf(extension: ExtensionBrowser, page: Page): Promise<TabStatus | null> {
+  const extensionPage = await preparedExtensionPage(extension);
   const url = new URL(page.url());
-  const [tabId] = await tabIdsMatching(browser, `${url.origin}${url.pathname}*`);
+  const [tabId] = await tabIdsMatching(extension, `${url.origin}${url.pathname}*`);
   const reply = (await sendFromExtensionPage(extensionPage, { type: 'tab:status', tabId })) as {
     status?: TabStatus | null;
   };
@@ -60,9 +70,10 @@ async function statusOf(page: Page): Promise<TabStatus | null> {
 }
 
 /** The order number of the latest status the extension set for the tab showing `page` (its status history). */
-async function latestStatusSeq(page: Page): Promise<number> {
+async function latestStatusSeq(extension: ExtensionBrowser, page: Page): Promise<number> {
+  const extensionPage = await preparedExtensionPage(extension);
   const url = new URL(page.url());
-  const [tabId] = await tabIdsMatching(browser, `${url.origin}${url.pathname}*`);
+  const [tabId] = await tabIdsMatching(extension, `${url.origin}${url.pathname}*`);
   return extensionPage.evaluate(async (id) => {
     const { chrome } = globalThis as unknown as {
       chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
@@ -76,15 +87,16 @@ async function latestStatusSeq(page: Page): Promise<number> {
 }
 
 /** Waits until the extension has set the status `expected` (a partial match) for this tab. */
-async function expectStatus(page: Page, expected: Partial<Record<string, unknown>>) {
-  await expect.poll(() => statusOf(page), { timeout: 10_000 }).toMatchObject(expected);
+async function expectStatus(extension: ExtensionBrowser, page: Page, expected: Partial<Record<string, unknown>>) {
+  await expect.poll(() => statusOf(extension, page), { timeout: 10_000 }).toMatchObject(expected);
 }
 
 /**
  * A new account for each test: a code is handed out once per period per account (the server
  * would refuse it again), so reusing one account would make tests wait for the next period.
  */
-async function newAccount(digits: 6 | 8 = 6) {
+async function newAccount(extension: ExtensionBrowser, digits: 6 | 8 = 6) {
+  const extensionPage = await preparedExtensionPage(extension);
   const name = `qa.user${++accounts}@contoso.onmicrosoft.com`;
   const secret = randomSecret();
   const reply = await sendFromExtensionPage(extensionPage, { type: 'accounts:add', input: { name, secret, digits } });
@@ -128,8 +140,8 @@ async function expectFilled(page: Page, timeout = FILL_TIMEOUT_MS) {
  * Nothing filled, once the extension has said why for this tab (`status`), or, where the
  * extension never runs (look-alike host, http), after the grace a fill would need.
  */
-async function expectNothingFilled(page: Page, status?: Partial<Record<string, unknown>>) {
-  if (status) await expectStatus(page, status);
+async function expectNothingFilled(extension: ExtensionBrowser, page: Page, status?: Partial<Record<string, unknown>>) {
+  if (status) await expectStatus(extension, page, status);
   else await page.waitForTimeout(NO_FILL_GRACE_MS);
   const values = await codeFieldValues(page);
   // The page did render its code field(s): an empty list would prove nothing.
@@ -139,21 +151,21 @@ async function expectNothingFilled(page: Page, status?: Partial<Record<string, u
 }
 
 for (const host of SIGNIN_HOSTS.filter((h) => h !== 'login.live.com')) {
-  test(`fills the code for the page's account on https://${host}`, async () => {
-    const account = await newAccount();
+  test(`fills the code for the page's account on https://${host}`, async ({ extension }) => {
+    const account = await newAccount(extension);
     const url = `https://${host}${CODE_PAGE}`;
-    await serveFixture(browser.context, url, 'enter-code', account.name);
-    const page = await openSigninPage(browser.context, url);
+    await serveFixture(extension.context, url, 'enter-code', account.name);
+    const page = await openSigninPage(extension.context, url);
     expectOathtoolCode(await expectFilled(page), account.secret);
     await page.close();
   });
 }
 
-test('the page learns nothing from the content script and cannot stop it', async () => {
-  const account = await newAccount();
+test('the page learns nothing from the content script and cannot stop it', async ({ extension }) => {
+  const account = await newAccount(extension);
   const url = `https://login.microsoftonline.com${CODE_PAGE}`;
-  await serveFixture(browser.context, url, 'enter-code', account.name);
-  const page = await browser.context.newPage();
+  await serveFixture(extension.context, url, 'enter-code', account.name);
+  const page = await extension.context.newPage();
   // Before the page's own scripts: record every message posted to the page, and send every
   // event WXT's content-script runtime stops on, under every name it could have (with and
   // without the extension id, which a page could have learnt elsewhere), early and repeatedly.
@@ -176,7 +188,7 @@ test('the page learns nothing from the content script and cannot stop it', async
     document.addEventListener('DOMContentLoaded', stop);
     const timer = setInterval(stop, 10);
     setTimeout(() => clearInterval(timer), 2_000);
-  }, browser.extensionId);
+  }, extension.extensionId);
   await page.goto(url);
   expectOathtoolCode(await expectFilled(page), account.secret);
   const messages = await page.evaluate(() => (window as unknown as { pageMessages: unknown[] }).pageMessages);
@@ -185,82 +197,87 @@ test('the page learns nothing from the content script and cannot stop it', async
   await page.close();
 });
 
-test('the page sees input and change events and the right account among several; no submit by default', async () => {
-  const account = await newAccount();
+test('the page sees input and change events and the right account among several; no submit by default', async ({
+  extension,
+}) => {
+  const account = await newAccount(extension);
   const url = `https://login.microsoftonline.com${CODE_PAGE}`;
-  await serveFixture(browser.context, url, 'enter-code', account.name.toUpperCase());
-  const page = await openSigninPage(browser.context, url);
+  await serveFixture(extension.context, url, 'enter-code', account.name.toUpperCase());
+  const page = await openSigninPage(extension.context, url);
   const code = await expectFilled(page);
   expectOathtoolCode(code, account.secret);
   const events = (await pageState(page)).seenEvents.filter((e) => e.id === 'idTxtBx_SAOTCC_OTC');
   expect(events.map((e) => e.type)).toEqual(['input', 'change']);
   expect(events.every((e) => e.value === code)).toBe(true);
   // The extension reports the fill after it has submitted or not: its report is the proof.
-  await expectStatus(page, { state: 'filled', submitted: false });
+  await expectStatus(extension, page, { state: 'filled', submitted: false });
   expect((await pageState(page)).submittedCodes).toEqual([]);
 
   // The popup says what happened on the tab it is opened over.
-  const popup = await openExtensionPage(browser, 'popup.html', { newWindow: true });
+  const popup = await openExtensionPage(extension, 'popup.html', { newWindow: true });
   await expect(popup.getByRole('status').filter({ hasText: 'Filled the code for' })).toContainText(account.name);
   await popup.close();
   await page.close();
 });
 
-test('submits after filling when "Submit after filling" is on', async () => {
+test('submits after filling when "Submit after filling" is on', async ({ extension, extensionPage }) => {
   await sendFromExtensionPage(extensionPage, { type: 'settings:set', changes: { submitAfterFill: true } });
-  const account = await newAccount();
+  const account = await newAccount(extension);
   const url = `https://login.microsoftonline.com${CODE_PAGE}`;
-  await serveFixture(browser.context, url, 'enter-code', account.name);
-  const page = await openSigninPage(browser.context, url);
+  await serveFixture(extension.context, url, 'enter-code', account.name);
+  const page = await openSigninPage(extension.context, url);
   await expect.poll(async () => (await pageState(page)).signedIn, { timeout: FILL_TIMEOUT_MS }).toBe(true);
   const [submitted] = (await pageState(page)).submittedCodes;
   expectOathtoolCode(submitted ?? '', account.secret);
   await page.close();
 });
 
-test('an 8-digit account fills an 8-digit field', async () => {
-  const account = await newAccount(8);
+test('an 8-digit account fills an 8-digit field', async ({ extension }) => {
+  const account = await newAccount(extension, 8);
   const url = `https://login.microsoftonline.com${CODE_PAGE}`;
-  await serveFixture(browser.context, url, 'enter-code-8-digits', account.name);
-  const page = await openSigninPage(browser.context, url);
+  await serveFixture(extension.context, url, 'enter-code-8-digits', account.name);
+  const page = await openSigninPage(extension.context, url);
   expectOathtoolCode(await expectFilled(page), account.secret, 8);
   await page.close();
 });
 
-test('the off-screen copy of the field stays empty; the visible one is filled', async () => {
-  const account = await newAccount();
+test('the off-screen copy of the field stays empty; the visible one is filled', async ({ extension }) => {
+  const account = await newAccount(extension);
   const url = `https://login.microsoftonline.com${CODE_PAGE}`;
-  await serveFixture(browser.context, url, 'offscreen-copy', account.name);
-  const page = await openSigninPage(browser.context, url);
+  await serveFixture(extension.context, url, 'offscreen-copy', account.name);
+  const page = await openSigninPage(extension.context, url);
   expectOathtoolCode(await expectFilled(page), account.secret);
   expect(await page.locator('#otcOffScreenCopy').inputValue()).toBe('');
   await page.close();
 });
 
-test('with "Fill codes automatically" off nothing is filled until the keyboard command asks', async () => {
+test('with "Fill codes automatically" off nothing is filled until the keyboard command asks', async ({
+  extension,
+  extensionPage,
+}) => {
   await sendFromExtensionPage(extensionPage, { type: 'settings:set', changes: { autofill: false } });
-  const account = await newAccount();
+  const account = await newAccount(extension);
   const url = `https://login.microsoftonline.com${CODE_PAGE}`;
-  await serveFixture(browser.context, url, 'enter-code', account.name);
-  const page = await openSigninPage(browser.context, url);
-  await expectNothingFilled(page, { state: 'disabled' });
-  const popup = await openExtensionPage(browser, 'popup.html', { newWindow: true });
+  await serveFixture(extension.context, url, 'enter-code', account.name);
+  const page = await openSigninPage(extension.context, url);
+  await expectNothingFilled(extension, page, { state: 'disabled' });
+  const popup = await openExtensionPage(extension, 'popup.html', { newWindow: true });
   await expect(popup.getByRole('status').filter({ hasText: 'Automatic filling is off' })).toBeVisible();
   await popup.close();
   // A page's own "fill now" message, with the content script's "manual" flag, is not the
   // command: the background fills only when it saw the command itself.
-  const seenBefore = await latestStatusSeq(page);
-  await browser.worker.evaluate(async (tabUrl) => {
+  const seenBefore = await latestStatusSeq(extension, page);
+  await extension.worker.evaluate(async (tabUrl) => {
     const { chrome } = globalThis as unknown as WorkerCommands;
     const [tab] = await chrome.tabs.query({ url: tabUrl });
     await chrome.tabs.sendMessage(tab!.id, { type: 'bg:fill-now' }, { frameId: 0 });
   }, url);
   // The background answered that request: "automatic filling is off" once more.
-  await expect.poll(() => latestStatusSeq(page)).toBeGreaterThan(seenBefore);
-  await expectNothingFilled(page, { state: 'disabled' });
-  await pressFillCodeShortcut(url);
+  await expect.poll(() => latestStatusSeq(extension, page)).toBeGreaterThan(seenBefore);
+  await expectNothingFilled(extension, page, { state: 'disabled' });
+  await pressFillCodeShortcut(extension, url);
   expectOathtoolCode(await expectFilled(page), account.secret);
-  await expectStatus(page, { state: 'filled', account: account.name });
+  await expectStatus(extension, page, { state: 'filled', account: account.name });
   await page.close();
 });
 
@@ -279,8 +296,8 @@ interface WorkerCommands {
  * headless Chromium does not turn key presses into extension commands, so the test hands the
  * event to the listener the way the browser would (the command name and the active tab).
  */
-async function pressFillCodeShortcut(tabUrl: string) {
-  await browser.worker.evaluate(async (u) => {
+async function pressFillCodeShortcut(extension: ExtensionBrowser, tabUrl: string) {
+  await extension.worker.evaluate(async (u) => {
     const { chrome } = globalThis as unknown as WorkerCommands;
     const [tab] = await chrome.tabs.query({ url: u });
     chrome.commands.onCommand.dispatch('fill-code', tab!);
@@ -288,7 +305,8 @@ async function pressFillCodeShortcut(tabUrl: string) {
 }
 
 /** Sets (or, with null, removes) the QA helper's lease endpoint, as its setup does from an extension page. */
-async function setLeaseEndpoint(endpoint: CodeLeaseEndpoint | null) {
+async function setLeaseEndpoint(extension: ExtensionBrowser, endpoint: CodeLeaseEndpoint | null) {
+  const extensionPage = await preparedExtensionPage(extension);
   await extensionPage.evaluate(async (value) => {
     const { chrome } = globalThis as unknown as {
       chrome: { storage: { session: { set(v: object): Promise<void>; remove(k: string): Promise<void> } } };
@@ -298,20 +316,22 @@ async function setLeaseEndpoint(endpoint: CodeLeaseEndpoint | null) {
   }, endpoint);
 }
 
-test('launched by the QA helper, with its lease service down (503): nothing is filled, the tab says why, and the sign-in goes on once it is back', async () => {
+test('launched by the QA helper, with its lease service down (503): nothing is filled, the tab says why, and the sign-in goes on once it is back', async ({
+  extension,
+}) => {
   test.setTimeout(90_000);
-  const leases = await startLeaseServer(() => LEASE_UNAVAILABLE, `chrome-extension://${browser.extensionId}`);
-  await setLeaseEndpoint(leases.endpoint);
+  const leases = await startLeaseServer(() => LEASE_UNAVAILABLE, `chrome-extension://${extension.extensionId}`);
+  await setLeaseEndpoint(extension, leases.endpoint);
   try {
-    const account = await newAccount();
-    await serveFixture(browser.context, CODE_URL, 'enter-code', account.name);
-    const page = await openSigninPage(browser.context, CODE_URL);
-    await expectNothingFilled(page, { state: 'lease-unavailable', account: account.name });
+    const account = await newAccount(extension);
+    await serveFixture(extension.context, CODE_URL, 'enter-code', account.name);
+    const page = await openSigninPage(extension.context, CODE_URL);
+    await expectNothingFilled(extension, page, { state: 'lease-unavailable', account: account.name });
     // The helper was asked (the 503 was its answer, not a request that never left).
     const asked = leases.requests.map((request) => request.body as { account: string; counter: number });
     expect(asked).toContainEqual({ account: account.name, counter: expect.any(Number) });
     const refusedCounter = asked[0]!.counter;
-    const popup = await openExtensionPage(browser, 'popup.html', { newWindow: true });
+    const popup = await openExtensionPage(extension, 'popup.html', { newWindow: true });
     await expect(popup.getByRole('status').filter({ hasText: 'could not grant a lease' })).toBeVisible();
     await popup.close();
     // The coordination service is back: the page asks again when the next code starts.
@@ -321,42 +341,46 @@ test('launched by the QA helper, with its lease service down (503): nothing is f
     const granted = leases.requests.map((request) => (request.body as { counter: number }).counter);
     expect(Math.max(...granted)).toBeGreaterThan(refusedCounter);
     expect(oathtoolCodesBetween(account.secret, (refusedCounter + 1) * 30_000, Date.now())).toContain(code);
-    await expectStatus(page, { state: 'filled', account: account.name });
+    await expectStatus(extension, page, { state: 'filled', account: account.name });
     await page.close();
   } finally {
-    await setLeaseEndpoint(null);
+    await setLeaseEndpoint(extension, null);
     await leases.close();
   }
 });
 
-test('on the chooser, "Use a verification code" is picked for an account in the vault, then filled', async () => {
-  const account = await newAccount();
+test('on the chooser, "Use a verification code" is picked for an account in the vault, then filled', async ({
+  extension,
+}) => {
+  const account = await newAccount(extension);
   const url = `https://login.microsoftonline.com${CODE_PAGE}`;
-  await serveFixture(browser.context, url, 'chooser', account.name);
-  const page = await openSigninPage(browser.context, url);
+  await serveFixture(extension.context, url, 'chooser', account.name);
+  const page = await openSigninPage(extension.context, url);
   await expect.poll(async () => (await pageState(page)).clicks, { timeout: FILL_TIMEOUT_MS }).toContain('PhoneAppOTP');
   expectOathtoolCode(await expectFilled(page), account.secret);
   await page.close();
 });
 
-test('on the chooser, nothing is picked for an account the vault does not have', async () => {
+test('on the chooser, nothing is picked for an account the vault does not have', async ({ extension }) => {
   const url = `https://login.microsoftonline.com${CODE_PAGE}`;
   const stranger = 'not.in.vault@contoso.onmicrosoft.com';
-  await serveFixture(browser.context, url, 'chooser', stranger);
-  const page = await openSigninPage(browser.context, url);
-  await expectStatus(page, { state: 'no-match', pageAccount: stranger });
+  await serveFixture(extension.context, url, 'chooser', stranger);
+  const page = await openSigninPage(extension.context, url);
+  await expectStatus(extension, page, { state: 'no-match', pageAccount: stranger });
   expect((await pageState(page)).clicks).toEqual([]);
   await page.close();
 });
 
-test('push first ("Approve sign in request"): switches to the app code for an account in the vault, and fills it', async () => {
-  const account = await newAccount();
-  await serveFixture(browser.context, CODE_URL, 'push', account.name);
-  const page = await openSigninPage(browser.context, CODE_URL);
+test('push first ("Approve sign in request"): switches to the app code for an account in the vault, and fills it', async ({
+  extension,
+}) => {
+  const account = await newAccount(extension);
+  await serveFixture(extension.context, CODE_URL, 'push', account.name);
+  const page = await openSigninPage(extension.context, CODE_URL);
   expectOathtoolCode(await expectFilled(page), account.secret);
   // "I can't use my Authenticator app right now", then "Use a verification code"; nothing else.
   expect((await pageState(page)).clicks).toEqual(['signInAnotherWay', 'PhoneAppOTP']);
-  await expectStatus(page, { state: 'filled', account: account.name });
+  await expectStatus(extension, page, { state: 'filled', account: account.name });
   await page.close();
 });
 
@@ -365,73 +389,79 @@ const PUSH_LEFT_ALONE: [string, string, (name: string) => Partial<Record<string,
   ['for an account without an app-code method', 'push-no-code-method', () => NOT_TOTP('no-code-method'), true],
 ];
 for (const [what, fixture, status, inVault] of PUSH_LEFT_ALONE) {
-  test(`push first: left alone ${what}`, async () => {
-    const name = inVault ? (await newAccount()).name : 'stranger@contoso.onmicrosoft.com';
-    await serveFixture(browser.context, CODE_URL, fixture, name);
-    const page = await openSigninPage(browser.context, CODE_URL);
-    await expectStatus(page, status(name));
+  test(`push first: left alone ${what}`, async ({ extension }) => {
+    const name = inVault ? (await newAccount(extension)).name : 'stranger@contoso.onmicrosoft.com';
+    await serveFixture(extension.context, CODE_URL, fixture, name);
+    const page = await openSigninPage(extension.context, CODE_URL);
+    await expectStatus(extension, page, status(name));
     expect((await pageState(page)).clicks).toEqual([]);
     expect(await page.locator('#idDiv_SAOTCAS_Title').isVisible()).toBe(true);
     await page.close();
   });
 }
 
-test('push first: left alone when "Use a code instead of approving on the phone" is off', async () => {
+test('push first: left alone when "Use a code instead of approving on the phone" is off', async ({
+  extension,
+  extensionPage,
+}) => {
   await sendFromExtensionPage(extensionPage, { type: 'settings:set', changes: { codeInsteadOfPush: false } });
-  const account = await newAccount();
-  await serveFixture(browser.context, CODE_URL, 'push', account.name);
-  const page = await openSigninPage(browser.context, CODE_URL);
-  await expectStatus(page, NOT_TOTP('switch-off'));
+  const account = await newAccount(extension);
+  await serveFixture(extension.context, CODE_URL, 'push', account.name);
+  const page = await openSigninPage(extension.context, CODE_URL);
+  await expectStatus(extension, page, NOT_TOTP('switch-off'));
   expect((await pageState(page)).clicks).toEqual([]);
   await page.close();
 });
 
-test('passkey first ("Choose a way to sign in"): picks the app-code tile and fills', async () => {
-  const account = await newAccount();
-  await serveFixture(browser.context, CODE_URL, 'passkey', account.name);
-  const page = await openSigninPage(browser.context, CODE_URL);
+test('passkey first ("Choose a way to sign in"): picks the app-code tile and fills', async ({ extension }) => {
+  const account = await newAccount(extension);
+  await serveFixture(extension.context, CODE_URL, 'passkey', account.name);
+  const page = await openSigninPage(extension.context, CODE_URL);
   expectOathtoolCode(await expectFilled(page), account.secret);
   expect((await pageState(page)).clicks).toEqual(['credCode']);
   await page.close();
 });
 
-test('a passkey prompt: "Sign-in options" leads to the picker, the code tile, and the code', async () => {
-  const account = await newAccount();
-  await serveFixture(browser.context, CODE_URL, 'passkey-prompt', account.name);
-  const page = await openSigninPage(browser.context, CODE_URL);
+test('a passkey prompt: "Sign-in options" leads to the picker, the code tile, and the code', async ({ extension }) => {
+  const account = await newAccount(extension);
+  await serveFixture(extension.context, CODE_URL, 'passkey-prompt', account.name);
+  const page = await openSigninPage(extension.context, CODE_URL);
   expectOathtoolCode(await expectFilled(page), account.secret);
   expect((await pageState(page)).clicks).toEqual(['idA_PWD_SwitchToCredPicker', 'credCode']);
   await page.close();
 });
 
 for (const fixture of ['live-totp-banner', 'live-totp-floating', 'live-totp-instructions-above']) {
-  test(`login.live.com's new UI: the app-code box is filled (${fixture})`, async () => {
-    const account = await newAccount();
+  test(`login.live.com's new UI: the app-code box is filled (${fixture})`, async ({ extension }) => {
+    const account = await newAccount(extension);
     const url = 'https://login.live.com/ppsecure/post.srf';
-    await serveFixture(browser.context, url, fixture, account.name);
-    const page = await openSigninPage(browser.context, url);
+    await serveFixture(extension.context, url, fixture, account.name);
+    const page = await openSigninPage(extension.context, url);
     expectOathtoolCode(await expectFilled(page), account.secret);
     await page.close();
   });
 }
 
-test('login.live.com\'s new "Stay signed in?" is answered as the setting says', async () => {
+test('login.live.com\'s new "Stay signed in?" is answered as the setting says', async ({
+  extension,
+  extensionPage,
+}) => {
   await sendFromExtensionPage(extensionPage, { type: 'settings:set', changes: { staySignedIn: 'yes' } });
   const url = 'https://login.live.com/ppsecure/post.srf';
-  await serveFixture(browser.context, url, 'live-kmsi');
-  const page = await openSigninPage(browser.context, url);
+  await serveFixture(extension.context, url, 'live-kmsi');
+  const page = await openSigninPage(extension.context, url);
   await expect.poll(async () => await page.evaluate(() => (window as { kmsiAnswer?: string }).kmsiAnswer)).toBe('yes');
   await page.close();
 });
 
-test('a code filled but not submitted is filled again at once after a reload', async () => {
+test('a code filled but not submitted is filled again at once after a reload', async ({ extension }) => {
   // Both fills in one period, with life left for the second (a code with under 3 s left is not
   // handed out): otherwise the second fill is rightly the next period's code.
   await atLeastLeftInPeriod(15_000);
-  const account = await newAccount();
-  await serveFixture(browser.context, CODE_URL, 'enter-code', account.name);
+  const account = await newAccount(extension);
+  await serveFixture(extension.context, CODE_URL, 'enter-code', account.name);
   const startedAt = Date.now();
-  const page = await openSigninPage(browser.context, CODE_URL);
+  const page = await openSigninPage(extension.context, CODE_URL);
   const first = await expectFilled(page);
   await page.reload();
   await page.waitForFunction(() => (window as unknown as { rendered?: boolean }).rendered === true);
@@ -445,14 +475,16 @@ test('a code filled but not submitted is filled again at once after a reload', a
   await page.close();
 });
 
-test('a submitted code is never filled again: after a reload it waits for the next TOTP period', async () => {
+test('a submitted code is never filled again: after a reload it waits for the next TOTP period', async ({
+  extension,
+}) => {
   test.setTimeout(90_000);
   // Fill, submit and reload in one period, so the reloaded page has a period to wait out.
   await atLeastLeftInPeriod(20_000);
-  const account = await newAccount();
-  await serveFixture(browser.context, CODE_URL, 'enter-code', account.name);
+  const account = await newAccount(extension);
+  await serveFixture(extension.context, CODE_URL, 'enter-code', account.name);
   const startedAt = Date.now();
-  const page = await openSigninPage(browser.context, CODE_URL);
+  const page = await openSigninPage(extension.context, CODE_URL);
   const submitted = await expectFilled(page);
   // The period the submitted code belongs to, from the code itself: the clock after a read may
   // already be in the next one.
@@ -474,10 +506,12 @@ test('a submitted code is never filled again: after a reload it waits for the ne
   await page.close();
 });
 
-test('a throttling page (AADSTS50196) becomes a stop status naming the screen, with the badge "!"', async () => {
-  await serveFixture(browser.context, CODE_URL, 'throttled');
-  const page = await openSigninPage(browser.context, CODE_URL);
-  await expectStatus(page, {
+test('a throttling page (AADSTS50196) becomes a stop status naming the screen, with the badge "!"', async ({
+  extension,
+}) => {
+  await serveFixture(extension.context, CODE_URL, 'throttled');
+  const page = await openSigninPage(extension.context, CODE_URL);
+  await expectStatus(extension, page, {
     state: 'stopped',
     blocked: true,
     aadsts: '50196',
@@ -485,23 +519,25 @@ test('a throttling page (AADSTS50196) becomes a stop status naming the screen, w
     title: 'Sign in',
   });
   // The badge is set after the status is stored: wait for it rather than read it once.
-  await expect.poll(() => badgeTexts(browser, 'https://login.microsoftonline.com/*')).toContain('!');
-  const popup = await openExtensionPage(browser, 'popup.html', { newWindow: true });
+  await expect.poll(() => badgeTexts(extension, 'https://login.microsoftonline.com/*')).toContain('!');
+  const popup = await openExtensionPage(extension, 'popup.html', { newWindow: true });
   await expect(popup.getByRole('status').filter({ hasText: 'AADSTS50196' })).toBeVisible();
   await popup.close();
   await page.close();
 });
 
-test('a screen the extension does not know, holding the sign-in, is reported after a few seconds', async () => {
-  await serveFixture(browser.context, CODE_URL, 'unknown-screen');
+test('a screen the extension does not know, holding the sign-in, is reported after a few seconds', async ({
+  extension,
+}) => {
+  await serveFixture(extension.context, CODE_URL, 'unknown-screen');
   // The content script first looks at the page after this: nothing may be reported before
   // STALL_MS from here. On a loaded machine opening the page can itself take that long, so the
   // early read proves something only when it came back in time.
   const openedAt = Date.now();
-  const page = await openSigninPage(browser.context, CODE_URL);
-  const early = await statusOf(page);
+  const page = await openSigninPage(extension.context, CODE_URL);
+  const early = await statusOf(extension, page);
   if (Date.now() - openedAt < STALL_MS) expect(early).toBeNull();
-  await expectStatus(page, {
+  await expectStatus(extension, page, {
     state: 'stopped',
     blocked: false,
     title: 'More information required',
@@ -556,17 +592,17 @@ const NEVER: [string, string, string, Partial<Record<string, unknown>> | null][]
 ];
 
 for (const [what, url, fixture, status] of NEVER) {
-  test(`never fills ${what}`, async () => {
-    const account = await newAccount();
-    await serveFixture(browser.context, url, fixture, account.name);
-    const page = await openSigninPage(browser.context, url);
-    await expectNothingFilled(page, status ?? undefined);
+  test(`never fills ${what}`, async ({ extension }) => {
+    const account = await newAccount(extension);
+    await serveFixture(extension.context, url, fixture, account.name);
+    const page = await openSigninPage(extension.context, url);
+    await expectNothingFilled(extension, page, status ?? undefined);
     if (!status) {
       // Control: the same page at the real URL is filled within the same grace.
-      const control = await newAccount();
+      const control = await newAccount(extension);
       const realUrl = `https://login.microsoftonline.com/common/control?for=${encodeURIComponent(url)}`;
-      await serveFixture(browser.context, realUrl, 'enter-code', control.name);
-      const real = await openSigninPage(browser.context, realUrl);
+      await serveFixture(extension.context, realUrl, 'enter-code', control.name);
+      const real = await openSigninPage(extension.context, realUrl);
       // Opened after the page under test: once the control is filled, that page had longer still.
       expectOathtoolCode(await expectFilled(real), control.secret);
       await real.close();
@@ -576,25 +612,25 @@ for (const [what, url, fixture, status] of NEVER) {
   });
 }
 
-test('never fills inside a frame, whoever frames it', async () => {
-  const account = await newAccount();
+test('never fills inside a frame, whoever frames it', async ({ extension }) => {
+  const account = await newAccount(extension);
   await serveFixture(
-    browser.context,
+    extension.context,
     'https://login.microsoftonline.com/common/SAS/ProcessAuth',
     'enter-code',
     account.name,
   );
   for (const framer of ['https://evil.example/phish', 'https://login.microsoftonline.com/common/framer']) {
-    await serveFixture(browser.context, framer, 'framed', account.name);
-    const page = await browser.context.newPage();
+    await serveFixture(extension.context, framer, 'framed', account.name);
+    const page = await extension.context.newPage();
     await page.goto(framer);
     const frame = page.frameLocator('#signinFrame');
     await expect(frame.locator('#idTxtBx_SAOTCC_OTC')).toBeVisible();
     // Control: the same page as a top frame is filled within the same grace.
-    const control = await newAccount();
+    const control = await newAccount(extension);
     const realUrl = `https://login.microsoftonline.com/common/control-frame?for=${encodeURIComponent(framer)}`;
-    await serveFixture(browser.context, realUrl, 'enter-code', control.name);
-    const real = await openSigninPage(browser.context, realUrl);
+    await serveFixture(extension.context, realUrl, 'enter-code', control.name);
+    const real = await openSigninPage(extension.context, realUrl);
     // Opened after the page under test: once the control is filled, that page had longer still.
     expectOathtoolCode(await expectFilled(real), control.secret);
     await real.close();
@@ -603,21 +639,21 @@ test('never fills inside a frame, whoever frames it', async () => {
   }
 });
 
-test('never overwrites a field the user has started typing in', async () => {
-  const account = await newAccount();
-  const control = await newAccount();
+test('never overwrites a field the user has started typing in', async ({ extension, extensionPage }) => {
+  const account = await newAccount(extension);
+  const control = await newAccount(extension);
   await sendFromExtensionPage(extensionPage, { type: 'vault:lock' });
   const url = `https://login.microsoftonline.com${CODE_PAGE}`;
-  await serveFixture(browser.context, url, 'enter-code', account.name);
-  const page = await openSigninPage(browser.context, url);
-  await expectStatus(page, { state: 'waiting-unlock' });
+  await serveFixture(extension.context, url, 'enter-code', account.name);
+  const page = await openSigninPage(extension.context, url);
+  await expectStatus(extension, page, { state: 'waiting-unlock' });
   await page.locator('#idTxtBx_SAOTCC_OTC').pressSequentially('12');
   // Control: another prompt waiting for the same unlock. Once it is filled, the typed-in page
   // has had the same "vault unlocked" news and decided.
   const controlUrl = 'https://login.microsoftonline.com/common/control-typing';
-  await serveFixture(browser.context, controlUrl, 'enter-code', control.name);
-  const controlPage = await openSigninPage(browser.context, controlUrl);
-  await expectStatus(controlPage, { state: 'waiting-unlock' });
+  await serveFixture(extension.context, controlUrl, 'enter-code', control.name);
+  const controlPage = await openSigninPage(extension.context, controlUrl);
+  await expectStatus(extension, controlPage, { state: 'waiting-unlock' });
   await sendFromExtensionPage(extensionPage, { type: 'vault:unlock', passphrase: PASSPHRASE });
   expectOathtoolCode(await expectFilled(controlPage), control.secret);
   await expect(page.locator('#idTxtBx_SAOTCC_OTC')).toHaveValue('12');
@@ -625,20 +661,23 @@ test('never overwrites a field the user has started typing in', async () => {
   await page.close();
 });
 
-test('locked: the badge shows a waiting page; after unlocking, the page is filled without a reload', async () => {
-  const account = await newAccount();
+test('locked: the badge shows a waiting page; after unlocking, the page is filled without a reload', async ({
+  extension,
+  extensionPage,
+}) => {
+  const account = await newAccount(extension);
   await sendFromExtensionPage(extensionPage, { type: 'vault:lock' });
   const url = `https://login.microsoftonline.com${CODE_PAGE}`;
-  await serveFixture(browser.context, url, 'enter-code', account.name);
-  const page = await openSigninPage(browser.context, url);
-  await expectStatus(page, { state: 'waiting-unlock' });
+  await serveFixture(extension.context, url, 'enter-code', account.name);
+  const page = await openSigninPage(extension.context, url);
+  await expectStatus(extension, page, { state: 'waiting-unlock' });
   expect(await codeFieldValues(page)).toEqual(['']);
-  await expect.poll(() => badgeTexts(browser, 'https://login.microsoftonline.com/*')).toContain('🔒');
+  await expect.poll(() => badgeTexts(extension, 'https://login.microsoftonline.com/*')).toContain('🔒');
 
   // Listening from before the unlock: a reload it caused cannot slip in before the listener.
   const navigations: string[] = [];
   page.on('framenavigated', (f) => navigations.push(f.url()));
-  const popup = await openExtensionPage(browser, 'popup.html');
+  const popup = await openExtensionPage(extension, 'popup.html');
   await popup.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await popup.getByRole('button', { name: 'Unlock' }).click();
   expectOathtoolCode(await expectFilled(page), account.secret);
@@ -647,13 +686,16 @@ test('locked: the badge shows a waiting page; after unlocking, the page is fille
   await page.close();
 });
 
-test('a wrong code is retried once with the next period’s code, then it stops and the popup says so (waits for a TOTP period)', async () => {
+test('a wrong code is retried once with the next period’s code, then it stops and the popup says so (waits for a TOTP period)', async ({
+  extension,
+  extensionPage,
+}) => {
   test.setTimeout(120_000);
   await sendFromExtensionPage(extensionPage, { type: 'settings:set', changes: { submitAfterFill: true } });
-  const account = await newAccount();
+  const account = await newAccount(extension);
   const url = `https://login.microsoftonline.com${CODE_PAGE}`;
-  await serveFixture(browser.context, url, 'enter-code', account.name);
-  const page = await browser.context.newPage();
+  await serveFixture(extension.context, url, 'enter-code', account.name);
+  const page = await extension.context.newPage();
   await page.addInitScript(() => {
     (window as unknown as { rejectNext: number }).rejectNext = 2;
   });
@@ -666,7 +708,7 @@ test('a wrong code is retried once with the next period’s code, then it stops 
   expectOathtoolCode(second ?? '', account.secret);
   // The extension has judged the second rejection and stopped: only then does "no third
   // submission" prove anything (a fixed wait would race a loaded machine).
-  await expectStatus(page, { state: 'wrong-code', retrying: false });
+  await expectStatus(extension, page, { state: 'wrong-code', retrying: false });
   expect((await pageState(page)).submittedCodes).toHaveLength(2);
   await page.close();
 });
