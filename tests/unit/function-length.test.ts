@@ -25,7 +25,7 @@ function functionName(node: ts.Node): string {
   return '(anonymous)';
 }
 
-export function longFunctions(path: string, text: string, limit = LIMIT): LongFunction[] {
+function longFunctions(path: string, text: string, limit = LIMIT): LongFunction[] {
   const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
   const found: LongFunction[] = [];
   const visit = (node: ts.Node) => {
