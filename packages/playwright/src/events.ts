@@ -117,8 +117,15 @@ function clock(at: number): string {
 }
 
 /** Every event, one line each, for a test report or a terminal. */
-export function formatReport(events: readonly MfaEvent[], vaultNames: readonly string[]): string {
-  const head = `MFA Autofill: ${vaultContents(vaultNames).replace(/^it has/, 'the vault has')}.`;
+export function formatReport(
+  events: readonly MfaEvent[],
+  vaultNames: readonly string[],
+  notes: readonly string[] = [],
+): string {
+  const head = [
+    `MFA Autofill: ${vaultContents(vaultNames).replace(/^it has/, 'the vault has')}.`,
+    ...notes.map((note) => `MFA Autofill: ${note}.`),
+  ].join('\n');
   if (events.length === 0) return `${head}\nNo code prompt was handled.`;
   const lines = events.map((e) => {
     const where = e.url ? `  (${e.url.split('?')[0]})` : '';

@@ -25,6 +25,8 @@ export interface MfaFixtures {
   mfaOptions: MfaAutofillOptions;
   /** The helper's session: events, report(), waitForEvent(), … */
   mfa: MfaAutofill;
+  /** With `mfaOptions.accountPool`: the account this test holds, which no other test holds now. */
+  mfaAccount: { upn: string };
 }
 
 type SuiteTestArgs = PlaywrightTestArgs & PlaywrightTestOptions;
@@ -97,12 +99,18 @@ export function withMfaAutofill<T extends SuiteTestArgs, W extends SuiteWorkerAr
         headless,
         ...mfaOptions,
         contextOptions: { ...suiteContextOptions(args), ...mfaOptions.contextOptions },
+        // Time spent waiting for a pool account or a sign-in slot is not the test's: it gets it back.
+        onWait: (ms) => {
+          testInfo.setTimeout(testInfo.timeout + ms);
+          mfaOptions.onWait?.(ms);
+        },
       });
+      for (const note of mfa.notes) testInfo.annotations.push({ type: 'mfa-autofill', description: note });
       // `use` does not throw when the test fails: Playwright records that in testInfo.
       await use(mfa);
       await mfa.close();
       const failed = testInfo.status !== testInfo.expectedStatus;
-      if (failed || mfa.problems().length > 0) {
+      if (failed || mfa.problems().length > 0 || mfa.notes.length > 0) {
         await testInfo.attach('mfa-autofill-report', { body: mfa.report(), contentType: 'text/plain' });
         for (const [i, shot] of mfa.screenshots.entries()) {
           await testInfo.attach(`mfa-autofill-problem-${i + 1}`, { body: shot.png, contentType: 'image/png' });
@@ -115,6 +123,13 @@ export function withMfaAutofill<T extends SuiteTestArgs, W extends SuiteWorkerAr
 
     context: async ({ mfa }: MfaFixtures, use: (context: MfaAutofill['context']) => Promise<void>) => {
       await use(mfa.context);
+    },
+
+    mfaAccount: async ({ mfa }: MfaFixtures, use: (account: { upn: string }) => Promise<void>) => {
+      if (!mfa.account) {
+        throw new Error('MFA Autofill: the mfaAccount fixture needs test.use({ mfaOptions: { accountPool: true } }).');
+      }
+      await use(mfa.account);
     },
   };
   // biome-ignore lint/suspicious/noExplicitAny: see above; the result type is stated.

@@ -1,19 +1,26 @@
 /**
  * The helper's side of code leases (the extension's lib/background/code-lease.ts): a server on
  * 127.0.0.1 that the browser's background asks before handing a page a code, answering from the
- * machine-wide ledger. It hears only an account name and a period counter, never a code. It
- * answers only the extension it launched (its origin) with this session's random token.
+ * ledger (files on this machine, or Redis across machines: coordination/ledger.ts). It hears only
+ * an account name and a period counter, never a code. It answers only the extension it launched
+ * (its origin) with this session's random token:
+ *   200 {"granted":true}    the code may be handed out;
+ *   200 {"granted":false}   it was handed out already in this period;
+ *   503 {"granted":false,"error":"lease-unavailable"}  the ledger could not answer (a file error,
+ *       Redis gone): no code without a lease (README, "Parallel runs").
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CodeLedger } from './ledger.js';
+import type { Ledger } from './coordination/ledger.js';
 
 export interface LeaseRecord {
   account: string;
   counter: number;
   granted: boolean;
   at: number;
+  /** Why the ledger could not answer (then not granted). */
+  error?: string;
 }
 
 export interface LeaseServer {
@@ -28,7 +35,7 @@ export interface LeaseServer {
 
 const MAX_BODY_BYTES = 4_096;
 
-export async function startLeaseServer(ledger: CodeLedger): Promise<LeaseServer> {
+export async function startLeaseServer(ledger: Pick<Ledger, 'claim'>): Promise<LeaseServer> {
   const token = randomBytes(24).toString('base64url');
   const leases: LeaseRecord[] = [];
   let allowedOrigin: string | null = null;
@@ -46,7 +53,7 @@ export async function startLeaseServer(ledger: CodeLedger): Promise<LeaseServer>
     };
   }
 
-  function answer(request: IncomingMessage, response: ServerResponse, body: string): void {
+  async function answer(request: IncomingMessage, response: ServerResponse, body: string): Promise<void> {
     const cors = corsHeaders(request);
     if (request.method === 'OPTIONS') {
       response.writeHead(Object.keys(cors).length > 0 ? 204 : 403, cors).end();
@@ -72,9 +79,23 @@ export async function startLeaseServer(ledger: CodeLedger): Promise<LeaseServer>
       response.writeHead(400, cors).end();
       return;
     }
-    const granted = ledger.claim(account, counter as number);
+    const json = { ...cors, 'content-type': 'application/json' };
+    let granted: boolean;
+    try {
+      granted = await ledger.claim(account, counter as number);
+    } catch (error) {
+      leases.push({
+        account,
+        counter: counter as number,
+        granted: false,
+        at: Date.now(),
+        error: (error as Error).message,
+      });
+      response.writeHead(503, json).end(JSON.stringify({ granted: false, error: 'lease-unavailable' }));
+      return;
+    }
     leases.push({ account, counter: counter as number, granted, at: Date.now() });
-    response.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify({ granted }));
+    response.writeHead(200, json).end(JSON.stringify({ granted }));
   }
 
   const server: Server = createServer((request, response) => {
@@ -85,13 +106,18 @@ export async function startLeaseServer(ledger: CodeLedger): Promise<LeaseServer>
       if (size > MAX_BODY_BYTES) request.destroy();
       else chunks.push(chunk);
     });
-    request.on('end', () => answer(request, response, Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => {
+      answer(request, response, Buffer.concat(chunks).toString('utf8')).catch((error: unknown) => {
+        // A bug, not a ledger failure (those are answered above): still answer, never crash the worker.
+        console.error('MFA Autofill: the lease server failed:', error);
+        if (!response.headersSent) response.writeHead(500).end();
+      });
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
   });
-  ledger.prune();
   return {
     endpoint: { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/lease`, token },
     leases,
