@@ -1,0 +1,6 @@
+// The suite's fixtures, as for any suite (README, "QA automation"); the options are in playwright.config.ts.
+import { test as base } from '@playwright/test';
+import { withMfaAutofill } from 'mfa-autofill-playwright';
+
+export const test = withMfaAutofill(base);
+export { expect } from '@playwright/test';
