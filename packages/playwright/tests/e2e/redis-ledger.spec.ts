@@ -7,6 +7,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { Redis } from 'ioredis';
+import { launchWithMfaAutofill } from 'mfa-autofill-playwright';
 
 import { RedisLedger } from '../../src/coordination/redis-ledger';
 import { redisTarget } from '../../src/coordination/redis-url';
@@ -131,4 +132,18 @@ test('the session key: 32 bytes as hex or base64; anything else is refused sayin
   expect(() => sessionKeyFrom({ [SESSION_KEY_VARIABLE]: bad })).toThrow(
     `MFA Autofill: ${SESSION_KEY_VARIABLE} must be 32 random bytes, as 64 hex digits or 44 base64 characters (make one with: openssl rand -base64 32); it is ${bad.length} characters that are neither.`,
   );
+});
+
+test('no Redis at the start: stopped before any browser starts, naming host:port, never the password', async ({
+  playwright,
+}) => {
+  const password = 'never-printed-0f3a';
+  const started = Date.now();
+  const error = await launchWithMfaAutofill({
+    playwright,
+    coordination: `redis://qa:${password}@127.0.0.1:1`,
+  }).catch((e: Error) => e);
+  expect(Date.now() - started).toBeLessThan(5_000);
+  expect(String(error)).toContain('MFA Autofill: cannot reach Redis at 127.0.0.1:1');
+  expect(String(error)).not.toContain(password);
 });
