@@ -126,7 +126,7 @@ export function sessionStoreFor(
     if (key) return redisSessionStore(reuse, redis, key);
     const local = reuse.dir
       ? `they are kept on this machine only, in ${reuse.dir}`
-      : 'and reuseSignIn has no dir for keeping them on this machine: every test signs in';
+      : 'and reuseSignIn has no dir to keep them on this machine either: every test signs in';
     warnOnce(
       `MFA Autofill: reuseSignIn does not share sign-ins through ${redis.where}: ${SESSION_KEY_VARIABLE} ` +
         `is not set (32 random bytes, hex or base64: openssl rand -base64 32, the same on every machine); ${local}.`,

@@ -13,7 +13,7 @@ import { RedisLedger } from '../../src/coordination/redis-ledger';
 import { redisTarget } from '../../src/coordination/redis-url';
 import { SESSION_KEY_VARIABLE, SessionKeyError, sessionKeyFrom } from '../../src/coordination/session-key';
 import { startLeaseServer } from '../../src/lease-server';
-import { redisSessionStore } from '../../src/reuse-signin';
+import { redisSessionStore, sessionStoreFor } from '../../src/reuse-signin';
 import { type RedisServer, startRedisServer } from './redis-server';
 
 const ACCOUNT = 'megan.bowen@contoso.onmicrosoft.com';
@@ -146,4 +146,26 @@ test('no Redis at the start: stopped before any browser starts, naming host:port
   expect(Date.now() - started).toBeLessThan(5_000);
   expect(String(error)).toContain('MFA Autofill: cannot reach Redis at 127.0.0.1:1');
   expect(String(error)).not.toContain(password);
+});
+
+test('without MFA_AUTOFILL_SESSION_KEY, sessions are not shared through Redis, and the run says why', async () => {
+  const ledger = await connect(`t${Date.now()}:`);
+  const warnings: string[] = [];
+  const warn = console.warn;
+  console.warn = (message: string) => warnings.push(message);
+  try {
+    expect(sessionStoreFor({ dir: '/tmp/kept' }, ledger, {})?.where).toBe('in /tmp/kept');
+    expect(sessionStoreFor({}, ledger, {})).toBeNull();
+    expect(sessionStoreFor({}, ledger, { [SESSION_KEY_VARIABLE]: 'ab'.repeat(32) })?.where).toBe(
+      `in Redis at 127.0.0.1:${redis.port}, encrypted`,
+    );
+    expect(() => sessionStoreFor({}, ledger, { [SESSION_KEY_VARIABLE]: 'short' })).toThrow(SessionKeyError);
+  } finally {
+    console.warn = warn;
+    await ledger.close();
+  }
+  expect(warnings).toEqual([
+    `MFA Autofill: reuseSignIn does not share sign-ins through Redis at 127.0.0.1:${redis.port}: ${SESSION_KEY_VARIABLE} is not set (32 random bytes, hex or base64: openssl rand -base64 32, the same on every machine); they are kept on this machine only, in /tmp/kept.`,
+    `MFA Autofill: reuseSignIn does not share sign-ins through Redis at 127.0.0.1:${redis.port}: ${SESSION_KEY_VARIABLE} is not set (32 random bytes, hex or base64: openssl rand -base64 32, the same on every machine); and reuseSignIn has no dir to keep them on this machine either: every test signs in.`,
+  ]);
 });
