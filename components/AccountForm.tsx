@@ -3,10 +3,10 @@ import { type AccountField, type FieldError, validateAccountInput } from '@/lib/
 import { describeLinkIssue } from '@/lib/formats/describe';
 import { looksLikeOtpauthLink, parseOtpauthLink } from '@/lib/otpauth-link';
 import type { Algorithm, Digits, Period } from '@/lib/totp';
+import { pageWords, t } from '@/utils/i18n';
+import { send } from '@/utils/send';
 import { Field, Select } from './Field';
 import { failureText, problemText } from './failure-text';
-import { pageWords, t } from './i18n';
-import { send } from './send';
 
 const DIGIT_OPTIONS = [
   { value: 6, label: '6' },

@@ -2,8 +2,8 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { AccountCodes, AccountView } from '@/lib/messages';
 import { filterAccounts, orderAsOpened, searchIndex } from '@/lib/popup/list-order';
 import { isListKey, scrollToShow, targetRow, visibleWindow } from '@/lib/popup/list-window';
+import { t } from '@/utils/i18n';
 import { groupCode } from './code-format';
-import { t } from './i18n';
 
 /**
  * Every row has this height (components/theme.css reads it from `--row-height`): windowing

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { SubmitOverride } from '@/lib/accounts';
 import type { AccountView } from '@/lib/messages';
+import { t } from '@/utils/i18n';
+import { send } from '@/utils/send';
 import { Field, Select } from './Field';
 import { failureText } from './failure-text';
-import { t } from './i18n';
-import { send } from './send';
 
 const submitOptions = () =>
   [

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { hasSigninHostAccess, requestSigninHostAccess } from '@/lib/host-permissions';
-import { t } from './i18n';
+import { askSigninHostAccess, watchSigninHostAccess } from '@/utils/host-access';
+import { t } from '@/utils/i18n';
 
 /**
  * Says so when the browser has not given us the Microsoft sign-in pages (Firefox asks the user
@@ -11,21 +10,12 @@ export function HostAccessNotice() {
   const [granted, setGranted] = useState<boolean | null>(null);
   const [problem, setProblem] = useState('');
 
-  useEffect(() => {
-    void hasSigninHostAccess(browser.permissions).then(setGranted);
-    const update = () => void hasSigninHostAccess(browser.permissions).then(setGranted);
-    browser.permissions.onAdded?.addListener(update);
-    browser.permissions.onRemoved?.addListener(update);
-    return () => {
-      browser.permissions.onAdded?.removeListener(update);
-      browser.permissions.onRemoved?.removeListener(update);
-    };
-  }, []);
+  useEffect(() => watchSigninHostAccess(setGranted), []);
 
   if (granted !== false) return null;
   async function ask() {
     try {
-      const given = await requestSigninHostAccess(browser.permissions);
+      const given = await askSigninHostAccess();
       setGranted(given);
       setProblem(given ? '' : t('hostAccessRefused'));
     } catch (error) {

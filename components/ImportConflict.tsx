@@ -1,6 +1,6 @@
 import type { ConflictChoice, ConflictChoices } from '@/lib/formats';
 import type { PreviewConflict } from '@/lib/formats/preview';
-import { t } from './i18n';
+import { t } from '@/utils/i18n';
 
 const CHOICES: readonly ConflictChoice[] = ['keep', 'replace', 'rename'];
 

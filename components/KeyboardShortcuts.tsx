@@ -1,22 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { t } from './i18n';
+import { t } from '@/utils/i18n';
+import { browserShortcuts, openShortcutSettings } from '@/utils/shortcuts';
 
 /** The manifest's `commands` (wxt.config.ts): the toolbar popup, and filling on demand. */
 const OPEN_POPUP = '_execute_action';
 const FILL_CODE = 'fill-code';
-
-interface CommandsWithSettings {
-  /** Firefox 137+: opens about:addons at the extension's shortcuts. */
-  openShortcutSettings?: () => Promise<void>;
-}
-
-/** Where people change an extension's shortcuts; Edge redirects chrome:// to edge://. */
-async function openShortcutSettings(): Promise<void> {
-  const { openShortcutSettings } = browser.commands as unknown as CommandsWithSettings;
-  if (openShortcutSettings) await openShortcutSettings();
-  else await browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
-}
 
 /**
  * "Keyboard shortcuts": a disclosure listing the keys the popup and the browser answer to. The
@@ -29,9 +17,8 @@ export function KeyboardShortcuts() {
 
   useEffect(() => {
     if (!open || shortcuts) return;
-    void browser.commands
-      .getAll()
-      .then((commands) => setShortcuts(Object.fromEntries(commands.map((c) => [c.name ?? '', c.shortcut ?? '']))))
+    void browserShortcuts()
+      .then(setShortcuts)
       .catch(() => setShortcuts({}));
   }, [open, shortcuts]);
 

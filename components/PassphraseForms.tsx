@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+import { send } from '@/utils/send';
 import { Field } from './Field';
 import { failureText } from './failure-text';
-import { t } from './i18n';
-import { send } from './send';
 
 const MIN_PASSPHRASE_LENGTH = 8;
 

@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { ConflictChoices } from '@/lib/formats';
 import {
   describeImportErrors,
@@ -8,12 +7,12 @@ import {
   describeNotice,
 } from '@/lib/formats/describe';
 import type { ImportPreview } from '@/lib/formats/preview';
-import { tabThePopupActsOn } from './active-tab';
+import { captureTabThePopupActsOn } from '@/utils/active-tab';
+import { pageWords, t, tp } from '@/utils/i18n';
+import { qrTextOf } from '@/utils/image-pixels';
+import { send } from '@/utils/send';
 import { ImportConflict } from './ImportConflict';
-import { pageWords, t, tp } from './i18n';
-import { qrTextOf } from './image-pixels';
 import { importFailureText } from './import-failure-text';
-import { send } from './send';
 
 type Stage = { kind: 'idle' } | { kind: 'busy' } | { kind: 'preview'; qr: string; preview: ImportPreview };
 
@@ -37,11 +36,7 @@ export function ScanQrButton({
     setStage({ kind: 'busy' });
     setChoices({});
     try {
-      const windowId = (await tabThePopupActsOn())?.windowId;
-      const dataUrl =
-        windowId === undefined
-          ? await browser.tabs.captureVisibleTab({ format: 'png' })
-          : await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
+      const dataUrl = await captureTabThePopupActsOn();
       const decoded = await qrTextOf(await (await fetch(dataUrl)).blob());
       if (!decoded.ok) return fail(decoded.error);
       const reply = await send({ type: 'import:preview', content: { qr: decoded.text } });

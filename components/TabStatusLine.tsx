@@ -1,5 +1,5 @@
-import type { NotFilledReason, StoppedScreen, TabStatus } from '@/lib/messages';
-import { t } from './i18n';
+import type { NotFilledReason, ScreenSummary, TabStatus } from '@/lib/messages';
+import { t } from '@/utils/i18n';
 
 /** Reasons arrive as codes (lib/messages.ts); the words are the popup's, in the user's language. */
 function notFilledText(status: Extract<TabStatus, { state: 'not-totp' }>): string {
@@ -27,7 +27,7 @@ function notFilledText(status: Extract<TabStatus, { state: 'not-totp' }>): strin
 }
 
 /** "Sign in to your account (page ConvergedError, error AADSTS50196)". */
-export function screenName(screen: StoppedScreen): string {
+export function screenName(screen: ScreenSummary): string {
   const details = [
     screen.pgid ? t('tabStoppedPageId', screen.pgid) : null,
     screen.aadsts ? t('tabStoppedAadsts', screen.aadsts) : null,

@@ -1,5 +1,5 @@
 import type { Problem } from '@/lib/problems';
-import { formatNumber, type MessageKey, t } from './i18n';
+import { formatNumber, type MessageKey, t } from '@/utils/i18n';
 
 // Problem keys are locale keys (tests/unit/locales.test.ts checks each is in every locale); their
 // parameters are data from the background, so the key is not a literal here.

@@ -1,7 +1,7 @@
 import { describeImportProblem } from '@/lib/formats/describe';
 import type { PageReplies } from '@/lib/messages';
+import { pageWords } from '@/utils/i18n';
 import { failureText } from './failure-text';
-import { pageWords } from './i18n';
 
 /** A failed import preview or apply in the page's language: the import's own problem, else the background's. */
 export function importFailureText(

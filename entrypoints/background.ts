@@ -6,7 +6,7 @@ import { routeMessage } from '@/lib/background/router';
 import { restrictStorageToTrustedContexts } from '@/lib/background/storage-access';
 import { forgetTab } from '@/lib/background/tab-status';
 import { VaultSession } from '@/lib/background/vault-session';
-import { clearClipboardIn } from '@/lib/clipboard-clear';
+import { clearClipboardIn } from '@/utils/clipboard-clear';
 
 const AUTO_LOCK_ALARM = 'auto-lock';
 const CLEAR_CLIPBOARD_ALARM = 'clear-clipboard';

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { clearClipboardIn, clipboardClearTimer } from '@/lib/clipboard-clear';
 import { isClearClipboardCommand } from '@/lib/messages';
+import { clearClipboardIn, clipboardClearTimer } from '@/utils/clipboard-clear';
 
 // Chrome's offscreen document (reason CLIPBOARD): the service worker has no DOM to clear the
 // clipboard with. It only takes orders from this extension's background.

@@ -1,11 +1,18 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { EditAccount } from '@/components/EditAccount';
-import { formatNumber, t, uiLanguage } from '@/components/i18n';
-import { send } from '@/components/send';
-import { keepExisting, nextSort, sortTable, type TableSort, type TableSortKey, toggleShown } from '@/lib/account-table';
 import type { AccountView } from '@/lib/messages';
+import {
+  keepExisting,
+  nextSort,
+  sortTable,
+  type TableSort,
+  type TableSortKey,
+  toggleShown,
+} from '@/lib/options/account-table';
 import { filterAccounts } from '@/lib/popup/list-order';
+import { formatNumber, t, uiLanguage } from '@/utils/i18n';
+import { send } from '@/utils/send';
 import { EncryptedBackup, PlainExport } from './ExportSection';
 
 type Dialog = { kind: 'edit'; account: AccountView } | { kind: 'delete' } | { kind: 'export' } | null;

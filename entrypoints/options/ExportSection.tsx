@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { Field, Select } from '@/components/Field';
 import { failureText as backgroundFailureText } from '@/components/failure-text';
-import { formatNumber, pageWords, t, tp } from '@/components/i18n';
-import { download } from '@/components/image-pixels';
-import { send } from '@/components/send';
 import { DEFAULT_PBKDF2_ITERATIONS } from '@/lib/crypto';
 import { describeExportProblem, describeLeftOut } from '@/lib/formats';
 import type { PageReplies, PlainExportKind } from '@/lib/messages';
+import { download } from '@/utils/download';
+import { formatNumber, pageWords, t, tp } from '@/utils/i18n';
+import { send } from '@/utils/send';
 
 type Outcome = { ok: boolean; message: string; field?: string } | null;
 

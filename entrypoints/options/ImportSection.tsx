@@ -1,10 +1,7 @@
 import { useState } from 'preact/hooks';
 import { Field } from '@/components/Field';
 import { ImportConflict } from '@/components/ImportConflict';
-import { pageWords, t, tp } from '@/components/i18n';
-import { base64Of, qrTextOf } from '@/components/image-pixels';
 import { importFailureText } from '@/components/import-failure-text';
-import { send } from '@/components/send';
 import {
   type ConflictChoice,
   type ConflictChoices,
@@ -18,6 +15,9 @@ import {
   type ImportProblem,
 } from '@/lib/formats';
 import type { ImportContent } from '@/lib/messages';
+import { pageWords, t, tp } from '@/utils/i18n';
+import { base64Of, qrTextOf } from '@/utils/image-pixels';
+import { send } from '@/utils/send';
 
 type Stage =
   | { kind: 'idle' }

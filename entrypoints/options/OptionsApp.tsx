@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
-import { t } from '@/components/i18n';
 import { UnlockForm } from '@/components/PassphraseForms';
-import { send } from '@/components/send';
 import type { VaultState } from '@/lib/messages';
+import { t } from '@/utils/i18n';
+import { send } from '@/utils/send';
 import { AccountsSection } from './AccountsSection';
 import { ExportSection } from './ExportSection';
 import { ImportSection } from './ImportSection';

@@ -2,9 +2,9 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useState } from 'preact/hooks';
 import { Select } from '@/components/Field';
 import { failureText } from '@/components/failure-text';
-import { t } from '@/components/i18n';
-import { send } from '@/components/send';
 import type { Settings } from '@/lib/settings';
+import { t } from '@/utils/i18n';
+import { send } from '@/utils/send';
 
 const autoLockOptions = () =>
   [

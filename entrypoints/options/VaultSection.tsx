@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Field } from '@/components/Field';
 import { failureText } from '@/components/failure-text';
-import { formatNumber, t } from '@/components/i18n';
-import { send } from '@/components/send';
+import { formatNumber, t } from '@/utils/i18n';
+import { send } from '@/utils/send';
 
 const STRONGER_ITERATIONS = 1_000_000;
 

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import '@/components/theme.css';
 import './options.css';
-import { localizeDocument, t } from '@/components/i18n';
+import { localizeDocument, t } from '@/utils/i18n';
 import { describeImportFailure } from './ImportSection';
 import { OptionsApp } from './OptionsApp';
 

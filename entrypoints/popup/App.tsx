@@ -2,16 +2,13 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AccountForm } from '@/components/AccountForm';
 import { AccountList, currentCode, useSearch } from '@/components/AccountList';
-import { tabThePopupActsOn } from '@/components/active-tab';
 import { groupCode } from '@/components/code-format';
 import { EditAccount } from '@/components/EditAccount';
 import { failureText } from '@/components/failure-text';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
-import { t } from '@/components/i18n';
 import { KeyboardShortcuts } from '@/components/KeyboardShortcuts';
 import { CreateVaultForm, UnlockForm } from '@/components/PassphraseForms';
 import { ScanQrButton } from '@/components/ScanQrButton';
-import { send } from '@/components/send';
 import { TabStatusLine } from '@/components/TabStatusLine';
 import {
   type AccountCodes,
@@ -23,6 +20,9 @@ import {
 } from '@/lib/messages';
 import { codeChangeNews, shownCodesById } from '@/lib/popup/code-changes';
 import { failedWith } from '@/lib/problems';
+import { tabThePopupActsOn } from '@/utils/active-tab';
+import { t } from '@/utils/i18n';
+import { send } from '@/utils/send';
 
 type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; account: AccountView };
 

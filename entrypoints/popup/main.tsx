@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import '@/components/theme.css';
-import { localizeDocument, t } from '@/components/i18n';
+import { localizeDocument, t } from '@/utils/i18n';
 import { App, askFirstScreen } from './App';
 
 localizeDocument(t('extName'));

@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { oathtoolCode, randomSecret } from '../../tests/support/oathtool';
 import type { PageRequest } from '../messages';
-import type { SenderInfo } from '../sender';
 import { forgetCachedCodes } from './account-views';
 import type { BackgroundContext } from './context';
 import {
@@ -13,6 +12,7 @@ import {
   testContext,
 } from './context.testing';
 import { routeMessage } from './router';
+import type { SenderInfo } from './sender';
 
 const NOW = 1_700_000_010_000;
 

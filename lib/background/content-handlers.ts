@@ -11,7 +11,7 @@ import {
   type KmsiResponse,
   NOT_FILLED_REASONS,
   type NotFilledReason,
-  type StoppedScreen,
+  type ScreenSummary,
 } from '../messages';
 import { mergeSettings } from '../settings';
 import { generateCode, msRemaining } from '../totp';
@@ -223,7 +223,7 @@ async function recordFillEvent(event: FillEvent, tabId: number, ctx: BackgroundC
 }
 
 /** What a page says about the screen it stopped on, cut to size: a page can send anything. */
-function stoppedScreen(raw: unknown): StoppedScreen {
+function stoppedScreen(raw: unknown): ScreenSummary {
   const fields = (raw ?? {}) as Record<string, unknown>;
   const text = (value: unknown, max: number) =>
     typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, max) : null;

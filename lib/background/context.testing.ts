@@ -3,8 +3,8 @@
  * sign-in tab as senders, and a context whose browser effects do nothing unless a test says.
  */
 import { MIN_PBKDF2_ITERATIONS } from '../crypto';
-import type { SenderInfo } from '../sender';
 import type { BackgroundContext } from './context';
+import type { SenderInfo } from './sender';
 import { VaultSession } from './vault-session';
 
 export const TEST_EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';

@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { oathtoolCode, randomSecret } from '../../tests/support/oathtool';
 import { MIN_PBKDF2_ITERATIONS } from '../crypto';
-import type { SenderInfo } from '../sender';
 import type { BackgroundContext } from './context';
 import {
   TEST_EXTENSION_ID as ID,
@@ -14,6 +13,7 @@ import {
 } from './context.testing';
 import { MALFORMED } from './page-handlers';
 import { REFUSED, routeMessage } from './router';
+import type { SenderInfo } from './sender';
 import { VaultSession } from './vault-session';
 
 const SIGNIN_TAB = signinTabSender(3);

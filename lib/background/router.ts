@@ -1,9 +1,9 @@
 import { isContentRequest } from '../messages';
 import { fail } from '../problems';
-import { isExtensionPageSender, isSigninContentSender, type SenderInfo } from '../sender';
 import { handleContentRequest } from './content-handlers';
 import type { BackgroundContext } from './context';
 import { handlePageRequest, isPageRequestType } from './page-handlers';
+import { isExtensionPageSender, isSigninContentSender, type SenderInfo } from './sender';
 
 export interface ExtensionIdentity {
   id: string;

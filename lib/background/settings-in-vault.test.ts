@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { oathtoolCode, randomSecret } from '../../tests/support/oathtool';
 import { MIN_PBKDF2_ITERATIONS } from '../crypto';
-import type { SenderInfo } from '../sender';
 import { createVault, type VaultRecord } from '../vault';
 import type { BackgroundContext } from './context';
 import {
@@ -13,6 +12,7 @@ import {
   testContext,
 } from './context.testing';
 import { routeMessage } from './router';
+import type { SenderInfo } from './sender';
 import { vaultRecordItem } from './storage';
 
 // Settings that change what is filled, submitted or how long the vault stays open live inside the

@@ -3,7 +3,7 @@
  * resolves to undefined when nothing answered (say, after the extension was updated), and a
  * refusal from the router has no `status` at all. Kept tiny: it ships in the content script.
  */
-import type { ContentCommand } from '../messages';
+import type { ContentCommand } from '../protocol/content';
 
 /** The `status` of an answer, or null when it has none. */
 export function statusOf(value: unknown): string | null {

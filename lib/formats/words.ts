@@ -2,7 +2,7 @@ import type messages from '../../public/_locales/en/messages.json';
 
 /**
  * Words for problems and outcomes, from _locales. Pages pass the browser's lookup
- * (components/i18n.ts); tests and the QA helper pass `wordsFrom(messages.json)`. Plurals
+ * (utils/i18n.ts); tests and the QA helper pass `wordsFrom(messages.json)`. Plurals
  * follow Intl.PluralRules: a key `foo` is written as `foo_one` and `foo_other` (English and
  * German need no more forms; any other form falls back to `_other`).
  */

@@ -1,7 +1,8 @@
 /** Extension pages → background: read and change settings; what happened on a tab. */
-import type { TabStatus } from '../messages';
+
 import type { Settings } from '../settings';
 import type { Reply, RequestsOf } from './common';
+import type { TabStatus } from './tab-status';
 import { isInteger, isRecord, shape, type Validator } from './validate';
 
 /** Any object: mergeSettings keeps each known setting only when its value is one it allows. */

@@ -5,7 +5,15 @@
  * 50076/50079 MFA required or registration).
  */
 import type { PageConfig } from './page-config';
-import type { ScreenSummary } from './screens/types';
+
+/** A screen the extension cannot complete, as the popup and the QA helper name it. */
+export interface ScreenSummary {
+  title: string | null;
+  /** `$Config.pgid`, when the page has one. */
+  pgid: string | null;
+  /** The AADSTS error code shown, digits only. */
+  aadsts: string | null;
+}
 
 const TITLE_SELECTOR = '[role="heading"], [id$="_Title"], h1, #serviceAbuseLandingTitle';
 const AADSTS = /\bAADSTS(\d{5,7})\b/;

@@ -431,7 +431,7 @@ const NEVER: [string, string, string, Partial<Record<string, unknown>> | null][]
     'the device-code page',
     'https://login.microsoftonline.com/common/oauth2/deviceauth',
     'device-code',
-    // The background refuses every message from the device-code page (lib/sender.ts): no status.
+    // The background refuses every message from the device-code page (lib/background/sender.ts): no status.
     null,
   ],
   [

@@ -5,7 +5,7 @@ import de from '../../public/_locales/de/messages.json';
 import en from '../../public/_locales/en/messages.json';
 
 /**
- * The pages' plural helper, `tp()` in components/i18n.ts, over the browser's own message lookup
+ * The pages' plural helper, `tp()` in utils/i18n.ts, over the browser's own message lookup
  * (here the real _locales behind the fake browser), in English and in German.
  */
 async function pagesIn(messages: typeof en, lang: string) {
@@ -13,7 +13,7 @@ async function pagesIn(messages: typeof en, lang: string) {
   (fakeBrowser.i18n as unknown as { getMessage: (k: string, s?: string[]) => string }).getMessage = (key, subs) =>
     words.t(key as never, subs ?? []);
   vi.resetModules();
-  return import('../../components/i18n');
+  return import('../../utils/i18n');
 }
 
 describe('tp(): plurals in the pages', () => {

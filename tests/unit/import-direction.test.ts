@@ -15,7 +15,10 @@ const LAYERS: readonly { name: string; owns: (path: string) => boolean }[] = [
   { name: 'formats', owns: (p) => p.startsWith('lib/formats/') },
   { name: 'messages', owns: (p) => p === 'lib/messages.ts' },
   { name: 'background', owns: (p) => p.startsWith('lib/background/') },
-  { name: 'entry points', owns: (p) => p.startsWith('entrypoints/') || p.startsWith('components/') },
+  {
+    name: 'entry points',
+    owns: (p) => ['entrypoints/', 'components/', 'utils/', 'hooks/'].some((dir) => p.startsWith(dir)),
+  },
 ];
 
 function layerOf(path: string): number {
@@ -23,6 +26,7 @@ function layerOf(path: string): number {
 }
 
 function sourcesUnder(dir: string): string[] {
+  if (!existsSync(join(ROOT, dir))) return [];
   return readdirSync(join(ROOT, dir)).flatMap((name) => {
     const path = `${dir}/${name}`;
     if (statSync(join(ROOT, path)).isDirectory()) return sourcesUnder(path);
@@ -33,8 +37,10 @@ function sourcesUnder(dir: string): string[] {
 /** Every module a file imports or re-exports, static or dynamic, resolved to a path in the repository. */
 type ReadSource = (path: string) => string;
 const readSource: ReadSource = (path) => readFileSync(join(ROOT, path), 'utf8');
+type Exists = (path: string) => boolean;
+const inRepository: Exists = (path) => existsSync(join(ROOT, path));
 
-function importsOf(path: string, read: ReadSource = readSource): string[] {
+function importsOf(path: string, read: ReadSource = readSource, exists: Exists = inRepository): string[] {
   const text = read(path);
   const specifiers = [
     ...text.matchAll(/^\s*(?:import|export)\b[^'"]*?\bfrom\s+['"]([^'"]+)['"]/gm),
@@ -48,8 +54,10 @@ function importsOf(path: string, read: ReadSource = readSource): string[] {
         ? resolve(dirname(join(ROOT, path)), specifier)
         : null;
     if (!base) return [];
-    const file = [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), base].find((f) => existsSync(f));
-    return file ? [relative(ROOT, file)] : [];
+    const file = [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), base]
+      .map((f) => relative(ROOT, f))
+      .find((f) => exists(f));
+    return file ? [file] : [];
   });
 }
 
@@ -63,10 +71,77 @@ function backEdges(files: readonly string[], read: ReadSource = readSource): str
   });
 }
 
+/**
+ * Every import circle among `files`, each once, as its path from a file back to itself. Type-only
+ * imports count: a circle of types still means neither module can be read without the other.
+ */
+function importCircles(
+  files: readonly string[],
+  read: ReadSource = readSource,
+  exists: Exists = inRepository,
+): string[] {
+  const known = new Set(files);
+  const edges = new Map(
+    files.map((file) => [file, importsOf(file, read, exists).filter((target) => known.has(target))]),
+  );
+  const done = new Set<string>();
+  const circles: string[] = [];
+  const visit = (file: string, path: string[]) => {
+    const open = path.indexOf(file);
+    if (open >= 0) {
+      circles.push([...path.slice(open), file].join(' → '));
+      return;
+    }
+    if (done.has(file)) return;
+    for (const target of edges.get(file) ?? []) visit(target, [...path, file]);
+    done.add(file);
+  };
+  for (const file of files) visit(file, []);
+  return circles;
+}
+
+/** The UI folder's files that reach the browser's APIs themselves instead of through utils/. */
+function browserCallsInComponents(files: readonly string[], read: ReadSource = readSource): string[] {
+  return files
+    .filter((file) => file.startsWith('components/'))
+    .filter((file) => /['"]wxt\/browser['"]|\b(?:browser|chrome)\.[a-z]/.test(read(file)));
+}
+
+const APP_FOLDERS = ['lib', 'components', 'utils', 'hooks', 'entrypoints'];
+const appSources = () => APP_FOLDERS.flatMap(sourcesUnder);
+
 describe('import direction', () => {
   it('no file imports from a layer above its own', () => {
-    const files = [...sourcesUnder('lib'), ...sourcesUnder('components'), ...sourcesUnder('entrypoints')];
-    expect(backEdges(files)).toEqual([]);
+    expect(backEdges(appSources())).toEqual([]);
+  });
+
+  it('no import circle, type-only imports included', () => {
+    expect(importCircles(appSources())).toEqual([]);
+  });
+
+  it('sees an import circle, also one of type-only imports', () => {
+    const fake: Record<string, string> = {
+      'lib/a.ts': "import type { B } from './b';\n",
+      'lib/b.ts': "import type { C } from '@/lib/c';\n",
+      'lib/c.ts': "export type { A } from './a';\n",
+      'lib/d.ts': "import { a } from './a';\n",
+    };
+    const read: ReadSource = (path) => fake[path] ?? '';
+    const resolvable = (path: string) => path in fake;
+    expect(importCircles(Object.keys(fake), read, resolvable)).toEqual(['lib/a.ts → lib/b.ts → lib/c.ts → lib/a.ts']);
+  });
+
+  it('components/ is UI only: browser APIs are reached through utils/', () => {
+    expect(browserCallsInComponents(appSources())).toEqual([]);
+  });
+
+  it.each([
+    "import { browser } from 'wxt/browser';",
+    'const tab = await browser.tabs.query({});',
+    'chrome.runtime.sendMessage(message);',
+  ])('sees a browser call in a component: %s', (line) => {
+    const read: ReadSource = (path) => (path === 'components/Field.tsx' ? `${line}\n` : readSource(path));
+    expect(browserCallsInComponents(['components/Field.tsx', 'utils/send.ts'], read)).toEqual(['components/Field.tsx']);
   });
 
   it('each format keeps its reader and writer together: lib/import and lib/export are gone', () => {
@@ -87,6 +162,6 @@ describe('import direction', () => {
 
   it('reads static, re-exported and dynamic imports', () => {
     expect(importsOf('lib/formats/rows.ts')).toContain('lib/accounts.ts');
-    expect(importsOf('components/image-pixels.ts')).toContain('lib/formats/qr.ts');
+    expect(importsOf('utils/image-pixels.ts')).toContain('lib/formats/qr.ts');
   });
 });

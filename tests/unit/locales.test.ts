@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PROBLEM_ENGLISH } from '../../lib/problems';
 
 // The pages' text lives in public/_locales/<locale>/messages.json (browser.i18n, through
-// components/i18n.ts `t(key, substitutions)`); English is the manifest's default_locale.
+// utils/i18n.ts `t(key, substitutions)`); English is the manifest's default_locale.
 
 interface Message {
   message: string;
@@ -28,8 +28,8 @@ function sourcesUnder(dir: string): string[] {
     return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
   });
 }
-// lib/formats words import and export problems for the pages (describe.ts, through components/i18n.ts).
-const sources = ['components', 'entrypoints', 'lib/formats'].flatMap(sourcesUnder).map((path) => ({
+// lib/formats words import and export problems for the pages (describe.ts, through utils/i18n.ts).
+const sources = ['components', 'utils', 'entrypoints', 'lib/formats'].flatMap(sourcesUnder).map((path) => ({
   path,
   text: readFileSync(path, 'utf8'),
 }));

@@ -7,6 +7,7 @@
  */
 import type { ActiveMethod } from '../active-method';
 import type { PageConfig } from '../page-config';
+import type { ScreenSummary } from '../screen-summary';
 import type { Layout } from '../visibility';
 
 /** What a screen module reads from: the document and what was already worked out about it. */
@@ -22,15 +23,6 @@ export interface PageFacts {
 /** The elements an effect can act on, by role. */
 export type Target = 'field' | 'code-tile' | 'other-ways' | 'kmsi-yes' | 'kmsi-no';
 export type Elements = Partial<Record<Target, HTMLElement>>;
-
-/** A screen the extension cannot complete, as the popup and the QA helper name it. */
-export interface ScreenSummary {
-  title: string | null;
-  /** `$Config.pgid`, when the page has one. */
-  pgid: string | null;
-  /** The AADSTS error code shown, digits only. */
-  aadsts: string | null;
-}
 
 export interface CodeFieldFacts {
   value: string;

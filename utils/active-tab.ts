@@ -12,3 +12,11 @@ export async function tabThePopupActsOn(): Promise<{ id?: number; windowId?: num
   const window = others.find((w) => w.focused) ?? others[0];
   return window?.tabs?.find((t) => t.active);
 }
+
+/** A PNG data URL of what the tab the popup acts on shows (activeTab grants it after a click). */
+export async function captureTabThePopupActsOn(): Promise<string> {
+  const windowId = (await tabThePopupActsOn())?.windowId;
+  return windowId === undefined
+    ? await browser.tabs.captureVisibleTab({ format: 'png' })
+    : await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
+}

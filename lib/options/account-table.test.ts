@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { AccountView } from '../messages';
 import { keepExisting, nextSort, sortTable, toggleShown } from './account-table';
-import type { AccountView } from './messages';
 
 const view = (id: string, name: string, issuer: string, lastUsedAt: number): AccountView => ({
   id,

@@ -1,5 +1,5 @@
-import { isSigninUrl } from './signin/hosts';
-import { isNeverFillUrl } from './signin/never-fill';
+import { isSigninUrl } from '../signin/hosts';
+import { isNeverFillUrl } from '../signin/never-fill';
 
 /** The parts of runtime.MessageSender we trust, named as the browsers name them. */
 export interface SenderInfo {

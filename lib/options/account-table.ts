@@ -2,7 +2,7 @@
  * The options page's account table: which column sorts it, and in which direction. Pure, so the
  * order is tested without a page.
  */
-import type { AccountView } from './messages';
+import type { AccountView } from '../messages';
 
 export type TableSortKey = 'name' | 'issuer' | 'lastUsed';
 

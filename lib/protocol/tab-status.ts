@@ -1,0 +1,33 @@
+/**
+ * Background → extension pages: what happened on a tab's sign-in page, as the content script's
+ * reports (content.ts) left it.
+ */
+import type { ScreenSummary } from '../signin/screen-summary';
+import type { NotFilledReason } from './content';
+
+/** What happened on a tab's sign-in page, for the popup. */
+export type TabStatus =
+  | { state: 'filled'; account: string; submitted: boolean; at: number }
+  | { state: 'waiting-unlock'; at: number }
+  | { state: 'no-match'; pageAccount: string | null; at: number }
+  | { state: 'not-totp'; reason: NotFilledReason; pageDigits?: number; accountDigits?: number; at: number }
+  | { state: 'wrong-code'; account: string; retrying: boolean; at: number }
+  | { state: 'disabled'; at: number }
+  /**
+   * The sign-in stopped on a screen the extension cannot complete: `blocked` for throttling,
+   * lockout and error pages (reported at once), else a screen it does not know that held the
+   * sign-in for more than a few seconds. Badge "!".
+   */
+  | ({ state: 'stopped'; blocked: boolean; at: number } & ScreenSummary);
+
+/**
+ * One entry of the background's recent status history, oldest first. A tab's status is
+ * replaced by the next one and forgotten when the tab navigates; the history keeps every
+ * change, for QA automation (packages/playwright) that must report each prompt after the fact.
+ */
+export interface TabStatusEvent {
+  /** Increases by one per entry, across service-worker restarts. */
+  seq: number;
+  tabId: number;
+  status: TabStatus;
+}
