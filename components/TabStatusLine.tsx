@@ -53,6 +53,8 @@ export function describeTabStatus(status: TabStatus): string {
       return t('tabAutofillOff');
     case 'stopped':
       return status.blocked ? t('tabStoppedBlocked', screenName(status)) : t('tabStoppedUnknown', screenName(status));
+    case 'lease-unavailable':
+      return t('tabLeaseUnavailable', status.account);
   }
 }
 

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { lockIfIdle, lockOnScreenLock } from '@/lib/background/activity';
-import { FILL_CODE_COMMAND, fillCodeInTab } from '@/lib/background/commands';
+import { forgetHandedAccount } from '@/lib/background/code-ledger';
+import { FILL_CODE_COMMAND, fillCodeInTab, forgetFillCommand } from '@/lib/background/commands';
 import type { BackgroundContext, BadgeState } from '@/lib/background/context';
 import { routeMessage } from '@/lib/background/router';
 import { restrictStorageToTrustedContexts } from '@/lib/background/storage-access';
@@ -85,7 +86,11 @@ export default defineBackground(() => {
   });
   // "Lock when the computer locks": the idle API reports the OS screen lock as 'locked'.
   browser.idle.onStateChanged.addListener((state) => void lockOnScreenLock(ctx, state));
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(tabId);
+    void forgetHandedAccount(tabId);
+    void forgetFillCommand(tabId);
+  });
   // A new page in the tab starts with no status: the old one described the previous page.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void forgetTab(tabId).then(() => ctx.setBadge(tabId, null));

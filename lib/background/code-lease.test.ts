@@ -1,54 +1,66 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type CodeLeaseEndpoint, codeLeaseEndpointItem, leaseCode } from './code-lease';
+// @vitest-environment node
+// Node's own fetch against a real server on 127.0.0.1, as the service worker's fetch would reach the helper.
+import { afterEach, describe, expect, it } from 'vitest';
+import { leaseCode } from './code-lease';
+import {
+  GRANTED,
+  LEASE_UNAVAILABLE,
+  type LeaseReply,
+  REFUSED_LEASE,
+  startLeaseServer,
+  type TestLeaseServer,
+} from './lease-server.testing';
 
-const ENDPOINT: CodeLeaseEndpoint = { url: 'http://127.0.0.1:41234/lease', token: 'tok3n' };
+let server: TestLeaseServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
 
-interface Call {
-  url: string;
-  init: RequestInit;
-}
-
-function fakeFetch(answer: () => Response | Promise<Response>) {
-  const calls: Call[] = [];
-  const fetchLease = (async (url: string, init: RequestInit) => {
-    calls.push({ url, init });
-    return answer();
-  }) as unknown as typeof fetch;
-  return { calls, fetchLease };
+async function serverAnswering(reply: LeaseReply) {
+  server = await startLeaseServer(() => reply);
+  return server;
 }
 
 describe('leaseCode', () => {
-  beforeEach(() => fakeBrowser.reset());
-
-  it('asks nobody when no helper set an endpoint (a person using the extension)', async () => {
-    const { calls, fetchLease } = fakeFetch(() => Response.json({ granted: false }));
-    expect(await leaseCode('a@contoso.com', 100, fetchLease)).toBe(true);
-    expect(calls).toEqual([]);
+  it('sends the account name and the counter only, with the token, and is granted on 200 {"granted":true}', async () => {
+    const { endpoint, requests } = await serverAnswering(GRANTED);
+    expect(await leaseCode('a@contoso.com', 100, endpoint)).toBe('granted');
+    expect(requests).toEqual([
+      { authorization: `Bearer ${endpoint.token}`, body: { account: 'a@contoso.com', counter: 100 } },
+    ]);
   });
 
-  it('sends the account name and the counter only, with the token, to the endpoint in storage.session', async () => {
-    await codeLeaseEndpointItem.setValue(ENDPOINT);
-    const { calls, fetchLease } = fakeFetch(() => Response.json({ granted: true }));
-    expect(await leaseCode('a@contoso.com', 100, fetchLease)).toBe(true);
-    expect(calls).toHaveLength(1);
-    expect(calls[0]!.url).toBe(ENDPOINT.url);
-    expect(calls[0]!.init.method).toBe('POST');
-    expect((calls[0]!.init.headers as Record<string, string>).authorization).toBe('Bearer tok3n');
-    expect(JSON.parse(String(calls[0]!.init.body))).toEqual({ account: 'a@contoso.com', counter: 100 });
+  it('is refused on 200 {"granted":false}: another browser has that code', async () => {
+    const { endpoint } = await serverAnswering(REFUSED_LEASE);
+    expect(await leaseCode('a@contoso.com', 100, endpoint)).toBe('refused');
   });
 
-  it('is refused when the helper says another browser has that code', async () => {
-    const { fetchLease } = fakeFetch(() => Response.json({ granted: false }));
-    expect(await leaseCode('a@contoso.com', 100, fetchLease, ENDPOINT)).toBe(false);
+  it.each<[string, LeaseReply]>([
+    ['503 lease-unavailable (its coordination service is down)', LEASE_UNAVAILABLE],
+    ['500', { status: 500, body: 'no' }],
+    ['401 (a wrong token)', { status: 401, body: '{"granted":true}' }],
+    ['204, another 2xx', { status: 204, body: '' }],
+    ['200 with a body that is not JSON', { status: 200, body: 'granted' }],
+    ['200 with JSON null', { status: 200, body: 'null' }],
+    ['200 without "granted"', { status: 200, body: '{}' }],
+    ['200 with "granted":"yes"', { status: 200, body: '{"granted":"yes"}' }],
+  ])('is unavailable, never granted, when the helper answers %s', async (_, reply) => {
+    const { endpoint } = await serverAnswering(reply);
+    expect(await leaseCode('a@contoso.com', 100, endpoint)).toBe('unavailable');
   });
 
-  it.each([
-    ['the helper cannot be reached', () => Promise.reject(new TypeError('Failed to fetch'))],
-    ['the helper answers an error', () => new Response('no', { status: 500 })],
-  ])('is granted when %s: a clash is recovered by the retry, a stall would not be', async (_, answer) => {
-    const { fetchLease } = fakeFetch(answer as () => Response);
-    expect(await leaseCode('a@contoso.com', 100, fetchLease, ENDPOINT)).toBe(true);
+  it('is unavailable when the helper does not answer in time', async () => {
+    const { endpoint, requests } = await serverAnswering('hang');
+    expect(await leaseCode('a@contoso.com', 100, endpoint, 300)).toBe('unavailable');
+    expect(requests).toHaveLength(1);
+  });
+
+  it('is unavailable when nothing listens at the endpoint', async () => {
+    const { endpoint } = await serverAnswering(GRANTED);
+    await server?.close();
+    server = undefined;
+    expect(await leaseCode('a@contoso.com', 100, endpoint)).toBe('unavailable');
   });
 
   it.each([
@@ -56,10 +68,8 @@ describe('leaseCode', () => {
     'http://evil.example/lease',
     'http://127.0.0.1.evil.example/lease',
     'not a url',
-  ])('never sends anything to %s, an endpoint that is not this machine', async (url) => {
-    const { calls, fetchLease } = fakeFetch(() => Response.json({ granted: false }));
-    expect(await leaseCode('a@contoso.com', 100, fetchLease, { url, token: 't' })).toBe(true);
-    expect(calls).toEqual([]);
+  ])('never asks %s, an endpoint that is not this machine, and hands nothing out', async (url) => {
+    expect(await leaseCode('a@contoso.com', 100, { url, token: 't' })).toBe('unavailable');
   });
 });
 

@@ -1,13 +1,15 @@
 /**
- * Code leases for QA automation (packages/playwright): many browsers on one machine, each with a
- * vault of its own, signing in the same test accounts. Microsoft refuses a code already accepted,
- * so before the background hands a page a code it asks the helper that launched this browser for
- * a lease on (account name, period counter); the helper keeps a machine-wide ledger and grants
- * each pair once. Refused: the page waits for the next period, as for a code this vault already used.
+ * Code leases for QA automation (packages/playwright): many browsers, on one machine or several,
+ * each with a vault of its own, signing in the same test accounts. Microsoft refuses a code
+ * already accepted, so before the background hands a page a code it asks the helper that
+ * launched this browser for a lease on (account name, period counter); the helper's ledger (a
+ * file on one machine, Redis across several) grants each pair once.
  *
  * Only the helper's setup writes the endpoint, from an extension page into storage.session, which
  * content scripts cannot read or write (its default access level; never widened). No endpoint (a
- * person's browser): no lease is asked for. What is sent: the account name and the counter,
+ * person's browser): no lease is asked for. With one, no code is handed out without a lease: an
+ * unreachable helper, an error or an answer that is not understood is "unavailable", never
+ * "granted" (docs/SECURITY.md, "Code leases"). What is sent: the account name and the counter,
  * never a code or a secret.
  */
 import { storage } from 'wxt/utils/storage';
@@ -23,7 +25,14 @@ export const codeLeaseEndpointItem = storage.defineItem<CodeLeaseEndpoint | null
   fallback: null,
 });
 
-/** The helper answers from memory and a file in the temp dir: far sooner than this. */
+/**
+ * 'granted': hand the code out. 'refused': another browser has this period's code, wait for the
+ * next. 'unavailable': the lease could not be had (helper or its coordination service down):
+ * hand nothing out, say so, and ask again later.
+ */
+export type LeaseAnswer = 'granted' | 'refused' | 'unavailable';
+
+/** The helper answers from memory, a file or Redis: far sooner than this, or not at all. */
 const LEASE_TIMEOUT_MS = 5_000;
 
 function isLoopbackHttp(url: string): boolean {
@@ -36,29 +45,30 @@ function isLoopbackHttp(url: string): boolean {
 }
 
 /**
- * True when this code may be handed out. With no endpoint set, always. When the helper cannot be
- * reached it is granted too: the page's refused-code retry recovers from a clash, a stalled
- * sign-in would not.
+ * Asks the helper at `endpoint` for the lease on (account, counter). Only a 200 with
+ * `{"granted": true}` grants and only a 200 with `{"granted": false}` refuses; anything else
+ * (503 "lease-unavailable", another status, a malformed body, a timeout, no answer, an endpoint
+ * that is not this machine) is 'unavailable'.
  */
 export async function leaseCode(
   account: string,
   counter: number,
-  fetchLease: typeof fetch = fetch,
-  endpoint: CodeLeaseEndpoint | null = null,
-): Promise<boolean> {
-  const target = endpoint ?? (await codeLeaseEndpointItem.getValue());
-  if (!target || !isLoopbackHttp(target.url)) return true;
+  endpoint: CodeLeaseEndpoint,
+  timeoutMs = LEASE_TIMEOUT_MS,
+): Promise<LeaseAnswer> {
+  if (!isLoopbackHttp(endpoint.url)) return 'unavailable';
   try {
-    const response = await fetchLease(target.url, {
+    const response = await fetch(endpoint.url, {
       method: 'POST',
-      headers: { authorization: `Bearer ${target.token}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${endpoint.token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ account, counter }),
-      signal: AbortSignal.timeout(LEASE_TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
     });
-    if (!response.ok) return true;
-    const answer = (await response.json()) as { granted?: unknown };
-    return answer.granted !== false;
+    if (response.status !== 200) return 'unavailable';
+    const granted = ((await response.json()) as { granted?: unknown } | null)?.granted;
+    if (granted === true) return 'granted';
+    return granted === false ? 'refused' : 'unavailable';
   } catch {
-    return true;
+    return 'unavailable';
   }
 }

@@ -1,6 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+// @vitest-environment node
+// Node's own fetch reaches the test lease server over a real socket, as the service worker's would.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { oathtoolCode, randomSecret } from '../../tests/support/oathtool';
+import { codeLeaseEndpointItem } from './code-lease';
 import type { BackgroundContext } from './context';
 import {
   TEST_PASSPHRASE as PASSPHRASE,
@@ -9,7 +12,15 @@ import {
   signinTabSender as tab,
   testContext,
 } from './context.testing';
+import {
+  GRANTED,
+  LEASE_UNAVAILABLE,
+  REFUSED_LEASE,
+  startLeaseServer,
+  type TestLeaseServer,
+} from './lease-server.testing';
 import { routeMessage } from './router';
+import { getTabStatus } from './tab-status';
 
 // A code is spent when submitted, not when filled (GitHub issue "From whatever screen…", item 4).
 
@@ -63,5 +74,95 @@ describe('the code ledger', () => {
     await ask(1);
     await spent(2);
     expect(await ask(1)).toMatchObject({ status: 'code' });
+  });
+});
+
+describe('in a browser the QA helper launched (a lease endpoint is set)', () => {
+  let server: TestLeaseServer;
+  beforeEach(async () => {
+    server = await startLeaseServer();
+    await codeLeaseEndpointItem.setValue(server.endpoint);
+  });
+  afterEach(() => server.close());
+
+  it('hands out a code once the helper granted its lease, and asks once per code', async () => {
+    expect(await ask(1)).toMatchObject({ status: 'code', code: oathtoolCode(secret, now) });
+    expect(await ask(1)).toMatchObject({ status: 'code', code: oathtoolCode(secret, now) });
+    expect(server.requests.map((r) => r.body)).toEqual([{ account: NAME, counter: Math.floor(now / 30_000) }]);
+  });
+
+  it('a refused lease is never bypassed: the same tab asking again in that period (a reload, the keyboard command) gets no code', async () => {
+    server.answer(() => REFUSED_LEASE);
+    expect(await ask(1)).toMatchObject({ status: 'wait' });
+    server.answer(() => GRANTED);
+    expect(await ask(1)).toMatchObject({ status: 'wait' });
+    expect(await ask(2)).toMatchObject({ status: 'wait' });
+    now += 30_000;
+    expect(await ask(1)).toMatchObject({ status: 'code', code: oathtoolCode(secret, now) });
+  });
+
+  it('lease unavailable (503): no code, the tab says so, nothing handed out in that period; the next period goes on once the helper is back', async () => {
+    server.answer(() => LEASE_UNAVAILABLE);
+    const refused = (await ask(1)) as { status: string; retryInMs?: number };
+    // Asked again at the next period, just inside it.
+    expect(refused).toEqual({ status: 'wait', retryInMs: 30_000 - (now % 30_000) + 50 });
+    expect(await getTabStatus(1)).toEqual({ state: 'lease-unavailable', account: NAME, at: now });
+    // The helper is back within the period: still nothing for that code, to this tab or another.
+    server.answer(() => GRANTED);
+    expect(await ask(1)).toMatchObject({ status: 'wait' });
+    expect(await ask(2)).toMatchObject({ status: 'wait' });
+    now += 30_000;
+    expect(await ask(1)).toMatchObject({ status: 'code', code: oathtoolCode(secret, now) });
+  });
+
+  it.each([
+    ['a 500', () => ({ status: 500, body: 'boom' })],
+    ['a malformed answer', () => ({ status: 200, body: '{"granted":"maybe"}' })],
+  ] as const)('%s from the helper hands nothing out and says the lease could not be had', async (_, reply) => {
+    server.answer(reply);
+    expect(await ask(1)).toMatchObject({ status: 'wait' });
+    expect(await getTabStatus(1)).toMatchObject({ state: 'lease-unavailable', account: NAME });
+  });
+
+  it('an unreachable helper hands nothing out', async () => {
+    await server.close();
+    expect(await ask(1)).toMatchObject({ status: 'wait' });
+    expect(await getTabStatus(1)).toMatchObject({ state: 'lease-unavailable', account: NAME });
+    server = await startLeaseServer();
+  });
+
+  it('a reload while the lease is being asked for gets the code once it is granted, not before', async () => {
+    let grant: (() => void) | undefined;
+    server.answer(() => new Promise((resolve) => (grant = () => resolve(GRANTED))));
+    const first = ask(1);
+    await expect.poll(() => server.requests.length).toBe(1);
+    expect(await ask(1)).toEqual({ status: 'wait', retryInMs: 1_000 });
+    grant?.();
+    expect(await first).toMatchObject({ status: 'code', code: oathtoolCode(secret, now) });
+    expect(await ask(1)).toMatchObject({ status: 'code', code: oathtoolCode(secret, now) });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('while the lease is being asked for, the same tab asking again gets no code and is told to look again shortly', async () => {
+    server.answer(() => 'hang');
+    const first = ask(1);
+    await expect.poll(() => server.requests.length).toBe(1);
+    expect(await ask(1)).toEqual({ status: 'wait', retryInMs: 1_000 });
+    // The hanging request times out (5 s) as unavailable: nothing is handed out for it either.
+    expect(await first).toMatchObject({ status: 'wait' });
+    expect(await ask(1)).toMatchObject({ status: 'wait' });
+  });
+});
+
+describe("in a person's browser (no lease endpoint)", () => {
+  it('asks nobody and hands the code out', async () => {
+    const server = await startLeaseServer(() => LEASE_UNAVAILABLE);
+    try {
+      expect(await ask(1)).toMatchObject({ status: 'code', code: oathtoolCode(secret, now) });
+      expect(server.requests).toEqual([]);
+      expect(await getTabStatus(1)).toBeNull();
+    } finally {
+      await server.close();
+    }
   });
 });

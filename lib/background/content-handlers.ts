@@ -2,7 +2,6 @@
  * What a content script on a sign-in page may ask. It is untrusted: it gets a code or a status
  * for one account, never a secret or the account list. The tab comes from the checked sender.
  */
-import { accountForPage } from '../accounts';
 import {
   type CodeResponse,
   type ContentRequest,
@@ -13,12 +12,13 @@ import {
   type NotFilledReason,
   type ScreenSummary,
 } from '../messages';
-import { mergeSettings } from '../settings';
 import { generateCode, msRemaining } from '../totp';
 import { recordActivity } from './activity';
-import { leaseCode } from './code-lease';
+import { codeLeaseEndpointItem, leaseCode } from './code-lease';
+import { claimCode, handedAccount, recordHandedAccount, settleLease, spendHandedCode } from './code-ledger';
+import { allowManualFill, FILL_COMMAND_WINDOW_MS, sawFillCommand } from './commands';
 import type { BackgroundContext } from './context';
-import { codeLedgerItem, updateItem } from './storage';
+import { resolvePageAccount } from './page-account';
 import { setTabStatus } from './tab-status';
 
 /**
@@ -28,6 +28,8 @@ import { setTabStatus } from './tab-status';
 export const MIN_CODE_LIFE_MS = 3000;
 /** Lands the retry just inside the next period rather than on its edge. */
 const PERIOD_EDGE_SLACK_MS = 50;
+/** This tab's earlier request is still waiting for its lease: look again this soon. */
+const LEASE_PENDING_RETRY_MS = 1_000;
 
 export async function handleContentRequest(
   request: ContentRequest,
@@ -52,63 +54,61 @@ export async function handleContentRequest(
   }
 }
 
-function pageAccountOf(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 256) : null;
-}
-
+/**
+ * `claimsManual`: the content script says the keyboard command asked for this fill. Believed
+ * only when the background itself saw the command for this tab moments ago (commands.ts).
+ */
 async function codeForPage(
   rawPageAccount: unknown,
-  manual: boolean,
+  claimsManual: boolean,
   retry: boolean,
   tabId: number,
   ctx: BackgroundContext,
 ): Promise<CodeResponse> {
-  const pageAccount = pageAccountOf(rawPageAccount);
   const now = ctx.now();
-  // Settings are inside the vault (docs/SECURITY.md): while it is locked, whether to fill is not
-  // known yet, so the tab waits for the unlock and asks again then.
-  const vault = await ctx.vault.open();
-  if (!vault.ok) {
-    const state = await ctx.vault.state();
-    if (state === 'none') return { status: 'no-vault' };
-    if (state === 'unlocked') return { status: 'refused' }; // damaged: fill nothing
-    await setTabStatus(ctx, tabId, { state: 'waiting-unlock', at: now });
-    return { status: 'locked' };
+  const manual = claimsManual && (await sawFillCommand(tabId, now));
+  const resolved = await resolvePageAccount(rawPageAccount, manual, tabId, ctx);
+  if (!resolved.ok) {
+    return resolved.status === 'no-match'
+      ? { status: 'no-match', pageAccount: resolved.pageAccount }
+      : { status: resolved.status };
   }
-  const settings = mergeSettings(vault.value.contents.settings);
-  if (!settings.autofill && !manual) {
-    await setTabStatus(ctx, tabId, { state: 'disabled', at: now });
-    return { status: 'disabled' };
-  }
-  const account = accountForPage(vault.value.contents.accounts, pageAccount);
-  if (!account) {
-    await setTabStatus(ctx, tabId, { state: 'no-match', pageAccount, at: now });
-    return { status: 'no-match', pageAccount };
-  }
-
+  const { account, settings } = resolved;
   const counter = Math.floor(now / (account.period * 1000));
   const remaining = msRemaining(account.period, now);
+  const waitForNextPeriod = async (): Promise<CodeResponse> => {
+    const retryInMs = remaining + PERIOD_EDGE_SLACK_MS;
+    // The command the user gave still stands when the code it asked for is handed out.
+    if (manual) await allowManualFill(tabId, now + retryInMs + FILL_COMMAND_WINDOW_MS);
+    return { status: 'wait', retryInMs };
+  };
   // A retry follows a code the page judged: it was submitted, whether or not the content script
   // saw how (a page may submit a full code by itself).
   if (retry) await spendHandedCode(tabId);
-  // Checked and claimed in one update, so two tabs asking at once cannot both be handed a code.
   // A submitted code (accepted, rejected, or used by an earlier sign-in) is refused by the
   // server as a replay: wait for the next period rather than spend an attempt. A code handed to
-  // this tab but never submitted (the page was reloaded) is handed to it again.
-  const claim = await updateItem(codeLedgerItem, (ledger) => {
-    const entry = ledger[account.id];
-    const refuse = { value: ledger, result: 'wait' as const };
-    if (remaining < MIN_CODE_LIFE_MS || (entry && entry.counter > counter)) return refuse;
-    if (entry?.counter === counter)
-      return entry.spent || entry.tabId !== tabId ? refuse : { value: ledger, result: 'again' as const };
-    return { value: { ...ledger, [account.id]: { counter, tabId, spent: false } }, result: 'new' as const };
+  // this tab but never submitted (the page was reloaded) is handed to it again, if it was leased.
+  const endpoint = await codeLeaseEndpointItem.getValue();
+  const claim = await claimCode({
+    accountId: account.id,
+    counter,
+    tabId,
+    tooLate: remaining < MIN_CODE_LIFE_MS,
+    needsLease: endpoint !== null,
   });
-  // Then the QA helper's machine-wide ledger, when one is configured, so other browsers cannot
-  // be handed it either (a code handed to this tab again was leased the first time).
-  if (claim === 'wait' || (claim === 'new' && !(await leaseCode(account.name, counter)))) {
-    return { status: 'wait', retryInMs: remaining + PERIOD_EDGE_SLACK_MS };
+  if (claim === 'wait') return waitForNextPeriod();
+  if (claim === 'pending') return { status: 'wait', retryInMs: Math.min(LEASE_PENDING_RETRY_MS, remaining) };
+  if (claim === 'new' && endpoint !== null) {
+    // The QA helper's ledger, so other browsers cannot be handed this code either.
+    const lease = await leaseCode(account.name, counter, endpoint);
+    await settleLease(account.id, counter, tabId, lease === 'granted');
+    if (lease === 'unavailable') {
+      await setTabStatus(ctx, tabId, { state: 'lease-unavailable', account: account.name, at: ctx.now() });
+    }
+    if (lease !== 'granted') return waitForNextPeriod();
   }
-  // Pushing back auto-lock need not delay the fill.
+  // Neither need delay the fill.
+  void recordHandedAccount(tabId, account.name).catch(() => undefined);
   void recordActivity(ctx).catch(() => undefined);
   const submit =
     account.submitAfterFill === 'default' ? settings.submitAfterFill : account.submitAfterFill === 'always';
@@ -128,17 +128,6 @@ async function staySignedInAnswer(ctx: BackgroundContext): Promise<'ask' | 'yes'
   return settings.ok ? settings.value.staySignedIn : 'ask';
 }
 
-/** The code last handed to this tab was submitted: it is never handed out again. */
-export function spendHandedCode(tabId: number): Promise<void> {
-  return updateItem(codeLedgerItem, (ledger) => {
-    const spending = Object.entries(ledger).filter(([, entry]) => entry.tabId === tabId && !entry.spent);
-    if (spending.length === 0) return { value: ledger, result: undefined };
-    const value = { ...ledger };
-    for (const [accountId, entry] of spending) value[accountId] = { ...entry, spent: true };
-    return { value, result: undefined };
-  });
-}
-
 /**
  * Whether to pick the code method for this page's account. `switching` (a push or passkey
  * screen) also asks the setting "Use a code instead of approving on the phone" and the
@@ -150,25 +139,13 @@ async function hasAccount(
   tabId: number,
   ctx: BackgroundContext,
 ): Promise<HasAccountResponse> {
-  const state = await ctx.vault.state();
-  if (state === 'locked') {
-    await setTabStatus(ctx, tabId, { state: 'waiting-unlock', at: ctx.now() });
-    return { status: 'locked' };
+  const resolved = await resolvePageAccount(rawPageAccount, false, tabId, ctx);
+  if (!resolved.ok) {
+    return resolved.status === 'locked' || resolved.status === 'disabled'
+      ? { status: resolved.status }
+      : { status: 'no' };
   }
-  // Settings are inside the vault (docs/SECURITY.md): read once it is open.
-  const vault = await ctx.vault.open();
-  if (!vault.ok) return { status: 'no' };
-  const settings = mergeSettings(vault.value.contents.settings);
-  if (!settings.autofill) {
-    await setTabStatus(ctx, tabId, { state: 'disabled', at: ctx.now() });
-    return { status: 'disabled' };
-  }
-  const pageAccount = pageAccountOf(rawPageAccount);
-  const account = accountForPage(vault.value.contents.accounts, pageAccount);
-  if (!account) {
-    await setTabStatus(ctx, tabId, { state: 'no-match', pageAccount, at: ctx.now() });
-    return { status: 'no' };
-  }
+  const { account, settings } = resolved;
   if (switching) {
     const override = account.codeInsteadOfPush ?? 'default';
     const allowed = override === 'default' ? settings.codeInsteadOfPush : override === 'always';
@@ -177,26 +154,28 @@ async function hasAccount(
   return { status: 'yes' };
 }
 
+/**
+ * A fill or a refused code names the account the background handed this tab a code for, from
+ * its own record: the page's echo of it is ignored, and a tab that was handed no code has
+ * nothing to report.
+ */
 async function recordFillEvent(event: FillEvent, tabId: number, ctx: BackgroundContext): Promise<void> {
   const at = ctx.now();
-  const text = (value: unknown) => String(value ?? '').slice(0, 256);
   switch (event?.kind) {
-    case 'filled':
-      await setTabStatus(ctx, tabId, {
-        state: 'filled',
-        account: text(event.account),
-        submitted: event.submitted === true,
-        at,
-      });
+    case 'filled': {
+      const account = await handedAccount(tabId);
+      if (account !== null) {
+        await setTabStatus(ctx, tabId, { state: 'filled', account, submitted: event.submitted === true, at });
+      }
       return;
-    case 'wrong-code':
-      await setTabStatus(ctx, tabId, {
-        state: 'wrong-code',
-        account: text(event.account),
-        retrying: event.retrying === true,
-        at,
-      });
+    }
+    case 'wrong-code': {
+      const account = await handedAccount(tabId);
+      if (account !== null) {
+        await setTabStatus(ctx, tabId, { state: 'wrong-code', account, retrying: event.retrying === true, at });
+      }
       return;
+    }
     case 'not-totp': {
       const reason: NotFilledReason = NOT_FILLED_REASONS.includes(event.reason) ? event.reason : 'unknown-method';
       const digits = (value: unknown) =>

@@ -34,8 +34,28 @@ export interface LedgerEntry {
   counter: number;
   tabId: number;
   spent: boolean;
+  /**
+   * The QA helper's lease on this code (code-lease.ts): 'pending' while it is asked for,
+   * 'granted' (also when no lease is needed), 'refused' when it was refused or could not be had.
+   * Only a granted code is handed to its tab again.
+   */
+  lease: 'pending' | 'granted' | 'refused';
 }
 export const codeLedgerItem = storage.defineItem<Record<string, LedgerEntry>>('session:codeLedger', {
+  fallback: {},
+});
+/**
+ * Per tab id, the vault's name of the account whose code the background last handed to that
+ * tab: the account a "filled" status names, whatever the page reports.
+ */
+export const handedAccountItem = storage.defineItem<Record<string, string>>('session:handedAccount', {
+  fallback: {},
+});
+/**
+ * Per tab id, until when (epoch ms) a code request from that tab counts as the keyboard command
+ * "Fill verification code" (commands.ts): set only when the background itself receives the command.
+ */
+export const fillCommandItem = storage.defineItem<Record<string, number>>('session:fillCommand', {
   fallback: {},
 });
 

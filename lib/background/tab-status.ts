@@ -14,6 +14,7 @@ function badgeFor(status: TabStatus): BadgeState {
     case 'no-match':
     case 'wrong-code':
     case 'stopped':
+    case 'lease-unavailable':
       return 'attention';
     default:
       return null;

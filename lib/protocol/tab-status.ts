@@ -14,6 +14,12 @@ export type TabStatus =
   | { state: 'wrong-code'; account: string; retrying: boolean; at: number }
   | { state: 'disabled'; at: number }
   /**
+   * In a browser the QA helper launched: the lease on `account`'s code could not be had (the
+   * helper or its coordination service did not answer, or answered an error), so no code was
+   * handed out. The page asks again at the next period.
+   */
+  | { state: 'lease-unavailable'; account: string; at: number }
+  /**
    * The sign-in stopped on a screen the extension cannot complete: `blocked` for throttling,
    * lockout and error pages (reported at once), else a screen it does not know that held the
    * sign-in for more than a few seconds. Badge "!".

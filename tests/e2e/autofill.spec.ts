@@ -1,4 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
+import type { CodeLeaseEndpoint } from '../../lib/background/code-lease';
+import { GRANTED, LEASE_UNAVAILABLE, startLeaseServer } from '../../lib/background/lease-server.testing';
 import { STALL_MS } from '../../lib/content/step';
 import type { TabStatus } from '../../lib/messages';
 import { SIGNIN_HOSTS } from '../../lib/signin/hosts';
@@ -55,6 +57,22 @@ async function statusOf(page: Page): Promise<TabStatus | null> {
     status?: TabStatus | null;
   };
   return reply.status ?? null;
+}
+
+/** The order number of the latest status the extension set for the tab showing `page` (its status history). */
+async function latestStatusSeq(page: Page): Promise<number> {
+  const url = new URL(page.url());
+  const [tabId] = await tabIdsMatching(browser, `${url.origin}${url.pathname}*`);
+  return extensionPage.evaluate(async (id) => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
+    };
+    const history = ((await chrome.storage.session.get('tabStatusHistory')).tabStatusHistory ?? []) as {
+      seq: number;
+      tabId: number;
+    }[];
+    return Math.max(0, ...history.filter((entry) => entry.tabId === id).map((entry) => entry.seq));
+  }, tabId);
 }
 
 /** Waits until the extension has set the status `expected` (a partial match) for this tab. */
@@ -229,21 +247,86 @@ test('with "Fill codes automatically" off nothing is filled until the keyboard c
   const popup = await openExtensionPage(browser, 'popup.html', { newWindow: true });
   await expect(popup.getByRole('status').filter({ hasText: 'Automatic filling is off' })).toBeVisible();
   await popup.close();
-  // What the "Fill verification code" command does: the background tells the tab to fill.
+  // A page's own "fill now" message, with the content script's "manual" flag, is not the
+  // command: the background fills only when it saw the command itself.
+  const seenBefore = await latestStatusSeq(page);
   await browser.worker.evaluate(async (tabUrl) => {
-    const { chrome } = globalThis as unknown as {
-      chrome: {
-        tabs: {
-          query(q: object): Promise<{ id: number }[]>;
-          sendMessage(id: number, m: object, o: object): Promise<void>;
-        };
-      };
-    };
+    const { chrome } = globalThis as unknown as WorkerCommands;
     const [tab] = await chrome.tabs.query({ url: tabUrl });
     await chrome.tabs.sendMessage(tab!.id, { type: 'bg:fill-now' }, { frameId: 0 });
   }, url);
+  // The background answered that request: "automatic filling is off" once more.
+  await expect.poll(() => latestStatusSeq(page)).toBeGreaterThan(seenBefore);
+  await expectNothingFilled(page, { state: 'disabled' });
+  await pressFillCodeShortcut(url);
   expectOathtoolCode(await expectFilled(page), account.secret);
+  await expectStatus(page, { state: 'filled', account: account.name });
   await page.close();
+});
+
+interface WorkerCommands {
+  chrome: {
+    tabs: {
+      query(q: object): Promise<{ id: number; url?: string }[]>;
+      sendMessage(id: number, m: object, o: object): Promise<void>;
+    };
+    commands: { onCommand: { dispatch(command: string, tab: object): void } };
+  };
+}
+
+/**
+ * The keyboard command "Fill verification code", delivered to the background's own listener:
+ * headless Chromium does not turn key presses into extension commands, so the test hands the
+ * event to the listener the way the browser would (the command name and the active tab).
+ */
+async function pressFillCodeShortcut(tabUrl: string) {
+  await browser.worker.evaluate(async (u) => {
+    const { chrome } = globalThis as unknown as WorkerCommands;
+    const [tab] = await chrome.tabs.query({ url: u });
+    chrome.commands.onCommand.dispatch('fill-code', tab!);
+  }, tabUrl);
+}
+
+/** Sets (or, with null, removes) the QA helper's lease endpoint, as its setup does from an extension page. */
+async function setLeaseEndpoint(endpoint: CodeLeaseEndpoint | null) {
+  await extensionPage.evaluate(async (value) => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { storage: { session: { set(v: object): Promise<void>; remove(k: string): Promise<void> } } };
+    };
+    if (value) await chrome.storage.session.set({ codeLease: value });
+    else await chrome.storage.session.remove('codeLease');
+  }, endpoint);
+}
+
+test('launched by the QA helper, with its lease service down (503): nothing is filled, the tab says why, and the sign-in goes on once it is back', async () => {
+  test.setTimeout(90_000);
+  const leases = await startLeaseServer(() => LEASE_UNAVAILABLE, `chrome-extension://${browser.extensionId}`);
+  await setLeaseEndpoint(leases.endpoint);
+  try {
+    const account = await newAccount();
+    await serveFixture(browser.context, CODE_URL, 'enter-code', account.name);
+    const page = await openSigninPage(browser.context, CODE_URL);
+    await expectNothingFilled(page, { state: 'lease-unavailable', account: account.name });
+    // The helper was asked (the 503 was its answer, not a request that never left).
+    const asked = leases.requests.map((request) => request.body as { account: string; counter: number });
+    expect(asked).toContainEqual({ account: account.name, counter: expect.any(Number) });
+    const refusedCounter = asked[0]!.counter;
+    const popup = await openExtensionPage(browser, 'popup.html', { newWindow: true });
+    await expect(popup.getByRole('status').filter({ hasText: 'could not grant a lease' })).toBeVisible();
+    await popup.close();
+    // The coordination service is back: the page asks again when the next code starts.
+    leases.answer(() => GRANTED);
+    const code = await expectFilled(page, 45_000);
+    expectOathtoolCode(code, account.secret);
+    const granted = leases.requests.map((request) => (request.body as { counter: number }).counter);
+    expect(Math.max(...granted)).toBeGreaterThan(refusedCounter);
+    expect(oathtoolCodesBetween(account.secret, (refusedCounter + 1) * 30_000, Date.now())).toContain(code);
+    await expectStatus(page, { state: 'filled', account: account.name });
+    await page.close();
+  } finally {
+    await setLeaseEndpoint(null);
+    await leases.close();
+  }
 });
 
 test('on the chooser, "Use a verification code" is picked for an account in the vault, then filled', async () => {

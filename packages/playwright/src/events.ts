@@ -53,6 +53,8 @@ export function describeStatus(status: TabStatus, vaultNames: readonly string[])
       return `The code prompt does not take an authenticator-app code (${status.reason}): nothing was filled. Make the authenticator app the account's default sign-in method.`;
     case 'disabled':
       return 'Filling codes automatically is turned off in the extension: nothing was filled.';
+    case 'lease-unavailable':
+      return `No code was filled for ${status.account}: the lease on it could not be had (the helper's coordination service did not answer or answered an error). Check that it is running and reachable; the page asks again at the next TOTP period.`;
     case 'stopped': {
       const details = [status.pgid && `page ${status.pgid}`, status.aadsts && `AADSTS${status.aadsts}`].filter(Boolean);
       const screen = `"${status.title ?? 'untitled page'}"${details.length ? ` (${details.join(', ')})` : ''}`;

@@ -37,6 +37,8 @@ export type TabStatus =
   | { state: 'not-totp'; reason: NotFilledReason; pageDigits?: number; accountDigits?: number; at: number }
   | { state: 'wrong-code'; account: string; retrying: boolean; at: number }
   | { state: 'disabled'; at: number }
+  /** The helper's lease on the account's code could not be had: no code was handed out. */
+  | { state: 'lease-unavailable'; account: string; at: number }
   | ({ state: 'stopped'; blocked: boolean; at: number } & StoppedScreen);
 
 /** One entry of the background's status history, oldest first. */

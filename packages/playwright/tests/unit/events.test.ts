@@ -28,6 +28,11 @@ describe('the helper’s event sentences', () => {
       true,
     ],
     [{ state: 'waiting-unlock', at }, 'The vault is locked: the code prompt is waiting for it to be unlocked.', true],
+    [
+      { state: 'lease-unavailable', account: 'a@contoso.com', at },
+      "No code was filled for a@contoso.com: the lease on it could not be had (the helper's coordination service did not answer or answered an error). Check that it is running and reachable; the page asks again at the next TOTP period.",
+      true,
+    ],
   ])('%j → %s', (status, message, problem) => {
     expect(describeStatus(status, NAMES)).toBe(message);
     expect(isProblem(status)).toBe(problem);
