@@ -1,7 +1,7 @@
 /**
- * Redis goes away in the middle of a run and comes back: the extension's lease request meanwhile
- * is answered "unavailable" (naming the Redis), never granted; once Redis is back, the same
- * helper signs in again.
+ * Redis goes away in the middle of a run and comes back: the sign-in that needed a lease meanwhile
+ * fails at once saying the lease could not be had, and no code reaches Microsoft without a lease;
+ * once Redis is back, the same helper signs in again.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { startRedisServer } from './redis-server';
 const before = 'adele.outage@contoso.onmicrosoft.com';
 const during = 'megan.outage@contoso.onmicrosoft.com';
 
-test('Redis lost mid-run: the extension is told no lease can be had, naming the Redis; Redis back: the run goes on', async ({
+test('Redis lost mid-run: no code without a lease, the sign-in fails saying so; Redis back: the run goes on', async ({
   playwright,
 }) => {
   const dir = mkdtempSync(join(tmpdir(), 'mfa-outage-'));
@@ -45,23 +45,27 @@ test('Redis lost mid-run: the extension is told no lease can be had, naming the 
     await (await signIn(before)).waitForURL(`${APP_ORIGIN}/**`);
 
     await redis.stop();
-    await signIn(during);
-    // The extension asks for its lease and is told, within seconds, that there is none to be had.
-    await expect
-      .poll(() => mfa.leases.filter((l) => l.account === during).length, { timeout: 15_000 })
-      .toBeGreaterThan(0);
+    const page = await signIn(during);
+    // The extension asked for its lease, was told within seconds that none could be had, and
+    // handed out no code: the sign-in fails at once saying so.
+    const problem = await mfa.waitForEvent((e) => e.problem, { timeout: 15_000 });
+    expect(problem.message).toBe(
+      `No code was filled for ${during}: the lease on it could not be had (the helper's coordination service did not answer or answered an error). Check that it is running and reachable; the page asks again at the next TOTP period.`,
+    );
+    await expect.poll(() => page.isClosed()).toBe(true);
+    expect(service.codeChecks.filter((c) => c.upn === during)).toEqual([]);
     const refused = mfa.leases.filter((l) => l.account === during);
+    expect(refused.length).toBeGreaterThan(0);
     expect(refused.every((l) => !l.granted && l.error?.includes(`cannot reach Redis at 127.0.0.1:${redis.port}`))).toBe(
       true,
     );
-    // TODO(2026-12): with the extension's side of "lease-unavailable" (lib/background/code-lease.ts, #18),
-    // also assert that this sign-in fails at once saying so and that Microsoft saw no code for it.
 
     await redis.start();
     const again = await signIn(during);
     await again.waitForURL(`${APP_ORIGIN}/**`, { timeout: 45_000 });
     await expect(again.getByRole('status')).toHaveText(`Signed in as ${during}`);
     expect(mfa.leases.filter((l) => l.account === during && l.granted)).toHaveLength(1);
+    expect(service.codeChecks.map((c) => c.result)).toEqual(['accepted', 'accepted']);
   } finally {
     await mfa.close();
     await service.close();
