@@ -27,6 +27,14 @@ export default defineConfig({
     plugins: [preact()],
   }),
   hooks: {
+    // The offscreen document (clipboard clearing) is Chrome's and Edge's: Firefox's background page
+    // has a DOM of its own. Left out of the Firefox build here rather than by a `manifest.include`
+    // in its HTML, which makes every Firefox build warn that it "skipped" the entrypoint.
+    'entrypoints:resolved': (wxt, entrypoints) => {
+      if (wxt.config.browser !== 'firefox') return;
+      const offscreen = entrypoints.findIndex((entry) => entry.name === 'offscreen');
+      if (offscreen >= 0) entrypoints.splice(offscreen, 1);
+    },
     // The content script is a plain unlisted script (entrypoints/mfa.ts), not a WXT content
     // script: WXT's content-script runtime talks to the page (DESIGN.md, "Security notes").
     'build:manifestGenerated': (_wxt, manifest) => {

@@ -3,6 +3,8 @@
 # build`), installs the tarball and the example's own @playwright/test into the example, runs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The suite below is the one the README's QA section shows, file for file.
+node scripts/check-readme-example.mjs
 (cd packages/playwright && npm pack --silent --pack-destination ../../examples/qa-suite >/dev/null)
 cd examples/qa-suite
 mv -f mfa-autofill-playwright-*.tgz mfa-autofill-playwright.tgz

@@ -1,6 +1,8 @@
+// examples/qa-suite/global-setup.ts
 /**
  * What CI would provide (the accounts file, the test password) and what stands in for Microsoft:
- * one fake sign-in service for all workers. Fails the run if the service refused any code.
+ * one fake sign-in service for all workers, whose users are the accounts file's. Fails the run if
+ * the service refused any code.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,9 +26,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   writeFileSync(
     accounts,
     users.map((u) => `otpauth://totp/Contoso:${u.upn}?secret=${u.secret}&issuer=Microsoft`).join('\n'),
-    {
-      mode: 0o600,
-    },
+    { mode: 0o600 },
   );
   writeFileSync(join(dir, 'fake-signin.pem'), service.certificate);
   process.env.MFA_ACCOUNTS_FILE = accounts;

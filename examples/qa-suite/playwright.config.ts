@@ -1,19 +1,13 @@
+// examples/qa-suite/playwright.config.ts
 import { defineConfig } from '@playwright/test';
 
-/**
- * 4 workers × 2 accounts × 8 tests, tracing on. One fake Microsoft serves every worker (started in
- * global-setup.ts), so a code used by one worker is refused to any other, as Microsoft does: the
- * helper's code ledger has the others wait for the next period instead. The run is mostly waiting
- * on TOTP periods: two sign-ins per 30 s, one per account.
- */
 export default defineConfig({
   testDir: 'tests',
+  // One fake Microsoft for every worker: a code one worker used is refused to the others.
   globalSetup: './global-setup.ts',
+  // Spread the tests of one file over the workers too.
   fullyParallel: true,
   workers: 4,
-  retries: 0,
-  // A test can lose the race for its account's code a few periods in a row: 4 periods and the setup.
-  timeout: 210_000,
-  reporter: [['list']],
+  // Playwright's default 30 s timeout: the helper adds any wait for a code period to it.
   use: { trace: 'on', headless: true },
 });

@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Node's own fetch against a real server on 127.0.0.1, as the service worker's fetch would reach the helper.
 import { afterEach, describe, expect, it } from 'vitest';
-import { leaseCode } from './code-lease';
+import { leaseCode, leaseProof } from './code-lease';
 import {
   GRANTED,
   LEASE_UNAVAILABLE,
@@ -23,11 +23,14 @@ async function serverAnswering(reply: LeaseReply) {
 }
 
 describe('leaseCode', () => {
-  it('sends the account name and the counter only, with the token, and is granted on 200 {"granted":true}', async () => {
+  it('sends the account name and the counter only, with a proof of the token (never the token), and is granted on 200 {"granted":true}', async () => {
     const { endpoint, requests } = await serverAnswering(GRANTED);
     expect(await leaseCode('a@contoso.com', 100, endpoint)).toBe('granted');
     expect(requests).toEqual([
-      { authorization: `Bearer ${endpoint.token}`, body: { account: 'a@contoso.com', counter: 100 } },
+      {
+        authorization: `MfaLease ${await leaseProof(endpoint.token, 'a@contoso.com', 100)}`,
+        body: { account: 'a@contoso.com', counter: 100 },
+      },
     ]);
   });
 

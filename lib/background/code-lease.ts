@@ -10,7 +10,8 @@
  * person's browser): no lease is asked for. With one, no code is handed out without a lease: an
  * unreachable helper, an error or an answer that is not understood is "unavailable", never
  * "granted" (docs/SECURITY.md, "Code leases"). What is sent: the account name and the counter,
- * never a code or a secret.
+ * never a code or a secret, and a proof of the token (leaseProof), never the token itself:
+ * Playwright records a service worker's requests, headers included, in a suite's traces.
  */
 import { storage } from 'wxt/utils/storage';
 
@@ -34,6 +35,23 @@ export type LeaseAnswer = 'granted' | 'refused' | 'unavailable';
 
 /** The helper answers from memory, a file or Redis: far sooner than this, or not at all. */
 const LEASE_TIMEOUT_MS = 5_000;
+
+/**
+ * HMAC-SHA256 under the token of "<account>\n<counter>", base64url: what the helper's lease server
+ * checks (packages/playwright/src/lease-server.ts computes the same). A recorded request can only
+ * be replayed for the same account and period, which the ledger has already answered.
+ */
+export async function leaseProof(token: string, account: string, counter: number): Promise<string> {
+  const encoder = new TextEncoder();
+  const key = await crypto.subtle.importKey('raw', encoder.encode(token), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+  ]);
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(`${account}\n${counter}`)));
+  return btoa(String.fromCharCode(...mac))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
 
 function isLoopbackHttp(url: string): boolean {
   try {
@@ -60,7 +78,10 @@ export async function leaseCode(
   try {
     const response = await fetch(endpoint.url, {
       method: 'POST',
-      headers: { authorization: `Bearer ${endpoint.token}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `MfaLease ${await leaseProof(endpoint.token, account, counter)}`,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({ account, counter }),
       signal: AbortSignal.timeout(timeoutMs),
     });

@@ -523,6 +523,47 @@ describe('the "Verify your identity" chooser', () => {
   });
 });
 
+describe("the passkey prompt's way out", () => {
+  it.each(['passkey-prompt', 'passkey-prompt-failed'])(
+    '%s: follows "Sign-in options" to the picker, picks the code tile, fills',
+    async (fixture) => {
+      const { page, sent, field, codeRequests } = start(fixture, {
+        hasAccount: { status: 'yes' },
+        code: [code('123456')],
+      });
+      await page.settle();
+      expect(page.globals.clicks).toEqual(['idA_PWD_SwitchToCredPicker', 'credCode']);
+      expect(sent.filter((request) => request.type === 'content:has-account')).toEqual([
+        { type: 'content:has-account', pageAccount: ACCOUNT, purpose: 'switch' },
+        { type: 'content:has-account', pageAccount: ACCOUNT, purpose: 'switch' },
+      ]);
+      expect(codeRequests()).toHaveLength(1);
+      expect(field().value).toBe('123456');
+    },
+  );
+
+  it.each<[string, HasAccountResponse['status'], unknown[]]>([
+    ['passkey-prompt', 'switch-off', [{ kind: 'not-totp', reason: 'switch-off' }]],
+    ['passkey-prompt', 'no', []],
+    ['passkey-prompt-no-code-method', 'yes', [{ kind: 'not-totp', reason: 'no-code-method' }]],
+  ])('%s, answer %s: stays on the prompt', async (fixture, status, expectedReports) => {
+    const { page, reports, codeRequests } = start(fixture, { hasAccount: { status } as HasAccountResponse });
+    await page.settle();
+    expect(page.globals.clicks).toEqual([]);
+    expect(codeRequests()).toEqual([]);
+    expect(reports()).toEqual(expectedReports);
+  });
+
+  it('does not follow the link again when the user comes back to the prompt', async () => {
+    const { page, sent } = start('passkey-prompt', { hasAccount: { status: 'yes' }, code: [code('123456')] });
+    await page.settle();
+    page.globals.fixtureRender('view');
+    await page.settle();
+    expect(page.globals.clicks).toEqual(['idA_PWD_SwitchToCredPicker', 'credCode']);
+    expect(sent.filter((request) => request.type === 'content:has-account')).toHaveLength(2);
+  });
+});
+
 describe('a pick on the chooser, then a code page in a new document', () => {
   it('counts the pick there, once', async () => {
     const storage = new MemoryStorage();

@@ -220,6 +220,44 @@ describe('step', () => {
       [report({ kind: 'not-totp', reason: 'switch-off' })],
     ],
     [
+      'the passkey prompt with a way out asks to switch, apart from the picker it leads to',
+      state(),
+      page({ screen: 'switch-to-code', from: 'passkey-prompt', account: ACCOUNT, codeProof: true, way: 'other-ways' }),
+      { passkeyPromptAnswered: true, switchAnswered: false },
+      [{ do: 'ask-account', pageAccount: ACCOUNT, purpose: 'switch' }],
+    ],
+    [
+      'the picker after the passkey prompt is asked about too',
+      state({ passkeyPromptAnswered: true }),
+      page({ screen: 'switch-to-code', from: 'passkey', account: ACCOUNT, codeProof: true, way: 'code-tile' }),
+      { switchAnswered: true },
+      [{ do: 'ask-account', pageAccount: ACCOUNT, purpose: 'switch' }],
+    ],
+    [
+      'the passkey prompt is answered once per document',
+      state({ passkeyPromptAnswered: true, switchAnswered: true }),
+      page({ screen: 'switch-to-code', from: 'passkey-prompt', account: ACCOUNT, codeProof: true, way: 'other-ways' }),
+      {},
+      [],
+    ],
+    [
+      'locked on the passkey prompt: asked again once unlocked',
+      state({ passkeyPromptAnswered: true, awaitingUnlock: 'passkey-prompt' }),
+      {
+        kind: 'unlocked',
+        reading: {
+          screen: 'switch-to-code',
+          from: 'passkey-prompt',
+          account: ACCOUNT,
+          codeProof: true,
+          way: 'other-ways',
+        },
+        now: 0,
+      },
+      { passkeyPromptAnswered: true, awaitingUnlock: null },
+      [{ do: 'ask-account', pageAccount: ACCOUNT, purpose: 'switch' }],
+    ],
+    [
       '"Stay signed in?" shown asks how to answer',
       state(),
       page({ screen: 'kmsi', ready: true }),
@@ -288,6 +326,27 @@ describe('step', () => {
       page(prompt({ field: null, fieldProblem: 'none-visible' }), NO_FIELD_MS),
       {},
       [report({ kind: 'not-totp', reason: 'no-visible-field' })],
+    ],
+    [
+      'a prompt whose words have not come yet is neither asked nor reported at first',
+      state(),
+      page(prompt({ method: 'rendering' }), 0),
+      { stage: 'watching', lingering: { key: 'no-words', since: 0 } },
+      [{ do: 'recheck', ms: NO_FIELD_MS }],
+    ],
+    [
+      '…and is reported if the words never come',
+      state({ lingering: { key: 'no-words', since: 0 } }),
+      page(prompt({ method: 'rendering' }), NO_FIELD_MS),
+      {},
+      [report({ kind: 'not-totp', reason: 'unknown-method' })],
+    ],
+    [
+      '…and asked once they do',
+      state({ lingering: { key: 'no-words', since: 0 } }),
+      page(prompt(), 100),
+      { stage: 'asking', lingering: null },
+      [{ do: 'ask-code', pageAccount: ACCOUNT, retry: false, manual: false }],
     ],
   ])('%s', (_, before, input, expectedState, expectedEffects) => {
     const { state: after, effects } = step(before, input);

@@ -6,7 +6,9 @@ import {
   decideActiveMethod,
   type MethodEvidence,
 } from './active-method';
-import { CODE_PAGE_URL, LIVE_URL, renderedFixture } from './fixture-page.testing';
+import { chooseCodeField } from './code-field';
+import { fakeLayout } from './fake-layout.testing';
+import { CODE_PAGE_URL, LIVE_URL, pageFromHtml, renderedFixture } from './fixture-page.testing';
 import type { UserProof } from './page-config';
 
 const TOTP_TEXT = 'Enter the code displayed in the authenticator app on your mobile device';
@@ -105,10 +107,39 @@ describe('activeMethod on fixture pages', () => {
     ['enter-code-no-evidence.html', CODE_PAGE_URL, null, 'unknown'],
     ['enter-code-no-evidence.html', CODE_PAGE_URL, 'PhoneAppOTP', 'totp'],
     ['live-totp.html', LIVE_URL, null, 'totp'],
+    ['live-totp-instructions-above.html', LIVE_URL, null, 'totp'],
     ['live-email-code.html', LIVE_URL, null, 'email'],
   ])('%s at %s, picked %s → %s', async (fixture, url, picked, expected) => {
     const page = await renderedFixture(fixture, url);
-    expect(activeMethod(page.document, picked)).toBe(expected);
+    const layout = fakeLayout(page.document);
+    const field = chooseCodeField(page.document, layout).field;
+    expect(activeMethod(page.document, picked, undefined, field, layout)).toBe(expected);
+    await page.close();
+  });
+});
+
+describe('activeMethod while the view is still rendering its words', () => {
+  it.each<[string, string, ActiveMethod]>([
+    [
+      'the field is shown, no word yet',
+      '<form><div role="heading"><span></span></div><input id="f" name="otc"><button></button></form>',
+      'rendering',
+    ],
+    [
+      'the description element is there, empty; $Config names the app',
+      '<script>$Config={"arrUserProofs":[{"authMethodId":"PhoneAppOTP","isDefault":true}]};</script><div role="heading">Enter code</div><div id="idDiv_SAOTCC_Description"></div><input id="f" name="otc">',
+      'rendering',
+    ],
+    [
+      'the words arrive',
+      '<script>$Config={"arrUserProofs":[{"authMethodId":"PhoneAppOTP","isDefault":true}]};</script><div role="heading">Enter code</div><div id="idDiv_SAOTCC_Description">We texted your phone</div><input id="f" name="otc">',
+      'disagree',
+    ],
+  ])('%s → %s', async (_case, html, expected) => {
+    const page = pageFromHtml(html, LIVE_URL);
+    const layout = fakeLayout(page.document);
+    const field = page.document.getElementById('f') as HTMLInputElement;
+    expect(activeMethod(page.document, null, undefined, field, layout)).toBe(expected);
     await page.close();
   });
 });
@@ -116,13 +147,42 @@ describe('activeMethod on fixture pages', () => {
 describe('codeDescription', () => {
   it.each<[string, string, string | null]>([
     ['enter-code.html', CODE_PAGE_URL, TOTP_TEXT],
-    ['enter-code-voice.html', CODE_PAGE_URL, null],
+    // No description element: the view's words from its heading to its buttons.
+    ['enter-code-voice.html', CODE_PAGE_URL, "Enter code Don't ask again for 90 days Sign in another way"],
     ['live-totp.html', LIVE_URL, 'Enter your code Enter the code displayed in your authenticator app. Code Next'],
-    // login.live.com's form text is read there only.
-    ['live-totp.html', CODE_PAGE_URL, null],
+    [
+      'live-totp-instructions-above.html',
+      LIVE_URL,
+      'Enter your code Enter the code shown in your authenticator app Code Next',
+    ],
   ])('%s at %s', async (fixture, url, expected) => {
     const page = await renderedFixture(fixture, url);
-    expect(codeDescription(page.document)).toBe(expected);
+    const field = chooseCodeField(page.document, fakeLayout(page.document)).field;
+    expect(codeDescription(page.document, field, fakeLayout(page.document))).toBe(expected);
+    await page.close();
+  });
+
+  it.each<[string, string, string]>([
+    [
+      'instructions in a sibling region above the form',
+      '<section><h1>Enter your code</h1><div><p>Enter the code shown in your authenticator app</p></div></section><form><input id="f" name="otc"><button type="submit">Next</button></form>',
+      'Enter your code Enter the code shown in your authenticator app Next',
+    ],
+    [
+      'the words in the heading, wrappers around the field',
+      '<form><div role="heading">Code from your authenticator app</div><div><div><input id="f" name="otc"></div></div><button>Next</button></form>',
+      'Code from your authenticator app Next',
+    ],
+    [
+      'hidden text, other views and links below the buttons are not read',
+      '<h1>Old view</h1><p>We texted your phone</p><h1>Enter your code</h1><p hidden>We texted you</p><p style="display:none">SMS</p><p>Use your authenticator app</p><input id="f" name="otc"><button>Next</button><a href="#">Text me instead</a>',
+      'Enter your code Use your authenticator app Next',
+    ],
+  ])('%s', async (_case, html, expected) => {
+    const page = pageFromHtml(html, LIVE_URL);
+    const layout = fakeLayout(page.document);
+    const field = page.document.getElementById('f') as HTMLInputElement;
+    expect(codeDescription(page.document, field, layout)).toBe(expected);
     await page.close();
   });
 });

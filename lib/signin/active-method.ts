@@ -7,13 +7,14 @@
  * 3. else the description's wording.
  * Never fill when these disagree or say nothing.
  */
-import { LIVE_CODE_FIELD_SELECTOR } from './code-field';
-import { LIVE_HOST } from './hosts';
+import { codeViewText } from './code-view';
 import { methodFromWording } from './method-wording';
 import { type PageConfig, readPageConfig, type UserProof } from './page-config';
 import { type CodeMethod, methodOfProof } from './proof-method';
+import { browserLayout, type Layout } from './visibility';
 
-export type ActiveMethod = CodeMethod | 'unknown' | 'disagree';
+/** 'rendering': the view's words are still to come (say, the field is shown first), so nothing is decided yet. */
+export type ActiveMethod = CodeMethod | 'unknown' | 'disagree' | 'rendering';
 
 export interface MethodEvidence {
   /** `data-value` of the chooser tile picked in this tab, if any. */
@@ -52,21 +53,30 @@ export function activeMethod(
   doc: Document = document,
   pickedProof: string | null = null,
   config: PageConfig | null = readPageConfig(doc),
+  field: HTMLInputElement | null = null,
+  layout: Layout = browserLayout(doc),
 ): ActiveMethod {
-  return decideActiveMethod({ pickedProof, proofs: config?.proofs ?? [], description: codeDescription(doc) });
+  const description = codeDescription(doc, field, layout);
+  // A view that shows its field before its words (React and knockout render in steps) is judged
+  // once the words are there: `$Config` alone could name the app while the words will say SMS.
+  const descriptionElement = doc.getElementById('idDiv_SAOTCC_Description');
+  if (description === null && (descriptionElement !== null || field !== null)) return 'rendering';
+  return decideActiveMethod({ pickedProof, proofs: config?.proofs ?? [], description });
 }
 
 /**
- * The prompt's description: `#idDiv_SAOTCC_Description` on the work-account pages. The newer
- * login.live.com UI has no SAOTCC ids; its instructions are the text of the form around the
- * code field.
+ * The prompt's description: `#idDiv_SAOTCC_Description` on the work-account pages, wherever it
+ * sits. Without it (login.live.com's newer UI has no SAOTCC ids), the words of the view that
+ * holds the field (code-view.ts).
  */
-export function codeDescription(doc: Document = document): string | null {
+export function codeDescription(
+  doc: Document = document,
+  field: HTMLInputElement | null = null,
+  layout: Layout = browserLayout(doc),
+): string | null {
   const description = doc.getElementById('idDiv_SAOTCC_Description');
   if (description) return normalizedText(description);
-  if (doc.location?.hostname !== LIVE_HOST) return null;
-  const form = doc.querySelector(LIVE_CODE_FIELD_SELECTOR)?.closest('form');
-  return form ? normalizedText(form) : null;
+  return field ? codeViewText(field, layout) : null;
 }
 
 function normalizedText(element: Element): string | null {

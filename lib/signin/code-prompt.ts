@@ -22,7 +22,7 @@ export function readCodePrompt(page: PageFacts): ScreenReading & { elements: { f
         }
       : null,
     fieldProblem: reason,
-    method: activeMethod(page.doc, page.pickedProof, page.config),
+    method: activeMethod(page.doc, page.pickedProof, page.config, field, page.layout),
     elements: field ? { field } : {},
   };
 }

@@ -39,6 +39,11 @@ export function fixtureHtml(name: string): string {
 
 /** Opens the fixture; its view renders RENDER_DELAY_MS later (call `settle`). */
 export function openFixture(name: string, url: string = CODE_PAGE_URL): FixturePage {
+  return openPage(fixtureHtml(name), url);
+}
+
+/** Opens a whole fixture page given as HTML (a variant of one, say), with its scripts running. */
+export function openPage(html: string, url: string = CODE_PAGE_URL): FixturePage {
   const window = new Window({
     url,
     width: 1280,
@@ -50,7 +55,7 @@ export function openFixture(name: string, url: string = CODE_PAGE_URL): FixtureP
       navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true },
     },
   });
-  window.document.write(fixtureHtml(name));
+  window.document.write(html);
   // happy-dom's classes are its own; the code under test is written against lib.dom's.
   const document = window.document as unknown as Document;
   return {

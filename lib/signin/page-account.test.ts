@@ -41,6 +41,16 @@ describe('pageAccount', () => {
       'megan.bowen@fabrikam.onmicrosoft.com',
     ],
     ['no banner and no $Config', '<p>Enter code</p>', null],
+    [
+      'live.com: the banner anywhere, twice with one address',
+      '<div data-testid="identityBanner"><span>adele.vance@fabrikam.com</span></div><form><div><div data-testid="identityBanner">Adele.Vance@fabrikam.com</div></div></form>',
+      'adele.vance@fabrikam.com',
+    ],
+    [
+      'live.com: two banners naming different addresses say nothing',
+      '<div data-testid="identityBanner">adele.vance@fabrikam.com</div><div data-testid="identityBanner">megan.bowen@fabrikam.com</div>',
+      null,
+    ],
   ])('%s', async (_case, html, expected) => {
     const page = pageFromHtml(html);
     expect(pageAccount(page.document)).toBe(expected);

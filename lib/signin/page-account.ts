@@ -13,11 +13,17 @@ export function pageAccount(doc: Document = document, config: PageConfig | null 
   return fromBanner ?? clean(config?.username) ?? liveBannerAddress(doc);
 }
 
-/** The one address in the new live.com banner; none or several say nothing. */
+/**
+ * The one address in the new live.com banner, wherever the view puts it; a view re-rendered in
+ * steps may hold the banner twice, which is fine while both name the same address. None, or
+ * several different ones, say nothing.
+ */
 function liveBannerAddress(doc: Document): string | null {
-  const text = doc.querySelector('[data-testid="identityBanner"]')?.textContent ?? '';
-  const addresses = text.match(/[^\s@]+@[^\s@]+\.[^\s@]+/g) ?? [];
-  return addresses.length === 1 ? (addresses[0] ?? null) : null;
+  const text = Array.from(doc.querySelectorAll('[data-testid="identityBanner"]'), (banner) => banner.textContent).join(
+    ' ',
+  );
+  const addresses = new Set((text.match(/[^\s@]+@[^\s@]+\.[^\s@]+/g) ?? []).map((address) => address.toLowerCase()));
+  return addresses.size === 1 ? ([...addresses][0] ?? null) : null;
 }
 
 function clean(value: string | null | undefined): string | null {

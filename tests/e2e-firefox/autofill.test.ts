@@ -223,11 +223,14 @@ it('push first ("Approve sign in request"): switches to the app code and fills i
   await page.close();
 });
 
-it("login.live.com's new UI: the app-code box is filled", async () => {
-  const account = await newAccount();
-  const url = 'https://login.live.com/ppsecure/post.srf';
-  serveFixture(server, url, 'live-totp-banner', account.name);
-  const page = await openSigninPage(firefox.browser, url);
-  expectOathtoolCode(await filledCode(page), account.secret);
-  await page.close();
-});
+it.each(['live-totp-banner', 'live-totp-instructions-above'])(
+  "login.live.com's new UI: the app-code box is filled (%s)",
+  async (fixture) => {
+    const account = await newAccount();
+    const url = 'https://login.live.com/ppsecure/post.srf';
+    serveFixture(server, url, fixture, account.name);
+    const page = await openSigninPage(firefox.browser, url);
+    expectOathtoolCode(await filledCode(page), account.secret);
+    await page.close();
+  },
+);

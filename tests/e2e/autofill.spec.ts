@@ -395,7 +395,16 @@ test('passkey first ("Choose a way to sign in"): picks the app-code tile and fil
   await page.close();
 });
 
-for (const fixture of ['live-totp-banner', 'live-totp-floating']) {
+test('a passkey prompt: "Sign-in options" leads to the picker, the code tile, and the code', async () => {
+  const account = await newAccount();
+  await serveFixture(browser.context, CODE_URL, 'passkey-prompt', account.name);
+  const page = await openSigninPage(browser.context, CODE_URL);
+  expectOathtoolCode(await expectFilled(page), account.secret);
+  expect((await pageState(page)).clicks).toEqual(['idA_PWD_SwitchToCredPicker', 'credCode']);
+  await page.close();
+});
+
+for (const fixture of ['live-totp-banner', 'live-totp-floating', 'live-totp-instructions-above']) {
   test(`login.live.com's new UI: the app-code box is filled (${fixture})`, async () => {
     const account = await newAccount();
     const url = 'https://login.live.com/ppsecure/post.srf';

@@ -1,3 +1,4 @@
+// examples/qa-suite/tests/signin.spec.ts
 import { USERS } from '../global-setup';
 import { expect, test } from './fixtures';
 
@@ -12,7 +13,7 @@ for (let i = 0; i < 8; i++) {
     await page.getByPlaceholder('Password').fill(process.env.QA_PASSWORD!);
     await page.getByRole('button', { name: 'Sign in' }).click();
     // The MFA step is the extension's: wait for the app.
-    await page.waitForURL('https://app.contoso.example/**', { timeout: 200_000 });
+    await page.waitForURL('https://app.contoso.example/**');
     await expect(page.getByRole('status')).toHaveText(`Signed in as ${user}`);
     expect(mfa.problems()).toEqual([]);
   });

@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeLayout } from '../fake-layout.testing';
-import { CODE_PAGE_URL, type FixturePage, LIVE_URL, openFixture, renderedFixture } from '../fixture-page.testing';
+import {
+  CODE_PAGE_URL,
+  type FixturePage,
+  LIVE_URL,
+  openFixture,
+  pageFromHtml,
+  renderedFixture,
+} from '../fixture-page.testing';
 import { readPageConfig } from '../page-config';
 import { readScreen, SCREENS } from './index';
 
@@ -37,6 +44,9 @@ describe('the screen modules', () => {
     ['device-code.html', CODE_PAGE_URL, 'unknown', 'unknown'],
     ['push', CODE_PAGE_URL, 'push', 'switch-to-code'],
     ['passkey', CODE_PAGE_URL, 'passkey', 'switch-to-code'],
+    ['passkey-prompt', CODE_PAGE_URL, 'passkey-prompt', 'switch-to-code'],
+    ['passkey-prompt', LIVE_URL, 'passkey-prompt', 'switch-to-code'],
+    ['passkey-prompt-failed', CODE_PAGE_URL, 'passkey-prompt', 'switch-to-code'],
     ['throttled', CODE_PAGE_URL, 'blocked', 'blocked'],
     ['unknown-screen', CODE_PAGE_URL, 'unknown', 'unknown'],
     ['live-totp-banner', LIVE_URL, 'live-code', 'code-prompt'],
@@ -85,9 +95,19 @@ describe('the screen modules', () => {
     ['push-no-code-method', { from: 'push', codeProof: false, way: 'other-ways' }],
     ['passkey', { from: 'passkey', codeProof: true, way: 'code-tile' }],
     ['passkey-no-code-tile', { from: 'passkey', codeProof: false, way: null }],
+    ['passkey-prompt', { from: 'passkey-prompt', codeProof: true, way: 'other-ways' }],
+    ['passkey-prompt-failed', { from: 'passkey-prompt', codeProof: true, way: 'other-ways' }],
+    ['passkey-prompt-no-code-method', { from: 'passkey-prompt', codeProof: false, way: 'other-ways' }],
   ])('%s: the way to a code, and whether the account has that method', async (fixture, expected) => {
     page = await renderedFixture(fixture, CODE_PAGE_URL);
     expect(readingOf(page.document)).toMatchObject({ screen: 'switch-to-code', ...expected });
+  });
+
+  it('the username view carries the same "Sign-in options" link and is no passkey prompt', async () => {
+    page = pageFromHtml(
+      '<h1>Sign in</h1><input type="email" name="loginfmt"><a id="idA_PWD_SwitchToCredPicker" href="#">Sign-in options</a>',
+    );
+    expect(readingOf(page.document)).toMatchObject({ name: 'sign-in-form' });
   });
 
   it('names a stopped screen by title, pgid and AADSTS code', async () => {

@@ -49,7 +49,8 @@ export type ScreenReading =
    */
   | {
       screen: 'switch-to-code';
-      from: 'push' | 'passkey';
+      /** The push approval, the passkey picker, or the passkey (WebAuthn) prompt. */
+      from: 'push' | 'passkey' | 'passkey-prompt';
       account: string | null;
       /** The account has an app-code or OATH-token method (`$Config.arrUserProofs`). */
       codeProof: boolean;

@@ -5,6 +5,8 @@
  * `playwright` fixture): this package never loads a copy of its own. Options through
  * `test.use({ mfaOptions: { … } })`.
  *
+ * While a sign-in waits for the next TOTP period (or, with accountPool, for a free account or a
+ * sign-in slot), the test's timeout is extended by the wait.
  * After a failed test the MFA report (and a screenshot of any prompt that could not complete)
  * is attached, and the problem is added to the test's errors unless its message already says it.
  */
@@ -19,6 +21,8 @@ import type {
 import type { ContextOptions } from './browser.js';
 import { MfaAutofillError } from './events.js';
 import { launchWithMfaAutofill, type MfaAutofill, type MfaAutofillOptions } from './session.js';
+import { extendTestTimeout } from './test-timeout.js';
+import { describeWait } from './waits.js';
 
 export interface MfaFixtures {
   /** Options for launchWithMfaAutofill (headless follows Playwright's own `headless` unless set here). */
@@ -28,6 +32,9 @@ export interface MfaFixtures {
   /** With `mfaOptions.accountPool`: the account this test holds, which no other test holds now. */
   mfaAccount: { upn: string };
 }
+
+/** Room for the helper's setup while it runs; afterwards the test is charged nothing for it. */
+const SETUP_ALLOWANCE_MS = 120_000;
 
 type SuiteTestArgs = PlaywrightTestArgs & PlaywrightTestOptions;
 type SuiteWorkerArgs = PlaywrightWorkerArgs & PlaywrightWorkerOptions;
@@ -94,21 +101,38 @@ export function withMfaAutofill<T extends SuiteTestArgs, W extends SuiteWorkerAr
         httpCredentials,
         acceptDownloads,
       };
+      // Starting Chromium with the extension and making the vault (its key derivation) is the
+      // helper's setup, not the test's steps: like a worker's browser launch, it is not charged to
+      // the test's timeout, which a loaded machine would otherwise spend before the test begins.
+      const setupStarted = Date.now();
+      const timeout = testInfo.timeout;
+      if (timeout > 0) testInfo.setTimeout(timeout + SETUP_ALLOWANCE_MS);
       const mfa = await launchWithMfaAutofill({
         playwright,
         headless,
+        sessionLabel: `worker ${testInfo.parallelIndex}: "${testInfo.title}"`,
         ...mfaOptions,
         contextOptions: { ...suiteContextOptions(args), ...mfaOptions.contextOptions },
-        // Time spent waiting for a pool account or a sign-in slot is not the test's: it gets it back.
-        onWait: (ms) => {
-          testInfo.setTimeout(testInfo.timeout + ms);
-          mfaOptions.onWait?.(ms);
+        // Waiting for a code period is not the test being slow (test-timeout.ts); nor is waiting for
+        // a pool account or a sign-in slot, which happens during the setup below and pushes its deadline.
+        onWait: (wait, longerByMs) => {
+          extendTestTimeout(testInfo, longerByMs);
+          mfaOptions.onWait?.(wait, longerByMs);
         },
       });
-      for (const note of mfa.notes) testInfo.annotations.push({ type: 'mfa-autofill', description: note });
+      // The whole setup, the pool's waits included, is given back once (not also each wait's slack).
+      if (timeout > 0) testInfo.setTimeout(timeout + (Date.now() - setupStarted));
+      // The pool's waits are over before the test begins: said now, so the test's own report has them.
+      const setupWaits = mfa.waits.length;
+      for (const wait of mfa.waits)
+        testInfo.annotations.push({ type: 'mfa-autofill', description: describeWait(wait) });
       // `use` does not throw when the test fails: Playwright records that in testInfo.
       await use(mfa);
       await mfa.close();
+      // Said in the HTML and list reports too, for a test that passed after waiting.
+      for (const wait of mfa.waits.slice(setupWaits))
+        testInfo.annotations.push({ type: 'mfa-autofill', description: describeWait(wait) });
+      for (const note of mfa.notes) testInfo.annotations.push({ type: 'mfa-autofill', description: note });
       const failed = testInfo.status !== testInfo.expectedStatus;
       if (failed || mfa.problems().length > 0 || mfa.notes.length > 0) {
         await testInfo.attach('mfa-autofill-report', { body: mfa.report(), contentType: 'text/plain' });

@@ -26,6 +26,7 @@ export { SESSION_KEY_VARIABLE, SessionKeyError } from './coordination/session-ke
 export { MESSAGE_PREFIX, MfaAutofillError, type MfaEvent } from './events.js';
 export type { SubmitOverride, TabStatus } from './extension-protocol.js';
 export { type MfaFixtures, withMfaAutofill } from './fixtures.js';
+export { InsecureSigninError } from './insecure-signin.js';
 export type { LeaseRecord } from './lease-server.js';
 export type { PlaywrightLike } from './playwright-module.js';
 export type { ReuseSignIn } from './reuse-signin.js';
@@ -35,4 +36,6 @@ export {
   type MfaAutofillOptions,
   type ProblemScreenshot,
 } from './session.js';
+export { extendTestTimeout } from './test-timeout.js';
 export { VaultSetupError } from './vault-setup.js';
+export { describeWait, type MfaWait } from './waits.js';

@@ -3,13 +3,14 @@
  * 127.0.0.1 that the browser's background asks before handing a page a code, answering from the
  * ledger (files on this machine, or Redis across machines: coordination/ledger.ts). It hears only
  * an account name and a period counter, never a code. It answers only the extension it launched
- * (its origin) with this session's random token:
+ * (its origin) with a proof of this session's random token (leaseProof): the token never crosses
+ * the wire, where a trace would record it.
  *   200 {"granted":true}    the code may be handed out;
  *   200 {"granted":false}   it was handed out already in this period;
  *   503 {"granted":false,"error":"lease-unavailable"}  the ledger could not answer (a file error,
  *       Redis gone): no code without a lease (README, "Parallel runs").
  */
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Ledger } from './coordination/ledger.js';
@@ -19,7 +20,9 @@ export interface LeaseRecord {
   counter: number;
   granted: boolean;
   at: number;
-  /** Why the ledger could not answer (then not granted). */
+  /** When refused: who holds the code for that period, as it named itself (the ledger's holder), when the ledger keeps it. */
+  heldBy: string | null;
+  /** Why the ledger could not answer (then not granted, and no one is waited for). */
   error?: string;
 }
 
@@ -30,14 +33,28 @@ export interface LeaseServer {
   readonly leases: readonly LeaseRecord[];
   /** Set once the extension's id is known: requests from any other origin are refused. */
   allowOrigin(origin: string): void;
+  /** Called with each answer as it is given (the session notes waits from refusals). */
+  onAnswer(listener: (record: LeaseRecord) => void): void;
   close(): Promise<void>;
 }
 
 const MAX_BODY_BYTES = 4_096;
 
-export async function startLeaseServer(ledger: Pick<Ledger, 'claim'>): Promise<LeaseServer> {
+/** HMAC-SHA256 under `token` of "<account>\n<counter>", base64url (lib/background/code-lease.ts sends it). */
+export function leaseProof(token: string, account: string, counter: number): string {
+  return createHmac('sha256', token).update(`${account}\n${counter}`).digest('base64url');
+}
+
+function hasProof(header: string | undefined, token: string, account: string, counter: number): boolean {
+  const given = Buffer.from(header ?? '');
+  const expected = Buffer.from(`MfaLease ${leaseProof(token, account, counter)}`);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export async function startLeaseServer(ledger: Pick<Ledger, 'claim' | 'holderOf'>, holder = ''): Promise<LeaseServer> {
   const token = randomBytes(24).toString('base64url');
   const leases: LeaseRecord[] = [];
+  let listener: ((record: LeaseRecord) => void) | null = null;
   let allowedOrigin: string | null = null;
 
   function corsHeaders(request: IncomingMessage): Record<string, string> {
@@ -59,12 +76,7 @@ export async function startLeaseServer(ledger: Pick<Ledger, 'claim'>): Promise<L
       response.writeHead(Object.keys(cors).length > 0 ? 204 : 403, cors).end();
       return;
     }
-    const authorised =
-      request.method === 'POST' &&
-      request.url === '/lease' &&
-      Object.keys(cors).length > 0 &&
-      request.headers.authorization === `Bearer ${token}`;
-    if (!authorised) {
+    if (request.method !== 'POST' || request.url !== '/lease' || Object.keys(cors).length === 0) {
       response.writeHead(403, cors).end();
       return;
     }
@@ -79,23 +91,34 @@ export async function startLeaseServer(ledger: Pick<Ledger, 'claim'>): Promise<L
       response.writeHead(400, cors).end();
       return;
     }
+    if (!hasProof(request.headers.authorization, token, account, counter as number)) {
+      response.writeHead(403, cors).end();
+      return;
+    }
     const json = { ...cors, 'content-type': 'application/json' };
-    let granted: boolean;
+    let record: LeaseRecord;
     try {
-      granted = await ledger.claim(account, counter as number);
+      const granted = await ledger.claim(account, counter as number, holder);
+      // Only words for those who wait: a ledger that cannot say who holds the code names no one.
+      const heldBy = granted ? null : await ledger.holderOf(account, counter as number).catch(() => null);
+      record = { account, counter: counter as number, granted, at: Date.now(), heldBy };
     } catch (error) {
-      leases.push({
+      record = {
         account,
         counter: counter as number,
         granted: false,
         at: Date.now(),
+        heldBy: null,
         error: (error as Error).message,
-      });
-      response.writeHead(503, json).end(JSON.stringify({ granted: false, error: 'lease-unavailable' }));
-      return;
+      };
     }
-    leases.push({ account, counter: counter as number, granted, at: Date.now() });
-    response.writeHead(200, json).end(JSON.stringify({ granted }));
+    leases.push(record);
+    listener?.(record);
+    if (record.error !== undefined) {
+      response.writeHead(503, json).end(JSON.stringify({ granted: false, error: 'lease-unavailable' }));
+    } else {
+      response.writeHead(200, json).end(JSON.stringify({ granted: record.granted }));
+    }
   }
 
   const server: Server = createServer((request, response) => {
@@ -123,6 +146,9 @@ export async function startLeaseServer(ledger: Pick<Ledger, 'claim'>): Promise<L
     leases,
     allowOrigin(origin) {
       allowedOrigin = origin;
+    },
+    onAnswer(call) {
+      listener = call;
     },
     close: () =>
       new Promise<void>((resolve) => {

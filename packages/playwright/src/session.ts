@@ -6,6 +6,7 @@
  * reported, and a prompt that cannot complete closes its page with the reason, so the test
  * fails at once saying why ("No account for x@y in the vault") instead of timing out.
  */
+import { hostname } from 'node:os';
 import type { BrowserContext, Page } from '@playwright/test';
 import {
   type AccountsSource,
@@ -18,11 +19,14 @@ import { type AccountPoolOptions, type HeldAccount, holdAccount } from './coordi
 import { type CoordinationOptions, type LedgerHandle, openLedger } from './coordination/open-ledger.js';
 import { accountOf, formatReport, MESSAGE_PREFIX, MfaAutofillError, type MfaEvent, toMfaEvent } from './events.js';
 import type { SubmitOverride } from './extension-protocol.js';
+import { refuseInsecureSignin } from './insecure-signin.js';
+import { hasUntracedCalls } from './internal-call.js';
 import { type LeaseRecord, type LeaseServer, startLeaseServer } from './lease-server.js';
 import { type PlaywrightLike, resolvePlaywright } from './playwright-module.js';
 import { keepSignIn, type ReuseSignIn, restoreSignIn, type SessionStore, sessionStoreFor } from './reuse-signin.js';
 import { readHistory } from './status-history.js';
 import { setUpVault } from './vault-setup.js';
+import { type MfaWait, WaitLog } from './waits.js';
 import { failWebAuthnFast } from './webauthn.js';
 
 export interface MfaAutofillOptions extends ExtensionLaunch, CoordinationOptions {
@@ -67,15 +71,31 @@ export interface MfaAutofillOptions extends ExtensionLaunch, CoordinationOptions
   accountPool?: boolean | AccountPoolOptions;
   /** Pool accounts: at most this many sign-ins of one account a minute, across machines. Default 6. */
   signInsPerMinute?: number;
-  /** Told each stretch of waiting for a pool account or sign-in slot (the fixtures extend the test's timeout by it). */
-  onWait?: (ms: number) => void;
   /**
    * Give every page a virtual authenticator without credentials, so a passkey request fails at
    * once instead of waiting on a dialog nobody answers. Default true.
    */
   failPasskeys?: boolean;
+  /**
+   * Start the browser even though `contextOptions.ignoreHTTPSErrors` or a switch such as
+   * `--ignore-certificate-errors` turns certificate checks off. Default false: refused, because a
+   * fake login.microsoftonline.com would then get codes filled and the password typed
+   * (insecure-signin.ts). Only for a test network you control.
+   */
+  allowInsecureSignin?: boolean;
   /** Called with each event as it is seen (e.g. to log it). */
   onEvent?: (event: MfaEvent) => void;
+  /**
+   * Called when a wait (for a code period, a free pool account or a sign-in slot) begins or grows
+   * longer (`longerByMs`: how much longer than said before) and when it ends (`longerByMs` 0,
+   * `endedAt` set). The fixtures add `longerByMs` to the test's timeout.
+   */
+  onWait?: (wait: MfaWait, longerByMs: number) => void;
+  /**
+   * How this session is named to others that must wait for a code it holds ("used in this period
+   * by …"). The fixtures name the test and its worker; default: this process. Not a secret.
+   */
+  sessionLabel?: string;
 }
 
 export interface ProblemScreenshot {
@@ -95,10 +115,14 @@ export interface MfaAutofill {
   readonly reusedSignIn: string | null;
   /** The pool account this session holds (accountPool), or null. */
   readonly account: { upn: string } | null;
-  /** What the helper did besides prompts, for the report: waits for a pool account or a sign-in slot. */
+  /** What the helper has to say besides prompts and waits, for the report (a pool account's hold that lapsed). */
   readonly notes: readonly string[];
   /** Every code lease the extension asked for: account, counter, granted or not (never a code). */
   readonly leases: readonly LeaseRecord[];
+  /** Every wait for a code period (or, noted by the account pool, for a free account or a sign-in slot), oldest first. */
+  readonly waits: readonly MfaWait[];
+  /** Adds a wait the session did not see itself (like the account pool's). */
+  noteWait(wait: MfaWait): void;
   /** The page as it was when each problem was seen (taken before fail-fast closed it). */
   readonly screenshots: readonly ProblemScreenshot[];
   problems(): MfaEvent[];
@@ -115,18 +139,21 @@ export interface MfaAutofill {
 const POLL_INTERVAL_MS = 100;
 
 export async function launchWithMfaAutofill(options: MfaAutofillOptions = {}): Promise<MfaAutofill> {
+  refuseInsecureSignin(options);
   // Read before the browser starts: a missing file (or an unreachable Redis) should not cost a browser launch.
   const accounts = readAccounts(options.accounts ?? defaultAccountsSource());
   const { chromium } = options.playwright ?? (await resolvePlaywright());
+  const label = options.sessionLabel ?? `process ${process.pid} on ${hostname()}`;
   const ledger = await openLedger(options);
   let leaseServer: LeaseServer | null = null;
   let launched: LaunchedExtension;
   try {
     const sessions = options.reuseSignIn ? sessionStoreFor(options.reuseSignIn, ledger?.redis ?? null) : null;
-    if (ledger) leaseServer = await startLeaseServer(ledger.ledger);
+    if (ledger) leaseServer = await startLeaseServer(ledger.ledger, label);
     launched = await launchChromiumWithExtension(chromium, options);
     leaseServer?.allowOrigin(`chrome-extension://${launched.extensionId}`);
-    return await setUpSession(launched, options, accounts, { ledger, leaseServer, sessions });
+    const untraced = untracedSessions(sessions, launched.context);
+    return await setUpSession(launched, options, accounts, { ledger, leaseServer, sessions: untraced });
   } catch (error) {
     await leaseServer?.close();
     await ledger?.release();
@@ -150,7 +177,7 @@ async function setUpSession(
   let held: HeldAccount | null = null;
   try {
     if (options.failPasskeys ?? true) await failWebAuthnFast(launched.context);
-    const names = await setUpVault(launched.context, launched.extensionId, {
+    const vaultAccounts = await setUpVault(launched.context, launched.extensionId, {
       accounts,
       backupPassphrase: options.backupPassphrase ?? (process.env[BACKUP_PASSPHRASE_VARIABLE] || undefined),
       settings: {
@@ -161,6 +188,7 @@ async function setUpSession(
       submitAfterFillFor: options.submitAfterFillFor,
       codeLease: leaseServer?.endpoint,
     });
+    const names = vaultAccounts.map((a) => a.name);
     const restore = (account: string) => restoreSignIn(launched.context, sessions!, account, launched.signinHosts);
     let restored: string | null = null;
     if (options.accountPool) {
@@ -181,12 +209,29 @@ async function setUpSession(
     }
     const reuseAccount = options.reuseSignIn?.account ?? held?.upn ?? (names.length === 1 ? names[0]! : null);
     if (sessions && reuseAccount && restored === null && (await restore(reuseAccount))) restored = reuseAccount;
-    return new Session(launched, { ...coordination, held }, names, options, restored);
+    const periods = new Map(vaultAccounts.map((a) => [a.name.toLowerCase(), a.period]));
+    return new Session(launched, { ...coordination, held }, names, periods, options, restored);
   } catch (error) {
     await held?.release();
     await launched.close();
     throw error;
   }
+}
+
+/**
+ * reuseSignIn reads and writes sign-in cookies, which only Playwright's untraced calls keep out of
+ * the suite's traces (internal-call.ts): without them it is turned off, with a warning, rather than
+ * put live Microsoft sessions into CI artifacts.
+ */
+function untracedSessions(sessions: SessionStore | null, context: BrowserContext): SessionStore | null {
+  if (!sessions) return null;
+  if (hasUntracedCalls(context)) return sessions;
+  console.warn(
+    'MFA Autofill: reuseSignIn is off for this run: this Playwright offers no untraced calls, so the kept ' +
+      'sign-in cookies would be recorded in every trace. Each test signs in with password and MFA instead. ' +
+      'Use a @playwright/test version the helper supports (see its peer dependency) to reuse sign-ins.',
+  );
+  return null;
 }
 
 interface Waiter {
@@ -199,6 +244,7 @@ class Session implements MfaAutofill {
   readonly extensionId: string;
   readonly events: MfaEvent[] = [];
   readonly screenshots: ProblemScreenshot[] = [];
+  private readonly waitLog: WaitLog;
   private lastSeq = 0;
   private waiters = new Set<Waiter>();
   private polling: Promise<void>;
@@ -206,29 +252,40 @@ class Session implements MfaAutofill {
   private wake: (() => void) | null = null;
 
   private readonly leaseServer: LeaseServer | null;
-  readonly notes: string[];
+  readonly notes: string[] = [];
 
   constructor(
     private readonly launched: LaunchedExtension,
     private readonly coordination: Coordination & { held: HeldAccount | null },
     readonly accounts: readonly string[],
+    periods: ReadonlyMap<string, number>,
     private readonly options: MfaAutofillOptions,
     readonly reusedSignIn: string | null,
   ) {
     this.context = launched.context;
     this.extensionId = launched.extensionId;
     this.leaseServer = coordination.leaseServer;
-    this.notes = [...(coordination.held?.notes ?? [])];
     this.context.on('close', () => {
       this.stopped = true;
       this.wake?.();
     });
+    this.waitLog = new WaitLog(periods, options.onWait);
+    for (const wait of coordination.held?.waits ?? []) this.waitLog.note(wait);
+    this.leaseServer?.onAnswer((record) => this.waitLog.leaseAnswered(record));
     this.polling = this.poll();
   }
 
   get account(): { upn: string } | null {
     const held = this.coordination.held;
     return held ? { upn: held.upn } : null;
+  }
+
+  get waits(): readonly MfaWait[] {
+    return this.waitLog.waits;
+  }
+
+  noteWait(wait: MfaWait): void {
+    this.waitLog.note(wait);
   }
 
   get leases(): readonly LeaseRecord[] {
@@ -240,7 +297,7 @@ class Session implements MfaAutofill {
   }
 
   report(): string {
-    return formatReport(this.events, this.accounts, this.notes);
+    return formatReport(this.events, this.accounts, this.waits, Date.now(), this.notes);
   }
 
   assertNoProblems(): void {
@@ -326,6 +383,7 @@ class Session implements MfaAutofill {
       this.lastSeq = entry.seq;
       const event = toMfaEvent(entry, read.urls[entry.tabId] ?? null, this.accounts);
       this.events.push(event);
+      this.waitLog.eventSeen(event);
       this.options.onEvent?.(event);
       for (const waiter of this.waiters) {
         if (!waiter.predicate(event)) continue;

@@ -4,11 +4,15 @@
  * screen it stopped on (title, $Config.pgid, heading, the page's error, an AADSTS code).
  */
 import type { Page } from '@playwright/test';
+import { printable } from './printable.js';
 import type { MfaAutofill } from './session.js';
+import { describeWait } from './waits.js';
 
 export interface ProbeStep {
   step: string;
   ms: number;
+  /** Time within it spent waiting (for the next code period), in words. */
+  waited?: string;
 }
 
 export interface ProbeResult {
@@ -29,7 +33,7 @@ export interface ProbeInput {
   stepTimeoutMs?: number;
 }
 
-interface Screen {
+export interface Screen {
   kind: 'username' | 'password' | 'other';
   url: string;
   title: string;
@@ -73,16 +77,29 @@ async function screenOf(page: Page): Promise<Screen | null> {
   }
 }
 
+/** The screen in words, from the page's own text: printable() (a page may try to steer the terminal). */
 export function describeScreen(screen: Screen | null): string {
   if (!screen) return 'a page that did not load';
+  const url = new URL(screen.url);
   const parts = [
-    screen.heading ? `"${screen.heading}"` : `"${screen.title || 'untitled page'}"`,
-    screen.pgid && `page ${screen.pgid}`,
-    screen.aadsts && `AADSTS${screen.aadsts}`,
-    screen.error && `error: ${screen.error}`,
-    new URL(screen.url).origin + new URL(screen.url).pathname,
+    screen.heading ? `"${printable(screen.heading)}"` : `"${printable(screen.title) || 'untitled page'}"`,
+    screen.pgid && `page ${printable(screen.pgid)}`,
+    screen.aadsts && `AADSTS${printable(screen.aadsts)}`,
+    screen.error && `error: ${printable(screen.error)}`,
+    printable(url.origin + url.pathname),
   ].filter(Boolean);
   return parts.join(', ');
+}
+
+/** How long the waits that began since `since` last (or are expected to last), in ms. */
+function waitedSince(mfa: MfaAutofill, since: number): number {
+  let total = 0;
+  for (const wait of mfa.waits) {
+    if (wait.since < since) continue;
+    const end = wait.endedAt ?? wait.expectedUntil ?? wait.since;
+    total += Math.max(0, end - wait.since);
+  }
+  return total;
 }
 
 class Stop extends Error {
@@ -103,13 +120,17 @@ export async function probeSignin(mfa: MfaAutofill, input: ProbeInput): Promise<
   let last = started;
   const mark = (step: string) => {
     const now = Date.now();
-    steps.push({ step, ms: now - last });
+    const waits = mfa.waits.filter((w) => w.since >= last && w.since <= now);
+    const waited = waits.map((w) => describeWait(w, now).replace(/^W/, 'w').replace(/\.$/, '')).join('; ');
+    steps.push({ step, ms: now - last, ...(waited ? { waited } : {}) });
     last = now;
   };
   const until = async (what: string, done: (screen: Screen) => boolean): Promise<Screen> => {
-    const deadline = Date.now() + stepTimeoutMs;
+    const started = Date.now();
+    // A wait for the next code period is not the step being slow: its length is added.
+    const deadline = () => started + stepTimeoutMs + waitedSince(mfa, started);
     let screen: Screen | null = null;
-    while (Date.now() < deadline) {
+    while (Date.now() < deadline()) {
       const problem = mfa.problems()[0];
       if (problem) throw new Stop(problem.message, await screenOf(page));
       if (page.isClosed()) throw new Stop('the page was closed', screen);

@@ -4,8 +4,10 @@
  * passphrase made inside the page and kept nowhere, the accounts imported, the settings for
  * unattended sign-in, and per-account "Submit after filling" overrides.
  *
- * Nothing secret is an argument or a result of `page.evaluate` (traces record both): the accounts
- * and a backup's passphrase travel sealed (sealed.ts), the vault passphrase never leaves the page.
+ * Nothing secret is an argument or a result of `page.evaluate` (traces record both): the accounts,
+ * a backup's passphrase and the code-lease endpoint with its token travel sealed (sealed.ts), the
+ * vault passphrase never leaves the page. Sealing keeps them out of traces whatever Playwright
+ * version runs the suite (its untraced calls, internal-call.ts, are not public API).
  */
 import type { BrowserContext } from '@playwright/test';
 import type { AccountsContent } from './accounts-source.js';
@@ -27,17 +29,30 @@ export class VaultSetupError extends Error {
 }
 
 /** What the page's setup says back: names and messages only. */
-type SetupOutcome = { ok: true; names: string[] } | { ok: false; error: string };
+type SetupOutcome = { ok: true; accounts: VaultAccount[] } | { ok: false; error: string };
 
-/** Returns the names of the accounts now in the vault. */
-export async function setUpVault(context: BrowserContext, extensionId: string, setup: VaultSetup): Promise<string[]> {
+/** An account now in the vault: its name and TOTP period (seconds), nothing secret. */
+export interface VaultAccount {
+  name: string;
+  period: number;
+}
+
+export async function setUpVault(
+  context: BrowserContext,
+  extensionId: string,
+  setup: VaultSetup,
+): Promise<VaultAccount[]> {
   const page = await context.newPage();
   try {
     await page.goto(`chrome-extension://${extensionId}/options.html`);
     const recipient = await page.evaluate(makeRecipientKey);
     const envelope = await sealTo(
       recipient,
-      JSON.stringify({ content: setup.accounts.content, backupPassphrase: setup.backupPassphrase }),
+      JSON.stringify({
+        content: setup.accounts.content,
+        backupPassphrase: setup.backupPassphrase,
+        codeLease: setup.codeLease ?? null,
+      }),
     );
     const settings: Partial<HelperSettings> = {
       ...setup.settings,
@@ -52,10 +67,9 @@ export async function setUpVault(context: BrowserContext, extensionId: string, s
       label: setup.accounts.label,
       settings,
       overrides: setup.submitAfterFillFor ?? {},
-      codeLease: setup.codeLease ?? null,
     });
     if (!outcome.ok) throw new VaultSetupError(`MFA Autofill: ${outcome.error}`);
-    return outcome.names;
+    return outcome.accounts;
   } finally {
     await page.close();
   }
@@ -87,7 +101,6 @@ async function setUpInPage(input: {
   label: string;
   settings: Record<string, unknown>;
   overrides: Record<string, string>;
-  codeLease: { url: string; token: string } | null;
 }): Promise<SetupOutcome> {
   type Reply = { ok: true; [key: string]: unknown } | { ok: false; error: string };
   const globals = globalThis as unknown as PageGlobals;
@@ -113,13 +126,14 @@ async function setUpInPage(input: {
     key,
     bytes(input.envelope.ciphertext),
   );
-  const { content, backupPassphrase } = JSON.parse(new TextDecoder().decode(plain)) as {
+  const { content, backupPassphrase, codeLease } = JSON.parse(new TextDecoder().decode(plain)) as {
     content: unknown;
     backupPassphrase?: string;
+    codeLease: { url: string; token: string } | null;
   };
 
   // lib/background/code-lease.ts reads it from 'session:codeLease'; content scripts cannot reach storage.session.
-  if (input.codeLease) await globals.chrome.storage.session.set({ codeLease: input.codeLease });
+  if (codeLease) await globals.chrome.storage.session.set({ codeLease });
 
   const state = await send({ type: 'vault:state' });
   if (!state.ok) return { ok: false, error: `Reading the vault state failed: ${state.error}` };
@@ -171,7 +185,7 @@ async function setUpInPage(input: {
 
   const listed = await send({ type: 'accounts:list' });
   if (!listed.ok) return { ok: false, error: `Listing the accounts failed: ${listed.error}` };
-  const accounts = listed.accounts as { id: string; name: string }[];
+  const accounts = listed.accounts as { id: string; name: string; period: number }[];
   const byName = new Map(accounts.map((a) => [a.name.toLowerCase(), a]));
   for (const [name, submitAfterFill] of Object.entries(input.overrides)) {
     const account = byName.get(name.toLowerCase());
@@ -181,5 +195,5 @@ async function setUpInPage(input: {
     const updated = await send({ type: 'accounts:update', id: account.id, changes: { submitAfterFill } });
     if (!updated.ok) return { ok: false, error: `Setting "Submit after filling" for ${name} failed: ${updated.error}` };
   }
-  return { ok: true, names: accounts.map((a) => a.name) };
+  return { ok: true, accounts: accounts.map((a) => ({ name: a.name, period: a.period })) };
 }

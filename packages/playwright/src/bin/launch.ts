@@ -13,8 +13,10 @@ import {
   defaultAccountsSource,
 } from '../accounts-source.js';
 import type { MfaEvent } from '../events.js';
+import { InsecureSigninError } from '../insecure-signin.js';
 import { launchWithMfaAutofill, type MfaAutofill } from '../session.js';
 import { VaultSetupError } from '../vault-setup.js';
+import { describeWait, type MfaWait } from '../waits.js';
 
 const USAGE = `Usage: mfa-autofill-launch --accounts <file> [options]
 
@@ -71,6 +73,13 @@ function time(at: number): string {
 function printEvent(event: MfaEvent): void {
   const line = `[${time(event.at)}] ${event.problem ? '! ' : ''}${event.message}`;
   (event.problem ? console.error : console.log)(line);
+}
+
+function printWait(wait: MfaWait, longerByMs: number): void {
+  // Said when it begins and when it ends; a longer wait (another period lost) is said again.
+  if (wait.endedAt === null && longerByMs <= 0) return;
+  const at = wait.endedAt ?? Date.now();
+  console.log(`[${time(at)}] ${describeWait(wait, at)}`);
 }
 
 function printSummary(mfa: MfaAutofill, options: ReturnType<typeof parse>): void {
@@ -131,6 +140,8 @@ async function main(argv: string[]): Promise<number> {
     // A person is at the keyboard: report problems, never close their page.
     failFast: false,
     onEvent: printEvent,
+    onWait: printWait,
+    sessionLabel: `mfa-autofill-launch (process ${process.pid})`,
     contextOptions: { viewport: null },
   });
   const closed = new Promise<void>((resolve) => mfa.context.on('close', () => resolve()));
@@ -152,7 +163,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const known = error instanceof AccountsSourceError || error instanceof VaultSetupError;
+    const known =
+      error instanceof AccountsSourceError || error instanceof VaultSetupError || error instanceof InsecureSigninError;
     const message = error instanceof Error ? error.message : String(error);
     console.error(known ? message : error);
     process.exit(1);

@@ -6,9 +6,10 @@
  * also takes one of the account's sign-in slots (at most `signInsPerMinute` a minute, across all
  * machines: Microsoft throttles an account after about 20 rapid sign-ins, AADSTS50196).
  * Every wait is told to `onWait` as it goes (the fixture extends the test's timeout by it) and
- * said in the notes of the test's MFA report.
+ * kept as an MfaWait (waits.ts) for the test's MFA report.
  */
 import { randomBytes } from 'node:crypto';
+import type { MfaWait } from '../waits.js';
 import type { Ledger } from './ledger.js';
 
 export const HOLD_TTL_MS = 20_000;
@@ -27,14 +28,14 @@ export interface HoldRequest extends AccountPoolOptions {
   signInsPerMinute?: number;
   /** False when the account's kept session will sign it in (no sign-in slot needed). */
   needsSignIn(account: string): Promise<boolean>;
-  /** Told each stretch of waiting as it passes (ms). */
-  onWait?(ms: number): void;
+  /** Told each stretch of a wait as it passes (`longerByMs`), and its end (0, `endedAt` set), as WaitLog tells. */
+  onWait?(wait: MfaWait, longerByMs: number): void;
 }
 
 export interface HeldAccount {
   upn: string;
-  /** What the wait was for and how long it took, for the report ("waited 12 s for a free account …"). */
-  readonly notes: readonly string[];
+  /** The waits of a second or more, for a free account and for a sign-in slot, for the report. */
+  readonly waits: readonly MfaWait[];
   /** Total time waited (ms). */
   readonly waitedMs: number;
   /** Set when a heartbeat found the hold gone (it lapsed: another test may hold the account now). */
@@ -68,6 +69,49 @@ async function describeHolds(ledger: Ledger, accounts: readonly string[], now: n
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A wait shorter than this is not worth a line in the report (the fixture still gets its time back). */
+const REPORTED_WAIT_MS = 1_000;
+
+/** One stretch of waiting, told to `onWait` as it grows and when it ends. */
+class PoolWait {
+  readonly wait: MfaWait;
+  private toldUntil: number;
+
+  constructor(
+    kind: MfaWait['kind'],
+    account: string | null,
+    reason: string,
+    since: number,
+    private readonly onWait: HoldRequest['onWait'],
+  ) {
+    this.wait = { kind, account, reason, since, expectedUntil: null, endedAt: null };
+    this.toldUntil = since;
+  }
+
+  private tell(longerByMs: number): void {
+    try {
+      this.onWait?.(this.wait, longerByMs);
+    } catch (error) {
+      console.error('MFA Autofill: onWait failed:', error);
+    }
+  }
+
+  /** Says how long it has lasted so far. */
+  grew(now = Date.now()): void {
+    this.tell(now - this.toldUntil);
+    this.toldUntil = now;
+  }
+
+  /** Ends it; the wait, if long enough to report, is added to `waits`. */
+  end(waits: MfaWait[], account: string | null, now = Date.now()): void {
+    this.grew(now);
+    this.wait.account = account;
+    this.wait.endedAt = now;
+    this.tell(0);
+    if (now - this.wait.since >= REPORTED_WAIT_MS) waits.push(this.wait);
+  }
+}
+
 export async function holdAccount(
   ledger: Ledger,
   accounts: readonly string[],
@@ -77,13 +121,8 @@ export async function holdAccount(
   const holder = randomBytes(12).toString('hex');
   const timeoutMs = request.timeoutMs ?? DEFAULT_POOL_TIMEOUT_MS;
   const started = Date.now();
-  let lastTick = started;
-  const tick = () => {
-    const now = Date.now();
-    request.onWait?.(now - lastTick);
-    lastTick = now;
-    return now;
-  };
+  const waits: MfaWait[] = [];
+  let accountWait: PoolWait | null = null;
 
   let upn: string | null = null;
   while (upn === null) {
@@ -94,7 +133,9 @@ export async function holdAccount(
       }
     }
     if (upn !== null) break;
-    const now = tick();
+    accountWait ??= new PoolWait('free-account', null, 'all were held by other tests', started, request.onWait);
+    const now = Date.now();
+    accountWait.grew(now);
     if (now - started > timeoutMs) {
       throw new AccountPoolTimeoutError(
         `MFA Autofill: no free account in the pool after ${seconds(now - started)}: ` +
@@ -105,10 +146,7 @@ export async function holdAccount(
     await sleep(POLL_MS);
   }
   const account = upn;
-  const notes: string[] = [];
-  const accountWait = tick() - started;
-  if (accountWait >= 1_000)
-    notes.push(`waited ${seconds(accountWait)} for a free account (all were held by other tests)`);
+  accountWait?.end(waits, account);
 
   let lost = false;
   let released = false;
@@ -133,8 +171,17 @@ export async function holdAccount(
     const perMinute = request.signInsPerMinute ?? DEFAULT_SIGN_INS_PER_MINUTE;
     if (await request.needsSignIn(account)) {
       const slotStarted = Date.now();
+      let slotWait: PoolWait | null = null;
       while (!(await ledger.takeSignInSlot(account, perMinute))) {
-        const now = tick();
+        slotWait ??= new PoolWait(
+          'sign-in-slot',
+          account,
+          `at most ${perMinute} sign-ins of one account a minute, signInsPerMinute`,
+          slotStarted,
+          request.onWait,
+        );
+        const now = Date.now();
+        slotWait.grew(now);
         if (now - started > timeoutMs) {
           throw new AccountPoolTimeoutError(
             `MFA Autofill: ${account} had no sign-in slot for ${seconds(now - slotStarted)}: ` +
@@ -143,12 +190,7 @@ export async function holdAccount(
         }
         await sleep(POLL_MS);
       }
-      const slotWait = tick() - slotStarted;
-      if (slotWait >= 1_000) {
-        notes.push(
-          `waited ${seconds(slotWait)} to sign in ${account}: at most ${perMinute} sign-ins of one account a minute (signInsPerMinute)`,
-        );
-      }
+      slotWait?.end(waits, account);
     }
   } catch (error) {
     await release();
@@ -156,7 +198,7 @@ export async function holdAccount(
   }
   return {
     upn: account,
-    notes,
+    waits,
     waitedMs: Date.now() - started,
     get lost() {
       return lost;

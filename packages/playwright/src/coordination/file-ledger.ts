@@ -2,7 +2,8 @@
  * The ledger on one machine (ledger.ts): files in a private folder (private-dir.ts), shared by
  * every helper of this user, every worker and every suite. Each record is a file created with
  * O_EXCL, so exactly one claimant wins, also on a shared volume that honours it:
- *   <key>-<counter>     a code handed out (kept 10 minutes: the longest TOTP period is 60 s);
+ *   <key>-<counter>     a code handed out, holding who claimed it (kept 10 minutes: the longest
+ *                       TOTP period is 60 s);
  *   hold-<key>          an account held by a test: "holder|since", its mtime the last heartbeat;
  *   signin-<key>-<n>    sign-in slot n of an account, taken at its mtime, free a minute later.
  * Default folder: <temp dir>/mfa-autofill-ledger-<uid>; `ledgerDir` (or $MFA_AUTOFILL_LEDGER) moves it.
@@ -37,6 +38,8 @@ export const LEDGER_DIR_VARIABLE = 'MFA_AUTOFILL_LEDGER';
 
 /** Code records older than this are of periods long gone. */
 const KEEP_MS = 10 * 60_000;
+
+const MAX_HOLDER_CHARS = 200;
 
 export function defaultLedgerDir(env: NodeJS.ProcessEnv = process.env): string {
   // Per user: one user's folder is never another's to find (or to make first).
@@ -120,8 +123,17 @@ export class CodeLedger implements Ledger {
     }
   }
 
-  async claim(account: string, counter: number): Promise<boolean> {
-    return this.create(`${accountKey(account)}-${counter}`);
+  async claim(account: string, counter: number, holder = ''): Promise<boolean> {
+    return this.create(`${accountKey(account)}-${counter}`, holder.slice(0, MAX_HOLDER_CHARS));
+  }
+
+  async holderOf(account: string, counter: number): Promise<string | null> {
+    try {
+      return this.read(`${accountKey(account)}-${counter}`)?.slice(0, MAX_HOLDER_CHARS) || null;
+    } catch {
+      // Only a message for those who wait: a file that cannot be read names no one.
+      return null;
+    }
   }
 
   async hold(account: string, holder: string, ttlMs: number, now = Date.now()): Promise<boolean> {

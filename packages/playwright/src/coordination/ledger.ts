@@ -12,8 +12,13 @@ import { createHash } from 'node:crypto';
 export interface Ledger {
   /** Says where the ledger is, for messages (a folder, or Redis's host:port; never a password). */
   readonly where: string;
-  /** True for the first claim of this account's code for `counter` anywhere the ledger reaches; false after. */
-  claim(account: string, counter: number): Promise<boolean>;
+  /**
+   * True for the first claim of this account's code for `counter` anywhere the ledger reaches; false after.
+   * `holder` names the claimant to those who then wait ("worker 1: \"signs in\""): no secret.
+   */
+  claim(account: string, counter: number, holder?: string): Promise<boolean>;
+  /** Who claimed this account's code for `counter`, as it named itself; null when not said or not kept. */
+  holderOf(account: string, counter: number): Promise<string | null>;
   /** Holds `account` for `holder` unless someone holds it now; the hold lapses after `ttlMs` unless renewed. */
   hold(account: string, holder: string, ttlMs: number): Promise<boolean>;
   /** Extends `holder`'s hold; false when it was lost (it lapsed, and maybe someone else holds it now). */

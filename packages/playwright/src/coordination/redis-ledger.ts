@@ -112,8 +112,14 @@ export class RedisLedger implements Ledger {
     return (await this.run(() => this.client.set(key, value, 'PX', ttlMs, 'NX'))) === 'OK';
   }
 
-  claim(account: string, counter: number): Promise<boolean> {
+  /** `holder` is not kept: Redis holds no names (a claim is stored as '1'). */
+  claim(account: string, counter: number, _holder?: string): Promise<boolean> {
     return this.setIfAbsent(this.key('code', accountKey(account), counter), '1', CODE_KEEP_MS);
+  }
+
+  /** Always null: Redis keeps no claimant's name, so a wait on Redis names no one. */
+  async holderOf(_account: string, _counter: number): Promise<string | null> {
+    return null;
   }
 
   hold(account: string, holder: string, ttlMs: number): Promise<boolean> {

@@ -26,6 +26,7 @@ export {
   type ScreenRecord,
   startFakeSignin,
 } from './server.js';
+export { fakeSigninSwitches } from './switches.js';
 export {
   base32Decode,
   checkCode,

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CodeLedger, defaultLedgerDir, launchWithMfaAutofill } from 'mfa-autofill-playwright';
 import { HOLD_TTL_MS } from '../../src/coordination/account-pool';
+import { describeWait } from '../../src/waits';
 import { expect, test } from './fixtures';
 import { USERS } from './world';
 
@@ -36,17 +37,23 @@ test('a test whose account is held waits for it, gets the wait back on its timeo
   const first = await launchWithMfaAutofill({ playwright, accounts, accountPool: true });
   expect(first.account).toEqual({ upn: USERS.lynne });
   let waited = 0;
-  const second = launchWithMfaAutofill({ playwright, accounts, accountPool: true, onWait: (ms) => (waited += ms) });
+  const second = launchWithMfaAutofill({
+    playwright,
+    accounts,
+    accountPool: true,
+    onWait: (_wait, longerByMs) => (waited += longerByMs),
+  });
   // The second browser starts, then waits: no one else may have the account while the first holds it.
   await expect.poll(() => waited, { timeout: 30_000 }).toBeGreaterThan(3_000);
   await first.close();
   const next = await second;
   try {
     expect(next.account).toEqual({ upn: USERS.lynne });
-    expect(next.notes).toEqual([
-      expect.stringMatching(/^waited \d+ s for a free account \(all were held by other tests\)$/),
+    expect(next.waits.map((w) => describeWait(w))).toEqual([
+      expect.stringMatching(/^Waited \d+ s for a free account \(all were held by other tests\)\.$/),
     ]);
-    expect(next.report()).toContain(`MFA Autofill: ${next.notes[0]}.`);
+    expect(next.waits[0]).toMatchObject({ kind: 'free-account', account: USERS.lynne });
+    expect(next.report()).toContain(describeWait(next.waits[0]!));
 
     const third = await launchWithMfaAutofill({ playwright, accounts, accountPool: { timeoutMs: 1_500 } }).catch(
       (e: Error) => e,
@@ -70,8 +77,8 @@ test.describe('the fixture', () => {
       accountPool: true,
       accounts: { env: 'POOL_FIXTURE_ACCOUNTS' },
       // The other test lets go once this one has waited 3 s.
-      onWait: (ms) => {
-        waited += ms;
+      onWait: (_wait, longerByMs) => {
+        waited += longerByMs;
         if (waited <= 3_000) return;
         clearInterval(heartbeat);
         void ledger().releaseHold(USERS.pradeep, 'another-test');
@@ -94,10 +101,12 @@ test.describe('the fixture', () => {
     mfa,
   }, testInfo) => {
     expect(mfaAccount).toEqual({ upn: USERS.pradeep });
-    expect(mfa.notes).toEqual([expect.stringMatching(/^waited \d+ s for a free account/)]);
+    expect(mfa.waits.map((w) => w.kind)).toEqual(['free-account']);
+    const said = describeWait(mfa.waits[0]!);
+    expect(said).toMatch(/^Waited \d+ s for a free account/);
     expect(testInfo.timeout).toBeGreaterThanOrEqual(90_000 + waited);
     expect(waited).toBeGreaterThan(3_000);
-    expect(testInfo.annotations).toContainEqual({ type: 'mfa-autofill', description: mfa.notes[0] });
+    expect(testInfo.annotations).toContainEqual({ type: 'mfa-autofill', description: said });
   });
 });
 
@@ -152,13 +161,14 @@ test('at most N sign-ins of one account a minute: the extra one waits its turn a
   });
   try {
     expect(Date.now() - started).toBeGreaterThan(50_000);
-    expect(second.notes).toEqual([
+    expect(second.waits.map((w) => describeWait(w))).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^waited \\d+ s to sign in ${USERS.adele.replace(/\./g, '\\.')}: at most 1 sign-ins of one account a minute`,
+          `^Waited \\d+ s to sign in ${USERS.adele.replace(/\./g, '\\.')} \\(at most 1 sign-ins of one account a minute, signInsPerMinute\\)\\.$`,
         ),
       ),
     ]);
+    expect(second.report()).toContain(describeWait(second.waits[0]!));
   } finally {
     await second.close();
   }

@@ -41,6 +41,7 @@ test('waits for the next period: a wrong secret in the vault gets one retry with
 
 test('waits for the next period: on another machine, a code already used in its period is refused, and the extension retries with the next one', async ({
   page,
+  mfa,
   fakeMicrosoft,
 }) => {
   // A second machine signing in the same account at the same moment (say, a CI shard), with its
@@ -54,30 +55,31 @@ test('waits for the next period: on another machine, a code already used in its 
     await routeToFakeSignin(otherJob.context, fakeMicrosoft);
     const otherPage = await otherJob.context.newPage();
     await typeCredentials(otherPage, USERS.nestor);
-    // Late in a period, so that the wait for the next one is short, but with time for both
-    // sign-ins to reach the code prompt within it (a code with < 3 s left is not filled).
-    await untilLeftInPeriod(14_000);
-
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${APP_URL}**`);
-    await expect(page.getByRole('status')).toHaveText(`Signed in as ${USERS.nestor}`);
-
-    await otherPage.getByRole('button', { name: 'Sign in' }).click();
-    await otherPage.waitForURL(`${APP_URL}**`);
-    await expect(otherPage.getByRole('status')).toHaveText(`Signed in as ${USERS.nestor}`);
+    // Early in a period, and both at once, so that both sign-ins reach the code prompt within it
+    // even on a loaded machine (a code with < 3 s left is not filled).
+    await untilLeftInPeriod(27_000);
+    const both = [page, otherPage].map(async (p) => {
+      await p.getByRole('button', { name: 'Sign in' }).click();
+      await p.waitForURL(`${APP_URL}**`);
+      await expect(p.getByRole('status')).toHaveText(`Signed in as ${USERS.nestor}`);
+    });
+    await Promise.all(both);
 
     const checks = fakeMicrosoft.codeChecks.filter((c) => c.upn === USERS.nestor);
     expect(checks.map((c) => c.result)).toEqual(['accepted', 'reused', 'accepted']);
     expect(checks[1]!.code).toBe(checks[0]!.code);
     expect(Math.floor(checks[2]!.at / PERIOD_MS)).toBe(Math.floor(checks[1]!.at / PERIOD_MS) + 1);
+    // Whichever machine came second retried; the other filled once.
+    const filled = `Filled the code for ${USERS.nestor} and submitted it.`;
+    const retried = [
+      filled,
+      `The page refused the code for ${USERS.nestor}; retrying once with the next period's code.`,
+      filled,
+    ];
     await expect
-      .poll(() => otherJob.events.map((e) => e.message))
-      .toEqual([
-        `Filled the code for ${USERS.nestor} and submitted it.`,
-        `The page refused the code for ${USERS.nestor}; retrying once with the next period's code.`,
-        `Filled the code for ${USERS.nestor} and submitted it.`,
-      ]);
-    expect(otherJob.problems()).toEqual([]);
+      .poll(() => [mfa, otherJob].map((job) => job.events.map((e) => e.message)).sort((a, b) => a.length - b.length))
+      .toEqual([[filled], retried]);
+    expect([...mfa.problems(), ...otherJob.problems()]).toEqual([]);
   } finally {
     await otherJob.close();
     rmSync(otherMachineLedger, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { CodeLedger, defaultLedgerDir } from 'mfa-autofill-playwright';
 // Not part of the package's API: the server is started by launchWithMfaAutofill.
-import { startLeaseServer } from '../../src/lease-server';
+import { leaseProof, startLeaseServer } from '../../src/lease-server';
 
 let dir: string;
 test.beforeEach(() => {
@@ -29,6 +29,17 @@ test('grants each account code once, whatever the case of the name, to whichever
   expect(await other.claim('b@contoso.com', 100)).toBe(true);
 });
 
+test('names who claimed a code to those who then wait; a claim without a name names no one', async () => {
+  const one = new CodeLedger(dir);
+  const other = new CodeLedger(dir);
+  expect(await one.claim('a@contoso.com', 100, 'worker 1: "signs in"')).toBe(true);
+  expect(await other.claim('a@contoso.com', 100, 'worker 2: "also signs in"')).toBe(false);
+  expect(await other.holderOf('A@Contoso.com', 100)).toBe('worker 1: "signs in"');
+  expect(await other.claim('a@contoso.com', 101)).toBe(true);
+  expect(await one.holderOf('a@contoso.com', 101)).toBeNull();
+  expect(await one.holderOf('a@contoso.com', 102)).toBeNull();
+});
+
 test('another process (another suite on this machine) sees the same claims', async () => {
   await new CodeLedger(dir).claim('a@contoso.com', 7);
   const script = `import('mfa-autofill-playwright').then(async ({ CodeLedger }) => {
@@ -39,12 +50,12 @@ test('another process (another suite on this machine) sees the same claims', asy
 });
 
 test('the lease server answers only the extension it launched, with its token', async () => {
-  const server = await startLeaseServer(new CodeLedger(dir));
+  const server = await startLeaseServer(new CodeLedger(dir), 'worker 0: "lease server"');
   const origin = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
   server.allowOrigin(origin);
   const ask = (headers: Record<string, string>, body: unknown = { account: 'a@contoso.com', counter: 5 }) =>
     fetch(server.endpoint.url, { method: 'POST', headers, body: JSON.stringify(body) });
-  const bearer = `Bearer ${server.endpoint.token}`;
+  const bearer = `MfaLease ${leaseProof(server.endpoint.token, 'a@contoso.com', 5)}`;
   try {
     const preflight = await fetch(server.endpoint.url, {
       method: 'OPTIONS',
@@ -55,6 +66,9 @@ test('the lease server answers only the extension it launched, with its token', 
     expect(preflight.headers.get('access-control-allow-private-network')).toBe('true');
 
     expect((await ask({ origin, authorization: 'Bearer wrong' })).status).toBe(403);
+    // The token itself, or a proof for another account or period, is no proof.
+    expect((await ask({ origin, authorization: `Bearer ${server.endpoint.token}` })).status).toBe(403);
+    expect((await ask({ origin, authorization: bearer }, { account: 'a@contoso.com', counter: 6 })).status).toBe(403);
     expect((await ask({ origin: 'https://evil.example', authorization: bearer })).status).toBe(403);
     expect((await ask({ authorization: bearer })).status).toBe(403);
     expect((await ask({ origin, authorization: bearer }, { account: 'a@contoso.com', counter: '5' })).status).toBe(400);
@@ -62,9 +76,11 @@ test('the lease server answers only the extension it launched, with its token', 
 
     expect(await (await ask({ origin, authorization: bearer })).json()).toEqual({ granted: true });
     expect(await (await ask({ origin, authorization: bearer })).json()).toEqual({ granted: false });
-    expect(server.leases.map(({ account, counter, granted }) => ({ account, counter, granted }))).toEqual([
-      { account: 'a@contoso.com', counter: 5, granted: true },
-      { account: 'a@contoso.com', counter: 5, granted: false },
+    expect(
+      server.leases.map(({ account, counter, granted, heldBy }) => ({ account, counter, granted, heldBy })),
+    ).toEqual([
+      { account: 'a@contoso.com', counter: 5, granted: true, heldBy: null },
+      { account: 'a@contoso.com', counter: 5, granted: false, heldBy: 'worker 0: "lease server"' },
     ]);
   } finally {
     await server.close();
@@ -99,7 +115,7 @@ test('a claim that fails (not "exists") is answered "lease unavailable", and the
   const ask = (counter: number) =>
     fetch(server.endpoint.url, {
       method: 'POST',
-      headers: { origin, authorization: `Bearer ${server.endpoint.token}` },
+      headers: { origin, authorization: `MfaLease ${leaseProof(server.endpoint.token, 'a@contoso.com', counter)}` },
       body: JSON.stringify({ account: 'a@contoso.com', counter }),
     });
   try {

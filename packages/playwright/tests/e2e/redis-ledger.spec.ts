@@ -12,7 +12,7 @@ import { launchWithMfaAutofill } from 'mfa-autofill-playwright';
 import { RedisLedger } from '../../src/coordination/redis-ledger';
 import { redisTarget } from '../../src/coordination/redis-url';
 import { SESSION_KEY_VARIABLE, SessionKeyError, sessionKeyFrom } from '../../src/coordination/session-key';
-import { startLeaseServer } from '../../src/lease-server';
+import { leaseProof, startLeaseServer } from '../../src/lease-server';
 import { redisSessionStore, sessionStoreFor } from '../../src/reuse-signin';
 import { type RedisServer, startRedisServer } from './redis-server';
 
@@ -42,8 +42,10 @@ test('two machines: each code once, pool holds one at a time and lapse, sign-in 
   const prefix = `t${Date.now()}:`;
   const [one, other] = await Promise.all([connect(prefix), connect(prefix)]);
   try {
-    expect(await one.claim(ACCOUNT, 100)).toBe(true);
-    expect(await other.claim(ACCOUNT.toUpperCase(), 100)).toBe(false);
+    // The claimant's name is for the file ledger's waits only: Redis keeps '1', so no one is named.
+    expect(await one.claim(ACCOUNT, 100, 'worker 1: "signs in megan"')).toBe(true);
+    expect(await other.claim(ACCOUNT.toUpperCase(), 100, 'worker 2')).toBe(false);
+    expect(await other.holderOf(ACCOUNT, 100)).toBeNull();
     expect(await other.claim(ACCOUNT, 101)).toBe(true);
 
     expect(await one.hold(ACCOUNT, 'one', 20_000)).toBe(true);
@@ -69,6 +71,7 @@ test('two machines: each code once, pool holds one at a time and lapse, sign-in 
 
     const stored = await everything(prefix);
     expect(stored).toContain(`${prefix}code:`);
+    expect(stored).not.toContain('worker');
     expect(stored).toContain(`${prefix}session:`);
     for (const clear of ['megan', 'contoso', 'cookies']) expect(stored.toLowerCase()).not.toContain(clear);
   } finally {
@@ -97,7 +100,7 @@ test('Redis lost mid-run: leases are answered "unavailable" within seconds, neve
   const ask = async (counter: number) => {
     const response = await fetch(server.endpoint.url, {
       method: 'POST',
-      headers: { origin, authorization: `Bearer ${server.endpoint.token}` },
+      headers: { origin, authorization: `MfaLease ${leaseProof(server.endpoint.token, ACCOUNT, counter)}` },
       body: JSON.stringify({ account: ACCOUNT, counter }),
     });
     return { status: response.status, body: await response.json() };

@@ -1,6 +1,7 @@
 /**
  * `mfa-autofill-signin`, the sign-in probe: one headless sign-in against the fake service (which
- * Chromium reaches through --host-resolver-rules), each step timed; a stop names its screen.
+ * Chromium reaches through --host-resolver-rules, trusting its certificate's key with
+ * --trust-certificate: certificate checks stay on), each step timed; a stop names its screen.
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -8,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { CodeLedger } from 'mfa-autofill-playwright';
 import { type FakeSignin, startFakeSignin } from 'mfa-autofill-playwright/fake-signin';
 import { randomSecret } from '../../../../tests/support/oathtool';
 
@@ -39,6 +41,7 @@ test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mfa-probe-'));
   const secret = randomSecret(32);
   service = await startFakeSignin({ users: [{ upn: USER, password, secret }] });
+  writeFileSync(join(dir, 'fake-signin.pem'), service.certificate);
   writeFileSync(join(dir, 'accounts.txt'), `otpauth://totp/Contoso:${USER}?secret=${secret}&issuer=Microsoft\n`, {
     mode: 0o600,
   });
@@ -50,7 +53,11 @@ test.afterAll(async () => {
 
 function reachFakeService(): string[] {
   const rules = ['login.microsoftonline.com', 'app.contoso.example'].map((h) => `MAP ${h} 127.0.0.1:${service.port}`);
-  return [`--browser-arg=--host-resolver-rules=${rules.join(', ')}`, '--ignore-https-errors'];
+  return [
+    `--browser-arg=--host-resolver-rules=${rules.join(', ')}`,
+    '--trust-certificate',
+    join(dir, 'fake-signin.pem'),
+  ];
 }
 
 test('signs in through user name, password and MFA, timing each step (JSON)', async () => {
@@ -122,4 +129,61 @@ test('takes the password only from the variable --password-env names, and lists 
   for (const option of ['--accounts', '--url', '--user', '--password-env', '--json', '--timeout']) {
     expect(help.stdout).toContain(option);
   }
+});
+
+test('refuses to run with certificate errors ignored unless --allow-insecure-signin says so, and says why', async () => {
+  const base = [
+    '--accounts',
+    join(dir, 'accounts.txt'),
+    '--url',
+    APP,
+    '--user',
+    USER,
+    '--password-env',
+    'PROBE_PASSWORD',
+  ];
+  for (const insecure of [['--ignore-https-errors'], ['--browser-arg=--ignore-certificate-errors']]) {
+    const run = await probe([...base, ...insecure], { PROBE_PASSWORD: password });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `refusing to start the browser that carries the extension with certificate errors ignored (${insecure[0]!.replace('--browser-arg=', '')})`,
+    );
+    expect(run.stderr).toContain('set --allow-insecure-signin');
+    expect(run.stdout).toBe('');
+  }
+});
+
+test('waits for a TOTP period: a step that waited for the next code period says so, naming who held the code', async () => {
+  test.setTimeout(120_000);
+  // Another suite on this machine holds this period's code and the next one's (its claims in the
+  // shared ledger): whenever the probe reaches the code page in the next 30 s or more, it waits.
+  const ledgerDir = join(dir, 'probe-ledger');
+  const ledger = new CodeLedger(ledgerDir);
+  const counter = Math.floor(Date.now() / 30_000);
+  expect(await ledger.claim(USER, counter, 'another suite (worker 3)')).toBe(true);
+  expect(await ledger.claim(USER, counter + 1, 'another suite (worker 3)')).toBe(true);
+  const run = await probe(
+    [
+      '--accounts',
+      join(dir, 'accounts.txt'),
+      '--url',
+      APP,
+      '--user',
+      USER,
+      '--password-env',
+      'PROBE_PASSWORD',
+      // Shorter than the wait: the step's time for the wait is added to it.
+      '--timeout',
+      '20',
+      ...reachFakeService(),
+    ],
+    { PROBE_PASSWORD: password, MFA_AUTOFILL_LEDGER: ledgerDir },
+  );
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(
+    new RegExp(
+      `✓ password → MFA code filled +\\d+ ms \\(waited \\d+ s for the next code period \\(${USER.replace(/\./g, '\\.')} used in this period by another suite \\(worker 3\\)\\)\\)\n`,
+    ),
+  );
 });

@@ -4,6 +4,7 @@ import { accountKey, holdRecord, parseHoldRecord } from '../../src/coordination/
 import { redisTarget, scrub } from '../../src/coordination/redis-url';
 import { openSession, sealSession } from '../../src/coordination/sealed-session';
 import { formatReport } from '../../src/events';
+import { describeWait, type MfaWait } from '../../src/waits';
 
 describe('the Redis URL', () => {
   it.each([
@@ -62,13 +63,39 @@ describe('ledger records', () => {
 });
 
 describe('the MFA report', () => {
-  it('says what the helper waited for, under the vault line', () => {
-    expect(formatReport([], ['a@contoso.com'], ['waited 12 s for a free account (all were held by other tests)'])).toBe(
+  const since = 1_000;
+  const freeAccount: MfaWait = {
+    kind: 'free-account',
+    account: 'a@contoso.com',
+    reason: 'all were held by other tests',
+    since,
+    expectedUntil: null,
+    endedAt: since + 12_000,
+  };
+  const signInSlot: MfaWait = {
+    kind: 'sign-in-slot',
+    account: 'a@contoso.com',
+    reason: 'at most 6 sign-ins of one account a minute, signInsPerMinute',
+    since: since + 12_000,
+    expectedUntil: null,
+    endedAt: since + 53_000,
+  };
+
+  it('says the pool’s waits in order, like the code periods’, and notes under the vault line', () => {
+    const note = 'the hold on a@contoso.com lapsed during the session';
+    expect(formatReport([], ['a@contoso.com'], [signInSlot, freeAccount], 60_000, [note])).toBe(
       [
         'MFA Autofill: the vault has 1 account: a@contoso.com.',
-        'MFA Autofill: waited 12 s for a free account (all were held by other tests).',
-        'No code prompt was handled.',
+        `MFA Autofill: ${note}.`,
+        '00:00:13.000  Waited 12 s for a free account (all were held by other tests).',
+        '00:00:54.000  Waited 41 s to sign in a@contoso.com (at most 6 sign-ins of one account a minute, signInsPerMinute).',
       ].join('\n'),
+    );
+  });
+
+  it('a wait for a sign-in slot that still lasts says so far', () => {
+    expect(describeWait({ ...signInSlot, endedAt: null }, since + 20_000)).toBe(
+      'Waiting to sign in a@contoso.com (at most 6 sign-ins of one account a minute, signInsPerMinute): 8 s so far.',
     );
   });
 });

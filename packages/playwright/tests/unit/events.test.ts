@@ -4,8 +4,11 @@
  * fails at once) told by the screen's title, $Config.pgid and AADSTS code.
  */
 import { describe, expect, it } from 'vitest';
-import { describeStatus, isProblem } from '../../src/events';
+import { describeStatus, formatReport, isProblem } from '../../src/events';
 import type { TabStatus } from '../../src/extension-protocol';
+import { printable } from '../../src/printable';
+import { describeScreen } from '../../src/signin-probe';
+import { describeWait, type MfaWait } from '../../src/waits';
 
 const at = 0;
 const NAMES = ['a@contoso.com', 'b@contoso.com'];
@@ -51,5 +54,81 @@ describe('the helper’s event sentences', () => {
   ])('a status this helper does not know yet, %j, is a problem told by its screen', (status, message) => {
     expect(describeStatus(status as unknown as TabStatus, NAMES)).toBe(message);
     expect(isProblem(status as unknown as TabStatus)).toBe(true);
+  });
+});
+
+describe('page text in the sentences the launcher and the probe print', () => {
+  const hostile = 'Sign in\u001b[2J\u001b[31m\rOK \u202eevil\u009b';
+  it.each<[string, TabStatus]>([
+    [
+      'a stopped screen’s title, pgid and AADSTS',
+      { state: 'stopped', blocked: true, title: hostile, pgid: hostile, aadsts: hostile, at },
+    ],
+    ['the account a page names', { state: 'no-match', pageAccount: hostile, at }],
+    ['an account name', { state: 'wrong-code', account: hostile, retrying: false, at }],
+  ])('%s: no control character reaches the terminal', (_, status) => {
+    const message = describeStatus(status, [hostile]);
+    expect(message).toContain('Sign in[2J[31m OK evil');
+    expect(message).toBe(printable(message, Number.POSITIVE_INFINITY));
+    expect([...message].filter((c) => c < ' ' || c === '\u202e')).toEqual([]);
+  });
+
+  it('the probe’s description of the screen it stopped on', () => {
+    const hostile = '\u001b]0;pwned\u0007Enter code\u202e';
+    const said = describeScreen({
+      kind: 'other',
+      url: 'https://login.microsoftonline.com/common/login?x=1',
+      title: hostile,
+      pgid: hostile,
+      heading: null,
+      error: hostile,
+      aadsts: null,
+    });
+    expect(said).toBe(
+      '"]0;pwnedEnter code", page ]0;pwnedEnter code, error: ]0;pwnedEnter code, https://login.microsoftonline.com/common/login',
+    );
+  });
+});
+
+describe('waits in the MFA report', () => {
+  const wait: MfaWait = {
+    kind: 'code-period',
+    account: 'a@contoso.com',
+    reason: 'used in this period by worker 1: "signs in"',
+    since: 1_000,
+    expectedUntil: 18_000,
+    endedAt: null,
+  };
+
+  it('a code prompt that is waiting for the next period is not "no code prompt"', () => {
+    const report = formatReport([], NAMES, [wait], 5_400);
+    expect(report).not.toContain('No code prompt was handled');
+    expect(report).toContain(
+      'Waiting for the next code period (a@contoso.com used in this period by worker 1: "signs in"): 4 s so far, about 13 s more.',
+    );
+    expect(formatReport([], NAMES, [], 5_400)).toContain('No code prompt was handled.');
+  });
+
+  it('an ended wait says how long, in order with the events', () => {
+    const filled = { state: 'filled', account: 'a@contoso.com', submitted: true, at: 17_300 } as const;
+    const event = { ...filled, seq: 1, tabId: 7, url: null, message: describeStatus(filled, NAMES), problem: false };
+    const report = formatReport([event], NAMES, [{ ...wait, endedAt: 17_259 }]);
+    expect(report.split('\n').slice(1)).toEqual([
+      '00:00:17.259  Waited 16 s for the next code period (a@contoso.com used in this period by worker 1: "signs in").',
+      '00:00:17.300  tab 7  Filled the code for a@contoso.com and submitted it.',
+    ]);
+  });
+
+  it('a wait for a free account', () => {
+    expect(
+      describeWait({
+        kind: 'free-account',
+        account: null,
+        reason: null,
+        since: 0,
+        expectedUntil: null,
+        endedAt: 9_600,
+      }),
+    ).toBe('Waited 10 s for a free account.');
   });
 });
