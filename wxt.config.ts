@@ -36,7 +36,8 @@ export default defineConfig({
       if (offscreen >= 0) entrypoints.splice(offscreen, 1);
     },
     // The content script is a plain unlisted script (entrypoints/mfa.ts), not a WXT content
-    // script: WXT's content-script runtime talks to the page (DESIGN.md, "Security notes").
+    // script: WXT's content-script runtime talks to the page (docs/ARCHITECTURE.md,
+    // 'Security notes from review').
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [
         {
@@ -45,7 +46,8 @@ export default defineConfig({
           // The pages render late anyway (knockout, body display:none): the observer sees the
           // prompt appear, so running before the document is parsed would gain nothing.
           run_at: 'document_idle',
-          // Top frame only (DESIGN.md); startAutofill checks window.top as well.
+          // Top frame only (docs/ARCHITECTURE.md, 'Trust rules'); startAutofill checks window.top
+          // as well.
           all_frames: false,
         },
       ];
@@ -55,13 +57,14 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // Why each is needed: README, "Permissions".
+    // Why each is needed: README.md, 'Permissions'.
     permissions: [
       'storage',
       'alarms',
       'activeTab',
       'clipboardWrite',
       'idle',
+      'scripting',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     host_permissions: hostPermissions,

@@ -1,10 +1,11 @@
 // Unattended sign-in against the fake sign-in service (mfa-autofill-playwright/fake-signin), with
-// the QA helper (mfa-autofill-playwright, built by `npm run build`): "Enter code" shown → the app reached, with Submit after filling on and
-// "Stay signed in?" answered No by the extension. Measured in the browser on its own clock:
-// the code page stamps when it shows the prompt, the app page subtracts that from its own load
-// time (data-mfa-ms). Each sign-in uses its own account: a code is handed out once per account
-// per period. A sign-in that would reach the prompt with under 5 s left in the TOTP period waits
-// for the next period first (DESIGN.md: benchmarks sample with ≥ 5 s left).
+// the QA helper (mfa-autofill-playwright, built by `npm run build`): "Enter code" shown → the app
+// reached, with Submit after filling on and "Stay signed in?" answered No by the extension.
+// Measured in the browser on its own clock: the code page stamps when it shows the prompt, the app
+// page subtracts that from its own load time (data-mfa-ms). Each sign-in uses its own account: a
+// code is handed out once per account per period. A sign-in that would reach the prompt with under
+// 5 s left in the TOTP period waits for the next period first (benchmarks sample with ≥ 5 s left:
+// docs/ARCHITECTURE.md, 'TOTP').
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

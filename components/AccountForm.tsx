@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
 import { type AccountField, type FieldError, validateAccountInput } from '@/lib/accounts';
-import { describeLinkIssue } from '@/lib/formats/describe';
 import { looksLikeOtpauthLink, parseOtpauthLink } from '@/lib/otpauth-link';
 import type { Algorithm, Digits, Period } from '@/lib/totp';
-import { pageWords, t } from '@/utils/i18n';
+import { t } from '@/utils/i18n';
 import { send } from '@/utils/send';
 import { Field, Select } from './Field';
 import { failureText, problemText } from './failure-text';
@@ -24,14 +23,19 @@ const algorithmOptions = () =>
     { value: 'SHA512', label: 'SHA512' },
   ] as const;
 
-/** A refused field in the page's language; the English `message` only for an error with no code. */
+/** A refused field in the page's language. */
 function fieldErrorText(error: FieldError): string {
-  if (error.problem) return problemText(error.problem);
-  if (error.linkIssue) return describeLinkIssue(error.linkIssue, pageWords);
-  return error.message;
+  return problemText(error.problem);
 }
 
-export function AccountForm({ onSaved, onCancel }: { onSaved: (name: string) => void; onCancel: () => void }) {
+export function AccountForm({
+  onSaved,
+  onCancel,
+}: {
+  /** The account was added: its name as saved, and its id. */
+  onSaved: (name: string, id: string) => void;
+  onCancel: () => void;
+}) {
   const [name, setName] = useState('');
   const [secret, setSecret] = useState('');
   const [issuer, setIssuer] = useState('');
@@ -68,7 +72,7 @@ export function AccountForm({ onSaved, onCancel }: { onSaved: (name: string) => 
     setBusy(true);
     const reply = await send({ type: 'accounts:add', input });
     setBusy(false);
-    if (reply.ok) onSaved(valid.value.name);
+    if (reply.ok) onSaved(valid.value.name, reply.id);
     else setErrors({ [(reply.field as AccountField | undefined) ?? 'name']: failureText(reply) });
   }
 

@@ -1,5 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { AccountCodes, AccountView } from '@/lib/messages';
+import { useWholeRowsHigh } from '@/hooks/useWholeRowsHigh';
+import type { AccountView } from '@/lib/messages';
+import { type Codes, currentCode } from '@/lib/popup/current-code';
 import { filterAccounts, orderAsOpened, searchIndex } from '@/lib/popup/list-order';
 import { isListKey, scrollToShow, targetRow, visibleWindow } from '@/lib/popup/list-window';
 import { t } from '@/utils/i18n';
@@ -10,24 +12,8 @@ import { groupCode } from './code-format';
  * turns a scroll position into rows by division, with no measuring of 2,000 rows.
  */
 export const ROW_HEIGHT_PX = 76;
-/** The list's height before it has been measured (theme.css: `.account-scroller` max-height). */
-const INITIAL_VIEWPORT_PX = 440;
-
-type Codes = Pick<AccountCodes, 'code' | 'nextCode' | 'validUntil'>;
-
-/**
- * The code to show at `now`: the next one once the current has expired (until fresh codes
- * arrive). Empty when that code has not arrived yet: never show an expired code.
- */
-export function currentCode(
-  codes: Codes | undefined,
-  period: number,
-  now: number,
-): { code: string; secondsLeft: number } {
-  if (!codes || codes.validUntil === 0) return { code: '', secondsLeft: period };
-  if (now < codes.validUntil) return { code: codes.code, secondsLeft: Math.ceil((codes.validUntil - now) / 1000) };
-  return { code: codes.nextCode, secondsLeft: Math.ceil((codes.validUntil + period * 1000 - now) / 1000) };
-}
+/** The list's height before it has been measured (theme.css: `.account-scroller` max-height, five rows). */
+const INITIAL_VIEWPORT_PX = 5 * ROW_HEIGHT_PX;
 
 interface ListProps {
   accounts: readonly AccountView[];
@@ -37,6 +23,10 @@ interface ListProps {
   onEdit: (account: AccountView) => void;
   /** The rows rendered now (in view and just around it), so their codes can be fetched first. */
   onRowsInView: (accounts: readonly AccountView[]) => void;
+  /** An account to scroll into view and give the focus to (one just added), once it is listed. */
+  reveal?: string | null;
+  /** Called when `reveal` has been shown. */
+  onRevealed?: () => void;
 }
 
 /**
@@ -45,8 +35,9 @@ interface ListProps {
  * (aria-setsize/aria-posinset). Arrow keys, Page Up/Down, Home and End move the focus from row to
  * row, rendering the row they land on first.
  */
-export function AccountList({ accounts, codes, now, onCopy, onEdit, onRowsInView }: ListProps) {
+export function AccountList({ accounts, codes, now, onCopy, onEdit, onRowsInView, reveal, onRevealed }: ListProps) {
   const scroller = useRef<HTMLDivElement>(null);
+  const height = useWholeRowsHigh(scroller, ROW_HEIGHT_PX);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(INITIAL_VIEWPORT_PX);
   /** The row holding the focus stays rendered when scrolled away, so the focus is not lost. */
@@ -65,17 +56,31 @@ export function AccountList({ accounts, codes, now, onCopy, onEdit, onRowsInView
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    setViewport(el.clientHeight || INITIAL_VIEWPORT_PX);
     // A shorter list (a search) can leave the old scroll position past its end.
     if (el.scrollTop !== scrollTop) setScrollTop(el.scrollTop);
     setFocusedRow(null);
   }, [count]);
 
   useLayoutEffect(() => {
+    setViewport(scroller.current?.clientHeight || INITIAL_VIEWPORT_PX);
+  }, [count, height]);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    const index = reveal ? accounts.findIndex((a) => a.id === reveal) : -1;
+    if (!el || index < 0) return;
+    moveFocusTo(index, el);
+    onRevealed?.();
+  }, [reveal, accounts]);
+
+  useLayoutEffect(() => {
     const wanted = focusAfterRender.current;
     if (wanted === null) return;
+    // Not rendered yet when the focus was asked for in this same pass (reveal): the next one has it.
+    const button = scroller.current?.querySelector<HTMLElement>(`[data-row="${wanted}"] button.copy`);
+    if (!button) return;
     focusAfterRender.current = null;
-    scroller.current?.querySelector<HTMLElement>(`[data-row="${wanted}"] button.copy`)?.focus();
+    button.focus();
   });
 
   const rendered = indexes.map((i) => accounts[i]).filter((a): a is AccountView => a !== undefined);
@@ -91,11 +96,14 @@ export function AccountList({ accounts, codes, now, onCopy, onEdit, onRowsInView
     if (!row || !el) return;
     event.preventDefault();
     const perPage = Math.floor(el.clientHeight / ROW_HEIGHT_PX);
-    const next = targetRow(Number(row.dataset.row), event.key, perPage, count);
-    const top = scrollToShow(next, el.scrollTop, el.clientHeight, ROW_HEIGHT_PX);
-    el.scrollTop = top;
-    focusAfterRender.current = next;
-    setFocusedRow(next);
+    moveFocusTo(targetRow(Number(row.dataset.row), event.key, perPage, count), el);
+  }
+
+  /** Scrolls row `index` wholly into view and focuses its Copy button once it is rendered. */
+  function moveFocusTo(index: number, el: HTMLElement) {
+    el.scrollTop = scrollToShow(index, el.scrollTop, el.clientHeight, ROW_HEIGHT_PX);
+    focusAfterRender.current = index;
+    setFocusedRow(index);
     setScrollTop(el.scrollTop);
   }
 
@@ -104,13 +112,10 @@ export function AccountList({ accounts, codes, now, onCopy, onEdit, onRowsInView
     <div
       class="account-scroller"
       ref={scroller}
+      style={{ '--row-height': `${ROW_HEIGHT_PX}px`, ...(height === null ? {} : { maxHeight: `${height}px` }) }}
       onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
     >
-      <ul
-        class="accounts"
-        aria-label={t('accounts')}
-        style={{ height: `${count * ROW_HEIGHT_PX}px`, '--row-height': `${ROW_HEIGHT_PX}px` }}
-      >
+      <ul class="accounts" aria-label={t('accounts')} style={{ height: `${count * ROW_HEIGHT_PX}px` }}>
         {indexes.map((i) => {
           const account = accounts[i];
           if (!account) return null;

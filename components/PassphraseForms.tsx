@@ -3,12 +3,13 @@ import { t } from '@/utils/i18n';
 import { send } from '@/utils/send';
 import { Field } from './Field';
 import { failureText } from './failure-text';
+import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
 
 const MIN_PASSPHRASE_LENGTH = 8;
 
 export function CreateVaultForm({ onCreated }: { onCreated: () => void }) {
-  const [passphrase, setPassphrase] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const fields = useNewPassphrase();
+  const { passphrase, confirmation } = fields.value;
   const [error, setError] = useState<{ field: 'passphrase' | 'confirmation'; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -33,23 +34,13 @@ export function CreateVaultForm({ onCreated }: { onCreated: () => void }) {
     <form class="panel" onSubmit={submit} aria-busy={busy} aria-labelledby="create-heading">
       <h1 id="create-heading">{t('createVaultTitle')}</h1>
       <p class="lead">{t('createVaultLead')}</p>
-      <Field
-        label={t('passphrase')}
-        type="password"
-        value={passphrase}
-        onInput={setPassphrase}
-        autoFocus
-        autoComplete="new-password"
-        error={error?.field === 'passphrase' ? error.message : null}
+      <NewPassphraseFields
+        value={fields.value}
+        onChange={fields.change}
+        labels={{ passphrase: t('passphrase'), confirmation: t('confirmPassphrase') }}
+        errors={error ? { [error.field]: error.message } : undefined}
         hint={t('passphraseHint')}
-      />
-      <Field
-        label={t('confirmPassphrase')}
-        type="password"
-        value={confirmation}
-        onInput={setConfirmation}
-        autoComplete="new-password"
-        error={error?.field === 'confirmation' ? error.message : null}
+        autoFocus
       />
       <button type="submit" class="primary" disabled={busy}>
         {busy ? t('creatingVault') : t('createVault')}

@@ -1,18 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { ConflictChoices } from '@/lib/formats';
-import {
-  describeImportErrors,
-  describeImportProblem,
-  describeImportSummary,
-  describeNotice,
-} from '@/lib/formats/describe';
+import { describeImportErrors, describeImportSummary, describeNotice } from '@/lib/formats/describe';
 import type { ImportPreview } from '@/lib/formats/preview';
 import { captureTabThePopupActsOn } from '@/utils/active-tab';
 import { pageWords, t, tp } from '@/utils/i18n';
 import { qrTextOf } from '@/utils/image-pixels';
 import { send } from '@/utils/send';
+import { failureText, problemText } from './failure-text';
 import { ImportConflict } from './ImportConflict';
-import { importFailureText } from './import-failure-text';
 
 type Stage = { kind: 'idle' } | { kind: 'busy' } | { kind: 'preview'; qr: string; preview: ImportPreview };
 
@@ -38,10 +33,10 @@ export function ScanQrButton({
     try {
       const dataUrl = await captureTabThePopupActsOn();
       const decoded = await qrTextOf(await (await fetch(dataUrl)).blob());
-      if (!decoded.ok) return fail(decoded.error);
+      if (!decoded.ok) return fail(failureText(decoded));
       const reply = await send({ type: 'import:preview', content: { qr: decoded.text } });
-      if (!reply.ok) return fail(importFailureText(reply));
-      if (reply.preview.error) return fail(describeImportProblem(reply.preview.error, pageWords));
+      if (!reply.ok) return fail(failureText(reply));
+      if (reply.preview.error) return fail(problemText(reply.preview.error));
       onProblem('');
       setStage({ kind: 'preview', qr: decoded.text, preview: reply.preview });
     } catch (error) {
@@ -61,7 +56,7 @@ export function ScanQrButton({
     const applied = await send({ type: 'import:apply', content: { qr: stage.qr }, choices, importValidOnly });
     setStage({ kind: 'idle' });
     if (applied.ok) onImported(describeImportSummary(applied.summary, pageWords));
-    else onProblem(importFailureText(applied));
+    else onProblem(failureText(applied));
   }
 
   if (stage.kind !== 'preview') {

@@ -1,5 +1,7 @@
 import type { NotFilledReason, ScreenSummary, TabStatus } from '@/lib/messages';
+import { offersScreenReport } from '@/lib/popup/screen-report-offer';
 import { t } from '@/utils/i18n';
+import { ScreenReportButton } from './ScreenReportButton';
 
 /** Reasons arrive as codes (lib/messages.ts); the words are the popup's, in the user's language. */
 function notFilledText(status: Extract<TabStatus, { state: 'not-totp' }>): string {
@@ -61,8 +63,11 @@ export function describeTabStatus(status: TabStatus): string {
 export function TabStatusLine({ status }: { status: TabStatus | null }) {
   if (!status) return null;
   return (
-    <p class={`tab-status ${status.state}`} role="status">
-      {describeTabStatus(status)}
-    </p>
+    <>
+      <p class={`tab-status ${status.state}`} role="status">
+        {describeTabStatus(status)}
+      </p>
+      {offersScreenReport(status) ? <ScreenReportButton /> : null}
+    </>
   );
 }

@@ -1,22 +1,27 @@
-import type { Problem } from '@/lib/problems';
-import { formatNumber, type MessageKey, t } from '@/utils/i18n';
+import { describeExportProblem, describeImportProblem, describeLinkIssue } from '@/lib/formats/describe';
+import { isExportProblem } from '@/lib/formats/problems';
+import { isMessageProblem, type Problem } from '@/lib/problems';
+import { formatNumber, type MessageKey, pageWords, t } from '@/utils/i18n';
 
-// Problem keys are locale keys (tests/unit/locales.test.ts checks each is in every locale); their
-// parameters are data from the background, so the key is not a literal here.
+// Message problems' codes are locale keys (tests/unit/locales.test.ts checks each is in every
+// locale); their parameters are data from the background, so the key is not a literal here.
 const translate = t as unknown as (key: MessageKey, substitutions?: readonly string[]) => string;
 
-/** A problem the background reported, in the page's language. */
+/**
+ * A problem in the page's language: the one place a problem becomes words
+ * (docs/ARCHITECTURE.md, 'Problems and words').
+ */
 export function problemText(problem: Problem): string {
-  const params = problem.params.map((param) => (typeof param === 'number' ? formatNumber(param) : param));
-  return params.length > 0 ? translate(problem.key, params) : translate(problem.key);
+  if (isMessageProblem(problem)) {
+    const params = problem.params.map((param) => (typeof param === 'number' ? formatNumber(param) : param));
+    return params.length > 0 ? translate(problem.code, params) : translate(problem.code);
+  }
+  if (problem.code === 'otpauth-link') return describeLinkIssue(problem.issue, pageWords);
+  if (isExportProblem(problem)) return describeExportProblem(problem, pageWords);
+  return describeImportProblem(problem, pageWords);
 }
 
-/** A problem of lib/problems.ts (import and export failures carry their own kind, lib/formats). */
-export function isProblem(problem: unknown): problem is Problem {
-  return typeof problem === 'object' && problem !== null && 'key' in problem && 'params' in problem;
-}
-
-/** A failed reply in the page's language: its problem translated; its text only when it has no problem code. */
-export function failureText(failure: { error: string; problem?: unknown }): string {
-  return isProblem(failure.problem) ? problemText(failure.problem) : failure.error;
+/** A failed reply or result in the page's language: its problem, worded. */
+export function failureText(failure: { problem: Problem }): string {
+  return problemText(failure.problem);
 }

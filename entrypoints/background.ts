@@ -4,9 +4,11 @@ import { forgetHandedAccount } from '@/lib/background/code-ledger';
 import { FILL_CODE_COMMAND, fillCodeInTab, forgetFillCommand } from '@/lib/background/commands';
 import type { BackgroundContext, BadgeState } from '@/lib/background/context';
 import { routeMessage } from '@/lib/background/router';
+import { vaultRecordItem } from '@/lib/background/storage';
 import { restrictStorageToTrustedContexts } from '@/lib/background/storage-access';
 import { forgetTab } from '@/lib/background/tab-status';
 import { VaultSession } from '@/lib/background/vault-session';
+import { announceVaultWrites } from '@/lib/background/vault-written-notice';
 import { clearClipboardIn } from '@/utils/clipboard-clear';
 
 const AUTO_LOCK_ALARM = 'auto-lock';
@@ -86,6 +88,11 @@ export default defineBackground(() => {
   });
   // "Lock when the computer locks": the idle API reports the OS screen lock as 'locked'.
   browser.idle.onStateChanged.addListener((state) => void lockOnScreenLock(ctx, state));
+  // Pages showing accounts ask for them again after any write, from whichever page it came.
+  announceVaultWrites(
+    (onChange) => vaultRecordItem.watch(onChange),
+    (notice) => browser.runtime.sendMessage(notice),
+  );
   browser.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(tabId);
     void forgetHandedAccount(tabId);

@@ -1,5 +1,5 @@
-import { looksLikeOtpauthLink, type OtpauthLinkIssue, parseOtpauthLink } from './otpauth-link';
-import { type Failed, fail, type Problem } from './problems';
+import { looksLikeOtpauthLink, parseOtpauthLink } from './otpauth-link';
+import { type Failure, fail, type Problem } from './problems';
 import {
   type Algorithm,
   type Digits,
@@ -46,10 +46,8 @@ export interface FieldError {
   field: AccountField;
   /** English, for import reports and logs. */
   message: string;
-  /** What the pages show, in their language (absent only for a malformed otpauth:// link). */
-  problem?: Problem;
-  /** What is wrong with a malformed otpauth:// link, for the pages to word (lib/formats/describe.ts). */
-  linkIssue?: OtpauthLinkIssue;
+  /** What the pages show, in their language. */
+  problem: Problem;
 }
 
 export interface ValidAccount extends TotpParams {
@@ -58,18 +56,20 @@ export interface ValidAccount extends TotpParams {
   notes: string;
 }
 
-export type AccountValidation = { ok: true; value: ValidAccount } | { ok: false; errors: FieldError[] };
+export type AccountValidation =
+  | { ok: true; value: ValidAccount }
+  | { ok: false; errors: [FieldError, ...FieldError[]] };
 
 export const MAX_NAME_LENGTH = 256;
 
-function validateName(raw: string): Failed | null {
+function validateName(raw: string): Failure | null {
   const name = raw.trim();
   if (name === '') return fail('problemNameEmpty');
   if (name.length > MAX_NAME_LENGTH) return fail('problemNameTooLong', name.length, MAX_NAME_LENGTH);
   return null;
 }
 
-function fieldError(field: AccountField, failure: { error: string; problem?: Problem }): FieldError {
+function fieldError(field: AccountField, failure: { error: string; problem: Problem }): FieldError {
   return { field, message: failure.error, problem: failure.problem };
 }
 
@@ -80,7 +80,7 @@ export function validateAccountInput(input: AccountInput): AccountValidation {
 
   if (looksLikeOtpauthLink(rawSecret)) {
     const link = parseOtpauthLink(rawSecret);
-    if (!link.ok) return { ok: false, errors: [{ ...fieldError('secret', link), linkIssue: link.issue }] };
+    if (!link.ok) return { ok: false, errors: [fieldError('secret', link)] };
     const name = input.name?.trim() ? input.name : link.value.name;
     const nameError = validateName(name);
     if (nameError) return { ok: false, errors: [fieldError('name', nameError)] };
@@ -105,7 +105,10 @@ export function validateAccountInput(input: AccountInput): AccountValidation {
   if (!period.ok) errors.push(fieldError('period', period));
   const algorithm = validateAlgorithm(input.algorithm ?? 'SHA1');
   if (!algorithm.ok) errors.push(fieldError('algorithm', algorithm));
-  if (!secret.ok || !digits.ok || !period.ok || !algorithm.ok || nameError) return { ok: false, errors };
+  if (!secret.ok || !digits.ok || !period.ok || !algorithm.ok || nameError) {
+    // Each refused field above pushed its error, so there is at least one.
+    return { ok: false, errors: errors as [FieldError, ...FieldError[]] };
+  }
 
   return {
     ok: true,
@@ -126,7 +129,7 @@ export function sameName(a: string, b: string): boolean {
 }
 
 /** Why `name` cannot be used (another account has it), or null. */
-export function duplicateNameError(accounts: readonly Account[], name: string, exceptId?: string): Failed | null {
+export function duplicateNameError(accounts: readonly Account[], name: string, exceptId?: string): Failure | null {
   const clash = accounts.find((a) => a.id !== exceptId && sameName(a.name, name));
   return clash ? fail('problemDuplicateName', clash.name) : null;
 }
@@ -135,7 +138,7 @@ export function newAccount(valid: ValidAccount, id: string, now: number): Accoun
   return { ...valid, id, pinned: false, lastUsedAt: 0, submitAfterFill: 'default', createdAt: now };
 }
 
-/** The account for the name a sign-in page shows (DESIGN.md, Autofill rules). */
+/** The account for the name a sign-in page shows (docs/ARCHITECTURE.md, 'Fill rules'). */
 export function accountForPage(accounts: readonly Account[], pageAccount: string | null): Account | null {
   if (pageAccount?.trim()) return accounts.find((a) => sameName(a.name, pageAccount)) ?? null;
   return accounts.length === 1 ? (accounts[0] ?? null) : null;

@@ -1,7 +1,7 @@
 /**
- * Web Crypto building blocks shared by the vault and the encrypted backup (DESIGN.md, Vault):
- * PBKDF2-HMAC-SHA256 → key-encryption key; AES-GCM with a fresh 96-bit IV, 128-bit tag and
- * additional data that binds the format version.
+ * Web Crypto building blocks shared by the vault and the encrypted backup (docs/ARCHITECTURE.md,
+ * 'Vault'): PBKDF2-HMAC-SHA256 → key-encryption key; AES-GCM with a fresh 96-bit IV, 128-bit tag
+ * and additional data that binds the format version.
  */
 
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256, also Bitwarden's default. */

@@ -1,13 +1,14 @@
 /**
- * The typed message protocol, split by trust level (DESIGN.md, "Trust boundaries").
- * Extension pages (popup, options) may ask for anything in PageRequest; a content script on a
- * sign-in page may only send ContentRequest, and never receives a secret or the account list.
- * Each part lives in lib/protocol/ (the content script's in protocol/content.ts); this file
+ * The typed message protocol, split by trust level (docs/ARCHITECTURE.md, 'Messages and who may
+ * send them'). Extension pages (popup, options) may ask for anything in PageRequest; a content
+ * script on a sign-in page may only send ContentRequest, and never receives a secret or the account
+ * list. Each part lives in lib/protocol/ (the content script's in protocol/content.ts); this file
  * gathers them under one name.
  */
 import type { AccountTableReplies, AccountTableRequest } from './protocol/account-table';
 import type { AccountReplies, AccountRequest } from './protocol/accounts';
 import type { ImportExportReplies, ImportExportRequest } from './protocol/import-export';
+import type { ScreenReportReplies, ScreenReportRequest } from './protocol/screen-report';
 import type { SettingsReplies, SettingsRequest } from './protocol/settings';
 import type { VaultReplies, VaultRequest } from './protocol/vault';
 
@@ -36,11 +37,18 @@ export type { ScreenSummary } from './signin/screen-summary';
 // One file per area under protocol/, each request described by a validator the background runs
 // (background/page-handlers.ts) and its type derived from it.
 
-export type PageRequest = VaultRequest | AccountRequest | AccountTableRequest | SettingsRequest | ImportExportRequest;
+export type PageRequest =
+  | VaultRequest
+  | AccountRequest
+  | AccountTableRequest
+  | SettingsRequest
+  | ImportExportRequest
+  | ScreenReportRequest;
 
 export interface PageReplies
   extends VaultReplies,
     AccountReplies,
     AccountTableReplies,
     SettingsReplies,
-    ImportExportReplies {}
+    ImportExportReplies,
+    ScreenReportReplies {}

@@ -1,3 +1,4 @@
+import type { Failure, LinkProblem, OtpauthLinkIssue } from './problems';
 import {
   type Algorithm,
   type Digits,
@@ -17,12 +18,10 @@ export interface OtpauthLink {
   algorithm: Algorithm;
 }
 
-/** What is wrong with a link, as a code; `param` when one of its parameters fails the Add form's check. */
-export type OtpauthLinkIssue =
-  | { code: 'not-url' | 'hotp' | 'not-totp' | 'label' | 'no-secret' }
-  | { code: 'param'; param: 'secret' | 'digits' | 'period' | 'algorithm'; raw: string | null };
+/** What is wrong with a link (lib/problems.ts, where it is one kind of problem). */
+export type { OtpauthLinkIssue };
 
-export type OtpauthLinkParse = { ok: true; value: OtpauthLink } | { ok: false; error: string; issue: OtpauthLinkIssue };
+export type OtpauthLinkParse = { ok: true; value: OtpauthLink } | (Failure & { problem: LinkProblem });
 
 export function looksLikeOtpauthLink(text: string): boolean {
   return /^\s*otpauth:\/\//i.test(text);
@@ -37,7 +36,7 @@ export function parseOtpauthLink(text: string): OtpauthLinkParse {
   const fail = (why: string, issue: OtpauthLinkIssue): OtpauthLinkParse => ({
     ok: false,
     error: `The otpauth:// link ${why}`,
-    issue,
+    problem: { code: 'otpauth-link', issue },
   });
   if (!looksLikeOtpauthLink(trimmed)) return fail('must start with otpauth://.', { code: 'not-url' });
   let url: URL;

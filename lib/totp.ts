@@ -1,5 +1,5 @@
 import { Secret, TOTP } from 'otpauth';
-import { fail, type Problem } from './problems';
+import { fail, type Result } from './problems';
 
 export const ALGORITHMS = ['SHA1', 'SHA256', 'SHA512'] as const;
 export type Algorithm = (typeof ALGORITHMS)[number];
@@ -8,7 +8,7 @@ export type Digits = (typeof DIGIT_CHOICES)[number];
 export const PERIOD_CHOICES = [30, 60] as const;
 export type Period = (typeof PERIOD_CHOICES)[number];
 
-/** Entra takes Base32 secrets of at most 128 characters (DESIGN.md, TOTP). */
+/** Entra takes Base32 secrets of at most 128 characters (docs/ARCHITECTURE.md, 'TOTP'). */
 export const MAX_SECRET_LENGTH = 128;
 /** 16 Base32 characters = 80 bits, what Microsoft issues; anything shorter is too weak to accept. */
 export const MIN_SECRET_LENGTH = 16;
@@ -20,9 +20,6 @@ export interface TotpParams {
   period: Period;
   algorithm: Algorithm;
 }
-
-/** A failure says what is wrong in English (`error`) and, where the pages show it, as a code (`problem`). */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string; problem?: Problem };
 
 /**
  * Microsoft shows secrets lower case in groups of four ("Can't scan image?"): strip spaces,

@@ -1,7 +1,8 @@
 /**
- * The encrypted vault record (DESIGN.md, Vault). One versioned JSON object in storage.local:
- * the KDF and its parameters, a random 256-bit data key wrapped by the passphrase key, and the
- * contents sealed with the data key. Changing the passphrase re-wraps the data key only.
+ * The encrypted vault record (docs/ARCHITECTURE.md, 'Vault'). One versioned JSON object in
+ * storage.local: the KDF and its parameters, a random 256-bit data key wrapped by the passphrase
+ * key, and the contents sealed with the data key. Changing the passphrase re-wraps the data key
+ * only.
  */
 import type { Account } from './accounts';
 import {
@@ -22,9 +23,8 @@ import {
   seal,
   sealJson,
 } from './crypto';
-import { type Failed, fail } from './problems';
+import { type Failure, fail, type Result } from './problems';
 import type { Settings } from './settings';
-import type { Result } from './totp';
 
 export const VAULT_FORMAT = 'mfa-autofill-vault';
 export const VAULT_VERSION = 1;
@@ -65,7 +65,7 @@ export const DAMAGED_VAULT = fail('problemVaultDamaged');
 
 export const KDF_OUT_OF_RANGE = fail('problemVaultKdfOutOfRange', MIN_PBKDF2_ITERATIONS, MAX_PBKDF2_ITERATIONS);
 
-export function validateNewPassphrase(passphrase: string, confirmation: string): Failed | null {
+export function validateNewPassphrase(passphrase: string, confirmation: string): Failure | null {
   if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
     return fail('problemPassphraseTooShort', MIN_PASSPHRASE_LENGTH, passphrase.length);
   }

@@ -1,5 +1,5 @@
 // web-ext lint on the Firefox build: fails on any error, and on any warning not explained here
-// (and in the README, "Firefox"). Run after `npm run build`.
+// (and in README.md, 'Firefox'). Run after `npm run build`.
 import { execFileSync } from 'node:child_process';
 
 /** Warnings we understand and accept, with the reason. */

@@ -13,7 +13,7 @@ npx vitest run
 
 echo "== build (Chrome MV3, Edge MV3, Firefox MV3) and check every manifest"
 npm run build --silent
-npx vitest run --config vitest.build.config.ts
+npx vitest run --config tests/build/vitest.config.ts
 
 echo "== web-ext lint (Firefox build)"
 node scripts/lint-firefox.mjs
@@ -38,7 +38,7 @@ fleet_pid=$!
 trap 'kill "$example_pid" "$fleet_pid" 2>/dev/null || true' EXIT
 
 echo "== end to end: Firefox ESR"
-npx vitest run --config vitest.firefox.config.ts
+npx vitest run --config tests/e2e-firefox/vitest.config.ts
 
 echo "== QA automation helper against the fake sign-in service (Chromium)"
 npx playwright test --config packages/playwright/playwright.config.ts --grep-invert "three machines"

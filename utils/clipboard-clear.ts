@@ -2,7 +2,7 @@
  * Empties the clipboard from a page that has a DOM (Chrome's offscreen document, Firefox's
  * background page). Extension code cannot read the clipboard without the clipboardRead
  * permission, which we do not ask for, so it cannot check what the clipboard holds first:
- * a later copy of ours re-arms the timer instead (README, "Clipboard").
+ * a later copy of ours re-arms the timer instead (README.md, 'Clipboard').
  */
 export function clearClipboardIn(doc: Document): boolean {
   const blank = (event: ClipboardEvent) => {

@@ -1,8 +1,8 @@
-import { describeImportProblem } from '@/lib/formats/describe';
 import { imageSize, MAX_QR_PIXELS } from '@/lib/formats/image-size';
 import type { ImportProblem } from '@/lib/formats/problems';
 import type { Pixels } from '@/lib/formats/qr';
-import { pageWords, t } from './i18n';
+import { type Failure, fail } from '@/lib/problems';
+import { t } from './i18n';
 
 const HEADER_BYTES = 1024 * 1024;
 
@@ -23,12 +23,12 @@ export async function pixelsOf(image: Blob): Promise<Pixels> {
 }
 
 /**
- * The text of the QR code in an image (a file, a pasted image, a capture of the tab), or why
- * not, in the page's language. The size the image's header claims is checked before the
+ * The text of the QR code in an image (a file, a pasted image, a capture of the tab), or the
+ * problem that stops it, for the page to word. The size the image's header claims is checked before the
  * browser decodes it; jsQR is loaded only now, so neither page carries it until someone scans.
  */
-export async function qrTextOf(image: Blob): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
-  const refuse = (problem: ImportProblem) => ({ ok: false, error: describeImportProblem(problem, pageWords) }) as const;
+export async function qrTextOf(image: Blob): Promise<{ ok: true; text: string } | Failure> {
+  const refuse = (problem: ImportProblem): Failure => ({ ok: false, error: `import/${problem.code}`, problem });
   // The header is at the start; a JPEG's may follow up to a few hundred KB of metadata.
   const size = imageSize(new Uint8Array(await image.slice(0, HEADER_BYTES).arrayBuffer()));
   if (!size) return refuse({ code: 'image-not-png-or-jpeg' });
@@ -41,7 +41,7 @@ export async function qrTextOf(image: Blob): Promise<{ ok: true; text: string } 
   try {
     pixels = await pixelsOf(image);
   } catch (error) {
-    return { ok: false, error: t('imageUnreadable', String(error)) };
+    return fail('problemImageUnreadable', String(error));
   }
   const read = readQrImage(pixels);
   return read.ok ? read : refuse(read.problem);

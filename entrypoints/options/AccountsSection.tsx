@@ -1,18 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { EditAccount } from '@/components/EditAccount';
+import { failureText } from '@/components/failure-text';
+import { useAccounts } from '@/hooks/useAccounts';
 import type { AccountView } from '@/lib/messages';
-import {
-  keepExisting,
-  nextSort,
-  sortTable,
-  type TableSort,
-  type TableSortKey,
-  toggleShown,
-} from '@/lib/options/account-table';
+import { keepExisting, sortTable, type TableSort } from '@/lib/options/account-table';
 import { filterAccounts } from '@/lib/popup/list-order';
-import { formatNumber, t, uiLanguage } from '@/utils/i18n';
+import { formatNumber, t } from '@/utils/i18n';
 import { send } from '@/utils/send';
+import { AccountsTable } from './AccountsTable';
 import { EncryptedBackup, PlainExport } from './ExportSection';
 
 type Dialog = { kind: 'edit'; account: AccountView } | { kind: 'delete' } | { kind: 'export' } | null;
@@ -22,37 +18,32 @@ type Dialog = { kind: 'edit'; account: AccountView } | { kind: 'delete' } | { ki
  * ones. What a QA lead with hundreds of accounts needs and a 380-px popup cannot give.
  */
 export function AccountsSection() {
-  const [accounts, setAccounts] = useState<AccountView[] | null>(null);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<TableSort>({ key: 'name', descending: false });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [dialog, setDialog] = useState<Dialog>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
-
-  async function load() {
-    const reply = await send({ type: 'accounts:list', codesFor: 0 });
-    if (reply.ok) {
-      setAccounts(reply.accounts);
-      setSelected((old) => keepExisting(old, reply.accounts));
-    } else setOutcome({ ok: false, message: reply.error });
-  }
+  // Import, edit, pin and delete from any page or window reach the table by the background's
+  // notice that the vault was written (useAccounts): no reload after this page's own changes either.
+  const { accounts, reload } = useAccounts(null, (reply) => setOutcome({ ok: false, message: failureText(reply) }));
   useEffect(() => {
-    void load();
-  }, []);
+    void reload();
+  }, [reload]);
+  useEffect(() => {
+    if (accounts) setSelected((old) => keepExisting(old, accounts));
+  }, [accounts]);
 
   const sorted = useMemo(() => sortTable(accounts ?? [], sort), [accounts, sort]);
   const shown = useMemo(() => filterAccounts(sorted, query), [sorted, query]);
-  const shownIds = shown.map((a) => a.id);
-  const allShownSelected = shown.length > 0 && shownIds.every((id) => selected.has(id));
-  const someShownSelected = shownIds.some((id) => selected.has(id));
 
   async function deleteSelected() {
     const reply = await send({ type: 'accounts:delete-many', ids: [...selected], confirmed: true });
     setDialog(null);
     setOutcome(
-      reply.ok ? { ok: true, message: t('accountsDeleted', reply.deleted) } : { ok: false, message: reply.error },
+      reply.ok
+        ? { ok: true, message: t('accountsDeleted', reply.deleted) }
+        : { ok: false, message: failureText(reply) },
     );
-    await load();
   }
 
   return (
@@ -95,71 +86,14 @@ export function AccountsSection() {
           {accounts.length === 0 ? (
             <p>{t('noAccountsYet')}</p>
           ) : (
-            <div class="table-scroll">
-              <table class="accounts-table">
-                <caption class="sr-only">{t('accountsHeading')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <input
-                        type="checkbox"
-                        aria-label={t('selectAllShown')}
-                        checked={allShownSelected}
-                        indeterminate={someShownSelected && !allShownSelected}
-                        onChange={(e) =>
-                          setSelected(toggleShown(selected, shownIds, (e.currentTarget as HTMLInputElement).checked))
-                        }
-                      />
-                    </th>
-                    <SortableHeader column="name" sort={sort} onSort={setSort}>
-                      {t('columnName')}
-                    </SortableHeader>
-                    <SortableHeader column="issuer" sort={sort} onSort={setSort}>
-                      {t('issuer')}
-                    </SortableHeader>
-                    <th scope="col">{t('columnCodes')}</th>
-                    <SortableHeader column="lastUsed" sort={sort} onSort={setSort}>
-                      {t('columnLastUsed')}
-                    </SortableHeader>
-                    <th scope="col">
-                      <span class="sr-only">{t('columnActions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((account) => (
-                    <tr key={account.id} class={selected.has(account.id) ? 'selected' : undefined}>
-                      <td>
-                        <input
-                          type="checkbox"
-                          aria-label={t('selectAccountNamed', account.name)}
-                          checked={selected.has(account.id)}
-                          onChange={(e) => {
-                            const next = new Set(selected);
-                            if ((e.currentTarget as HTMLInputElement).checked) next.add(account.id);
-                            else next.delete(account.id);
-                            setSelected(next);
-                          }}
-                        />
-                      </td>
-                      <th scope="row" class="account-name">
-                        <BreakableName name={account.name} />
-                      </th>
-                      <td>{account.issuer}</td>
-                      <td>{t('codeSettings', [account.digits, account.period, account.algorithm])}</td>
-                      <td>{lastUsed(account.lastUsedAt)}</td>
-                      <td>
-                        <button type="button" onClick={() => setDialog({ kind: 'edit', account })}>
-                          <span aria-hidden="true">{t('edit')}</span>
-                          <span class="sr-only">{t('editAccountNamed', account.name)}</span>
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {shown.length === 0 ? <p>{t('noAccountsMatch')}</p> : null}
-            </div>
+            <AccountsTable
+              shown={shown}
+              selected={selected}
+              onSelect={setSelected}
+              sort={sort}
+              onSort={setSort}
+              onEdit={(account) => setDialog({ kind: 'edit', account })}
+            />
           )}
         </>
       )}
@@ -170,73 +104,19 @@ export function AccountsSection() {
             onDone={(message) => {
               setDialog(null);
               if (message) setOutcome({ ok: true, message });
-              void load();
             }}
           />
         </Modal>
       ) : null}
       {dialog?.kind === 'delete' ? (
-        <Modal labelledBy="delete-selected-heading" describedBy="delete-selected-text" onClose={() => setDialog(null)}>
-          <div class="panel">
-            <h3 id="delete-selected-heading">{t('deleteSelectedQuestion', formatNumber(selected.size))}</h3>
-            <p id="delete-selected-text">{t('deleteSelectedExplanation')}</p>
-            <ul class="doomed">
-              {(accounts ?? [])
-                .filter((a) => selected.has(a.id))
-                .slice(0, 10)
-                .map((a) => (
-                  <li key={a.id}>{a.name}</li>
-                ))}
-              {selected.size > 10 ? <li>{t('andMore', formatNumber(selected.size - 10))}</li> : null}
-            </ul>
-            <div class="actions">
-              <button type="button" autoFocus onClick={() => setDialog(null)}>
-                {t('cancel')}
-              </button>
-              <button type="button" class="danger" onClick={deleteSelected}>
-                {t('deleteSelectedConfirm', formatNumber(selected.size))}
-              </button>
-            </div>
-          </div>
-        </Modal>
+        <DeleteSelected
+          accounts={(accounts ?? []).filter((a) => selected.has(a.id))}
+          onCancel={() => setDialog(null)}
+          onConfirm={deleteSelected}
+        />
       ) : null}
-      {dialog?.kind === 'export' ? (
-        <Modal labelledBy="export-selected-heading" onClose={() => setDialog(null)}>
-          <div class="panel">
-            <h3 id="export-selected-heading">{t('exportSelectedHeading', formatNumber(selected.size))}</h3>
-            <EncryptedBackup ids={[...selected]} idPrefix="selected-" />
-            <PlainExport ids={[...selected]} idPrefix="selected-" />
-            <div class="actions">
-              <button type="button" onClick={() => setDialog(null)}>
-                {t('close')}
-              </button>
-            </div>
-          </div>
-        </Modal>
-      ) : null}
+      {dialog?.kind === 'export' ? <ExportSelected ids={[...selected]} onClose={() => setDialog(null)} /> : null}
     </section>
-  );
-}
-
-function SortableHeader({
-  column,
-  sort,
-  onSort,
-  children,
-}: {
-  column: TableSortKey;
-  sort: TableSort;
-  onSort: (sort: TableSort) => void;
-  children: ComponentChildren;
-}) {
-  const active = sort.key === column;
-  return (
-    <th scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : undefined}>
-      <button type="button" class="sort" onClick={() => onSort(nextSort(sort, column))}>
-        {children}
-        <span aria-hidden="true">{active ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
-      </button>
-    </th>
   );
 }
 
@@ -275,28 +155,53 @@ function Modal({
   );
 }
 
-/** A sign-in name that wraps before its domain rather than in the middle of a word. */
-function BreakableName({ name }: { name: string }) {
-  const at = name.indexOf('@');
-  if (at <= 0) return <>{name}</>;
+/** "Delete the selected accounts (N)?", naming the first ten. */
+function DeleteSelected({
+  accounts,
+  onCancel,
+  onConfirm,
+}: {
+  accounts: readonly AccountView[];
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
   return (
-    <>
-      {name.slice(0, at)}
-      <wbr />
-      {name.slice(at)}
-    </>
+    <Modal labelledBy="delete-selected-heading" describedBy="delete-selected-text" onClose={onCancel}>
+      <div class="panel">
+        <h3 id="delete-selected-heading">{t('deleteSelectedQuestion', formatNumber(accounts.length))}</h3>
+        <p id="delete-selected-text">{t('deleteSelectedExplanation')}</p>
+        <ul class="doomed">
+          {accounts.slice(0, 10).map((a) => (
+            <li key={a.id}>{a.name}</li>
+          ))}
+          {accounts.length > 10 ? <li>{t('andMore', formatNumber(accounts.length - 10))}</li> : null}
+        </ul>
+        <div class="actions">
+          <button type="button" autoFocus onClick={onCancel}>
+            {t('cancel')}
+          </button>
+          <button type="button" class="danger" onClick={onConfirm}>
+            {t('deleteSelectedConfirm', formatNumber(accounts.length))}
+          </button>
+        </div>
+      </div>
+    </Modal>
   );
 }
 
-const dateFormat = new Map<string, Intl.DateTimeFormat>();
-
-function lastUsed(at: number): string {
-  if (at === 0) return t('neverUsed');
-  const language = uiLanguage();
-  let format = dateFormat.get(language);
-  if (!format) {
-    format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
-    dateFormat.set(language, format);
-  }
-  return format.format(at);
+function ExportSelected({ ids, onClose }: { ids: string[]; onClose: () => void }) {
+  return (
+    <Modal labelledBy="export-selected-heading" onClose={onClose}>
+      <div class="panel">
+        <h3 id="export-selected-heading">{t('exportSelectedHeading', formatNumber(ids.length))}</h3>
+        <EncryptedBackup ids={ids} idPrefix="selected-" />
+        <PlainExport ids={ids} idPrefix="selected-" />
+        <div class="actions">
+          <button type="button" onClick={onClose}>
+            {t('close')}
+          </button>
+        </div>
+      </div>
+    </Modal>
+  );
 }

@@ -1,21 +1,15 @@
 import { useState } from 'preact/hooks';
 import { Field, Select } from '@/components/Field';
-import { failureText as backgroundFailureText } from '@/components/failure-text';
+import { failureText } from '@/components/failure-text';
+import { NewPassphraseFields, useNewPassphrase } from '@/components/NewPassphraseFields';
 import { DEFAULT_PBKDF2_ITERATIONS } from '@/lib/crypto';
-import { describeExportProblem, describeLeftOut } from '@/lib/formats';
-import type { PageReplies, PlainExportKind } from '@/lib/messages';
+import { describeLeftOut } from '@/lib/formats';
+import type { PlainExportKind } from '@/lib/messages';
 import { download } from '@/utils/download';
 import { formatNumber, pageWords, t, tp } from '@/utils/i18n';
 import { send } from '@/utils/send';
 
 type Outcome = { ok: boolean; message: string; field?: string } | null;
-
-/** A refused export in the page's language: the code's words, or the background's own message (vault locked, wrong passphrase). */
-function failureText(reply: Extract<PageReplies['export:backup' | 'export:plain'], { ok: false }>): string {
-  return reply.problem && 'code' in reply.problem
-    ? describeExportProblem(reply.problem, pageWords)
-    : backgroundFailureText(reply);
-}
 
 export function ExportSection() {
   return (
@@ -34,14 +28,14 @@ interface ExportFormProps {
 }
 
 export function EncryptedBackup({ ids, idPrefix = '' }: ExportFormProps) {
-  const [passphrase, setPassphrase] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const fields = useNewPassphrase();
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: Event) {
     event.preventDefault();
     setBusy(true);
+    const { passphrase, confirmation } = fields.value;
     const reply = await send({ type: 'export:backup', passphrase, confirmation, ids });
     setBusy(false);
     if (!reply.ok) {
@@ -49,8 +43,7 @@ export function EncryptedBackup({ ids, idPrefix = '' }: ExportFormProps) {
       return;
     }
     download(reply.file.text, reply.file.fileName, reply.file.type);
-    setPassphrase('');
-    setConfirmation('');
+    fields.clear();
     setOutcome({ ok: true, message: tp('savedEncryptedBackup', reply.count, [reply.file.fileName, reply.count]) });
   }
 
@@ -59,21 +52,11 @@ export function EncryptedBackup({ ids, idPrefix = '' }: ExportFormProps) {
     <form onSubmit={submit} aria-busy={busy} aria-labelledby={`${idPrefix}backup-heading`}>
       <h3 id={`${idPrefix}backup-heading`}>{t('encryptedBackupHeading')}</h3>
       <p class="note">{t('encryptedBackupNote', formatNumber(DEFAULT_PBKDF2_ITERATIONS))}</p>
-      <Field
-        label={t('backupPassphraseNew')}
-        type="password"
-        value={passphrase}
-        onInput={setPassphrase}
-        autoComplete="new-password"
-        error={errorFor('passphrase')}
-      />
-      <Field
-        label={t('backupPassphraseConfirm')}
-        type="password"
-        value={confirmation}
-        onInput={setConfirmation}
-        autoComplete="new-password"
-        error={errorFor('confirmation')}
+      <NewPassphraseFields
+        value={fields.value}
+        onChange={fields.change}
+        labels={{ passphrase: t('backupPassphraseNew'), confirmation: t('backupPassphraseConfirm') }}
+        errors={{ passphrase: errorFor('passphrase'), confirmation: errorFor('confirmation') }}
       />
       <button type="submit" disabled={busy}>
         {t('exportEncryptedBackup')}

@@ -1,20 +1,19 @@
 import { useState } from 'preact/hooks';
 import { Field } from '@/components/Field';
+import { failureText, problemText } from '@/components/failure-text';
 import { ImportConflict } from '@/components/ImportConflict';
-import { importFailureText } from '@/components/import-failure-text';
 import {
   type ConflictChoice,
   type ConflictChoices,
   describeFormat,
   describeImportErrors,
-  describeImportProblem,
   describeImportSummary,
   describeLocation,
   describeNotice,
   type ImportPreview,
-  type ImportProblem,
 } from '@/lib/formats';
 import type { ImportContent } from '@/lib/messages';
+import type { Failure, Problem } from '@/lib/problems';
 import { pageWords, t, tp } from '@/utils/i18n';
 import { base64Of, qrTextOf } from '@/utils/image-pixels';
 import { send } from '@/utils/send';
@@ -27,9 +26,7 @@ type Stage =
   | { kind: 'done'; message: string };
 
 /** Reads an image's QR code in the page; only the decoded link goes to the background. */
-async function contentOfImage(
-  image: Blob,
-): Promise<{ ok: true; content: ImportContent } | { ok: false; error: string }> {
+async function contentOfImage(image: Blob): Promise<{ ok: true; content: ImportContent } | Failure> {
   const read = await qrTextOf(image);
   return read.ok ? { ok: true, content: { qr: read.text } } : read;
 }
@@ -38,8 +35,8 @@ async function contentOfImage(
  * Every problem of a preview or a refused request, in the page's language: for the QA helper,
  * which imports through this page's messages (see main.tsx).
  */
-export function describeImportFailure(reply: { problem?: ImportProblem; preview?: ImportPreview }): string[] {
-  if (reply.problem) return [describeImportProblem(reply.problem, pageWords)];
+export function describeImportFailure(reply: { problem?: Problem; preview?: ImportPreview }): string[] {
+  if (reply.problem) return [problemText(reply.problem)];
   const preview = reply.preview;
   if (!preview) return [];
   const conflicts = preview.conflicts.map((c) => {
@@ -61,7 +58,7 @@ export function ImportSection() {
     setStage({ kind: 'busy', what: t('importChecking', source) });
     setChoices({});
     const reply = await send({ type: 'import:preview', content, backupPassphrase: passphrase || undefined });
-    if (!reply.ok) setStage({ kind: 'failed', error: importFailureText(reply) });
+    if (!reply.ok) setStage({ kind: 'failed', error: failureText(reply) });
     else setStage({ kind: 'preview', content, source, preview: reply.preview });
   }
 
@@ -71,7 +68,7 @@ export function ImportSection() {
     setStage({ kind: 'busy', what: t('importReading', file.name) });
     if (/^image\//.test(file.type)) {
       const image = await contentOfImage(file);
-      if (!image.ok) setStage({ kind: 'failed', error: image.error });
+      if (!image.ok) setStage({ kind: 'failed', error: failureText(image) });
       else await preview(image.content, file.name, '');
       return;
     }
@@ -86,7 +83,7 @@ export function ImportSection() {
     const source = t('importSourcePastedImage');
     setStage({ kind: 'busy', what: t('importReading', source) });
     const content = await contentOfImage(image);
-    if (!content.ok) setStage({ kind: 'failed', error: content.error });
+    if (!content.ok) setStage({ kind: 'failed', error: failureText(content) });
     else await preview(content.content, source, '');
   }
 
@@ -101,7 +98,7 @@ export function ImportSection() {
       importValidOnly,
     });
     if (!reply.ok) {
-      setStage({ kind: 'failed', error: importFailureText(reply) });
+      setStage({ kind: 'failed', error: failureText(reply) });
       return;
     }
     // Imported: the pasted text (secrets, possibly) has done its job.
@@ -212,33 +209,25 @@ function ImportStage({
   const { preview, source } = stage;
   if (preview.needsPassphrase) {
     return (
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          onOpenBackup();
-        }}
-      >
-        <p role="status">{t('importIsEncryptedBackup', source)}</p>
-        <Field
-          label={t('backupPassphrase')}
-          type="password"
-          value={backupPassphrase}
-          onInput={onBackupPassphrase}
-          autoFocus
-          error={preview.error ? describeImportProblem(preview.error, pageWords) : null}
-        />
-        <button type="submit">{t('openBackup')}</button>
-      </form>
+      <BackupPassphraseForm
+        source={source}
+        preview={preview}
+        value={backupPassphrase}
+        onInput={onBackupPassphrase}
+        onOpen={onOpenBackup}
+      />
     );
   }
   if (preview.error) {
     return (
       <p class="error" role="alert">
-        {source}: {describeImportProblem(preview.error, pageWords)}
+        {source}: {problemText(preview.error)}
       </p>
     );
   }
   const hasBadRows = preview.invalidRows.length > 0;
+  // Rows added or asked about: a file whose every valid row is already in the vault has nothing to import.
+  const toImport = preview.newCount + preview.conflicts.length;
   return (
     <div class="import-preview">
       <p role="status">{summarizePreview(preview, source)}</p>
@@ -249,7 +238,7 @@ function ImportStage({
       ))}
       {hasBadRows ? (
         <div role="alert">
-          <p>{t('importNothingImported')}</p>
+          <p>{toImport > 0 ? t('importNothingImported') : t('importFixTheseLines')}</p>
           <ul class="problems">
             {describeImportErrors({ error: null, invalidRows: preview.invalidRows }, pageWords).map((error, i) => (
               <li key={i}>{error}</li>
@@ -257,6 +246,7 @@ function ImportStage({
           </ul>
         </div>
       ) : null}
+      {toImport === 0 && preview.validCount > 0 ? <p class="note">{t('importNothingNew')}</p> : null}
       {preview.conflicts.map((conflict) => (
         <ImportConflict
           key={conflict.row}
@@ -267,17 +257,50 @@ function ImportStage({
           where={describeLocation(conflict.where, pageWords)}
         />
       ))}
-      {hasBadRows ? (
-        preview.validCount > 0 ? (
-          <button type="button" onClick={() => onApply(true)}>
-            {tp('importValidOnly', preview.validCount)}
-          </button>
-        ) : null
-      ) : preview.validCount > 0 ? (
+      {toImport === 0 ? null : hasBadRows ? (
+        <button type="button" onClick={() => onApply(true)}>
+          {tp('importValidOnly', preview.validCount)}
+        </button>
+      ) : (
         <button type="button" class="primary" onClick={() => onApply(false)}>
           {t('importButton')}
         </button>
-      ) : null}
+      )}
     </div>
+  );
+}
+
+/** An encrypted backup: its passphrase first, then the preview. */
+function BackupPassphraseForm({
+  source,
+  preview,
+  value,
+  onInput,
+  onOpen,
+}: {
+  source: string;
+  preview: ImportPreview;
+  value: string;
+  onInput: (value: string) => void;
+  onOpen: () => void;
+}) {
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        onOpen();
+      }}
+    >
+      <p role="status">{t('importIsEncryptedBackup', source)}</p>
+      <Field
+        label={t('backupPassphrase')}
+        type="password"
+        value={value}
+        onInput={onInput}
+        autoFocus
+        error={preview.error ? problemText(preview.error) : null}
+      />
+      <button type="submit">{t('openBackup')}</button>
+    </form>
   );
 }

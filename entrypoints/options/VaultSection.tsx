@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Field } from '@/components/Field';
 import { failureText } from '@/components/failure-text';
+import { NewPassphraseFields, useNewPassphrase } from '@/components/NewPassphraseFields';
 import { formatNumber, t } from '@/utils/i18n';
 import { send } from '@/utils/send';
 
@@ -24,8 +25,7 @@ export function VaultSection() {
 
 function ChangePassphrase({ iterations, onChanged }: { iterations: number; onChanged: (n: number) => void }) {
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const nextFields = useNewPassphrase();
   const [stronger, setStronger] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -34,12 +34,12 @@ function ChangePassphrase({ iterations, onChanged }: { iterations: number; onCha
     event.preventDefault();
     setBusy(true);
     const target = stronger ? Math.max(iterations, STRONGER_ITERATIONS) : iterations;
+    const { passphrase: next, confirmation } = nextFields.value;
     const reply = await send({ type: 'vault:change-passphrase', current, next, confirmation, iterations: target });
     setBusy(false);
     if (reply.ok) {
       setCurrent('');
-      setNext('');
-      setConfirmation('');
+      nextFields.clear();
       onChanged(target);
       setOutcome({ ok: true, message: t('passphraseChanged') });
     } else setOutcome({ ok: false, message: failureText(reply) });
@@ -55,13 +55,10 @@ function ChangePassphrase({ iterations, onChanged }: { iterations: number; onCha
         onInput={setCurrent}
         autoComplete="current-password"
       />
-      <Field label={t('newPassphrase')} type="password" value={next} onInput={setNext} autoComplete="new-password" />
-      <Field
-        label={t('confirmNewPassphrase')}
-        type="password"
-        value={confirmation}
-        onInput={setConfirmation}
-        autoComplete="new-password"
+      <NewPassphraseFields
+        value={nextFields.value}
+        onChange={nextFields.change}
+        labels={{ passphrase: t('newPassphrase'), confirmation: t('confirmNewPassphrase') }}
       />
       <label class="check">
         <input

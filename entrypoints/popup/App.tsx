@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AccountForm } from '@/components/AccountForm';
-import { AccountList, currentCode, useSearch } from '@/components/AccountList';
-import { groupCode } from '@/components/code-format';
+import { AccountList, useSearch } from '@/components/AccountList';
 import { EditAccount } from '@/components/EditAccount';
 import { failureText } from '@/components/failure-text';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
@@ -10,34 +9,22 @@ import { KeyboardShortcuts } from '@/components/KeyboardShortcuts';
 import { CreateVaultForm, UnlockForm } from '@/components/PassphraseForms';
 import { ScanQrButton } from '@/components/ScanQrButton';
 import { TabStatusLine } from '@/components/TabStatusLine';
-import {
-  type AccountCodes,
-  type AccountView,
-  NEXT_CODE_WINDOW_MS,
-  type PageReplies,
-  type TabStatus,
-  type VaultState,
-} from '@/lib/messages';
-import { codeChangeNews, shownCodesById } from '@/lib/popup/code-changes';
-import { failedWith } from '@/lib/problems';
+import { useAccountCodes } from '@/hooks/useAccountCodes';
+import { useClock } from '@/hooks/useClock';
+import { useCodeNews } from '@/hooks/useCodeNews';
+import { useCopyCode } from '@/hooks/useCopyCode';
+import { useToast } from '@/hooks/useToast';
+import type { AccountView, PageReplies, TabStatus, VaultState } from '@/lib/messages';
 import { tabThePopupActsOn } from '@/utils/active-tab';
+import { FIRST_SCREEN_REQUEST } from '@/utils/first-screen';
 import { t } from '@/utils/i18n';
 import { send } from '@/utils/send';
 
 type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; account: AccountView };
 
-/**
- * Rows asked for, with their codes, when the popup opens: more than fit in view, so the first
- * screenful is complete from the first reply. The rest of the list follows without codes.
- */
-const FIRST_SCREEN_ROWS = 12;
-
-/**
- * The popup's first question, asked before anything renders (main.tsx): most opens find the vault
- * unlocked, and then this one round trip brings the first screenful with its codes.
- */
-export function askFirstScreen() {
-  return send({ type: 'accounts:list', limit: FIRST_SCREEN_ROWS, codesFor: FIRST_SCREEN_ROWS });
+/** The popup's first question again (the popup's entry module asks it first): after an unlock. */
+function askFirstScreen() {
+  return send(FIRST_SCREEN_REQUEST);
 }
 
 export function App({ firstScreen }: { firstScreen: PageReplies['accounts:list'] }) {
@@ -133,171 +120,44 @@ function CurrentTabStatus() {
 }
 
 function Unlocked({ initialAccounts, onLocked }: { initialAccounts: AccountView[] | null; onLocked: () => void }) {
-  const [accounts, setAccounts] = useState<AccountView[] | null>(initialAccounts);
-  const [codes, setCodes] = useState<ReadonlyMap<string, AccountCodes>>(() => codesIn(initialAccounts ?? []));
+  const now = useClock();
+  const { toast, say } = useToast();
+  const list = useAccountCodes({ initialAccounts, askFirstScreen, now, onLocked });
+  const news = useCodeNews(list.rowsInView, list.codes, now);
+  const copy = useCopyCode(list.codeToCopy, say);
+  const { query, setQuery, shown } = useSearch(list.accounts ?? []);
   const [view, setView] = useState<View>({ kind: 'list' });
-  const [now, setNow] = useState(Date.now());
-  const [toast, setToast] = useState<string | null>(null);
-  const [news, setNews] = useState('');
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [scanProblem, setScanProblem] = useState<string | null>(null);
-  const { query, setQuery, shown } = useSearch(accounts ?? []);
-  const toastTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** An account just added: scrolled into view and focused once the list holds it. */
+  const [reveal, setReveal] = useState<string | null>(null);
   const search = useRef<HTMLInputElement>(null);
-  const rowsInView = useRef<readonly AccountView[]>([]);
-  const codesAsked = useRef(new Set<string>());
-  const codesShown = useRef(new Map<string, string>());
-
-  const mergeCodes = useCallback((fresh: readonly AccountCodes[]) => {
-    if (fresh.length === 0) return;
-    setCodes((old) => {
-      const next = new Map(old);
-      for (const c of fresh) next.set(c.id, c);
-      return next;
-    });
-  }, []);
-
-  /** The whole list, without codes: those come for the rows in view (fetchCodes). */
-  const load = useCallback(async () => {
-    const reply = await send({ type: 'accounts:list', codesFor: 0 });
-    if (reply.ok) setAccounts(reply.accounts);
-    // The vault was locked meanwhile (auto-lock, or another page): the code says so, whatever the language.
-    else if (failedWith(reply, 'problemVaultLocked')) onLocked();
-    else setLoadError(failureText(reply));
-  }, [onLocked]);
-
-  /** Codes of `wanted` that are missing or about to need the next one, one request for all of them. */
-  const fetchCodes = useCallback(
-    async (wanted: readonly AccountView[], at: number) => {
-      const ids = wanted
-        .filter((a) => !codesAsked.current.has(a.id) && needsCodes(codes.get(a.id), at))
-        .map((a) => a.id);
-      if (ids.length === 0) return;
-      for (const id of ids) codesAsked.current.add(id);
-      const reply = await send({ type: 'accounts:codes', ids });
-      for (const id of ids) codesAsked.current.delete(id);
-      if (reply.ok) mergeCodes(reply.codes);
-      // Locked meanwhile (auto-lock, or from the options page): show the unlock form, not stale rows.
-      else if (failedWith(reply, 'problemVaultLocked')) onLocked();
-    },
-    [codes, mergeCodes, onLocked],
-  );
-
-  useEffect(() => {
-    void (async () => {
-      // Just unlocked: the first screenful with its codes first, as when the popup opens unlocked.
-      if (initialAccounts === null) {
-        const first = await askFirstScreen();
-        if (first.ok) {
-          setAccounts((old) => old ?? first.accounts);
-          mergeCodes([...codesIn(first.accounts).values()]);
-        }
-      }
-      // Then the whole list, without codes: those come for the rows in view.
-      await load();
-    })();
-  }, []);
 
   useEffect(() => {
     // After unlocking, as when the popup opens unlocked: type a name, press Enter, the code is copied.
-    if (view.kind === 'list') search.current?.focus();
+    if (view.kind === 'list' && reveal === null) search.current?.focus();
   }, [view.kind]);
 
-  // One clock for every countdown; codes of rows in view are refreshed from the background.
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  useEffect(() => {
-    void fetchCodes(rowsInView.current, now);
-  }, [now, fetchCodes]);
-
-  // Screen readers hear about codes when they change, not every second.
-  useEffect(() => {
-    const shownNow = rowsInView.current.map((a) => ({
-      id: a.id,
-      name: a.name,
-      ...currentCode(codes.get(a.id), a.period, now),
-    }));
-    const change = codeChangeNews(codesShown.current, shownNow);
-    codesShown.current = shownCodesById(shownNow);
-    if (change?.kind === 'one') setNews(t('newCodeFor', [change.name, groupCode(change.code), change.secondsLeft]));
-    else if (change?.kind === 'several') setNews(t('newCodes', change.secondsLeft));
-  }, [now, codes]);
-
-  function say(message: string) {
-    setToast(message);
-    clearTimeout(toastTimer.current);
-    toastTimer.current = setTimeout(() => setToast(null), 2500);
-  }
-
-  async function copy(account: AccountView) {
-    let { code } = currentCode(codes.get(account.id), account.period, Date.now());
-    if (!code) {
-      // Typed and Enter pressed before the row's codes arrived: ask for this one now.
-      const reply = await send({ type: 'accounts:codes', ids: [account.id] });
-      const fresh = reply.ok ? reply.codes[0] : undefined;
-      if (fresh) mergeCodes([fresh]);
-      code = currentCode(fresh, account.period, Date.now()).code;
+  function backToList(message: string, added?: string) {
+    setView({ kind: 'list' });
+    if (message) say(message);
+    if (added) {
+      // The new account is sorted into place, perhaps far down: clear the search, show it there.
+      setQuery('');
+      setReveal(added);
     }
-    if (!code) return;
-    try {
-      await navigator.clipboard.writeText(code);
-      say(t('copiedCodeFor', account.name));
-      void send({ type: 'clipboard:copied' });
-      void send({ type: 'accounts:mark-used', id: account.id });
-    } catch (error) {
-      say(t('copyFailed', String(error)));
-    }
-  }
-
-  async function lock() {
-    await send({ type: 'vault:lock' });
-    onLocked();
+    void list.reload();
   }
 
   if (view.kind === 'add') {
     return (
-      <>
-        <AccountForm
-          onCancel={() => setView({ kind: 'list' })}
-          onSaved={(name) => {
-            setView({ kind: 'list' });
-            say(t('addedName', name));
-            void load();
-          }}
-        />
-        <div class="scan">
-          <p class="hint">{t('scanHint')}</p>
-          <ScanQrButton
-            onImported={(message) => {
-              setScanProblem(null);
-              setView({ kind: 'list' });
-              say(message);
-              void load();
-            }}
-            onProblem={setScanProblem}
-          />
-          {scanProblem ? (
-            <p class="error" role="alert">
-              {scanProblem}
-            </p>
-          ) : null}
-        </div>
-      </>
+      <AddAccount
+        onCancel={() => setView({ kind: 'list' })}
+        onAdded={(name, id) => backToList(t('addedName', name), id)}
+        onImported={(message) => backToList(message)}
+      />
     );
   }
   if (view.kind === 'edit') {
-    return (
-      <EditAccount
-        account={view.account}
-        onDone={(message) => {
-          setView({ kind: 'list' });
-          if (message) say(message);
-          void load();
-        }}
-      />
-    );
+    return <EditAccount account={view.account} onDone={(message) => backToList(message ?? '')} />;
   }
 
   return (
@@ -320,26 +180,23 @@ function Unlocked({ initialAccounts, onLocked }: { initialAccounts: AccountView[
         <button type="button" onClick={() => setView({ kind: 'add' })}>
           {t('addAccount')}
         </button>
-        <button type="button" class="icon" onClick={lock} aria-label={t('lock')} title={t('lock')}>
-          <LockIcon />
-        </button>
+        <LockButton onLocked={onLocked} />
       </header>
       <HostAccessNotice />
       <CurrentTabStatus />
-      {loadError ? <p role="alert">{loadError}</p> : null}
-      {accounts === null ? null : accounts.length === 0 ? (
+      {list.loadError ? <p role="alert">{list.loadError}</p> : null}
+      {list.accounts === null ? null : list.accounts.length === 0 ? (
         <p class="empty">{t('noAccountsYet')}</p>
       ) : (
         <AccountList
           accounts={shown}
-          codes={codes}
+          codes={list.codes}
           now={now}
           onCopy={copy}
           onEdit={(account) => setView({ kind: 'edit', account })}
-          onRowsInView={(rows) => {
-            rowsInView.current = rows;
-            void fetchCodes(rows, Date.now());
-          }}
+          onRowsInView={list.showRows}
+          reveal={reveal}
+          onRevealed={() => setReveal(null)}
         />
       )}
       <p class="toast" role="status" aria-live="polite">
@@ -358,12 +215,47 @@ function Unlocked({ initialAccounts, onLocked }: { initialAccounts: AccountView[
   );
 }
 
-function codesIn(accounts: readonly AccountView[]): Map<string, AccountCodes> {
-  return new Map(accounts.filter((a) => a.validUntil > 0).map((a) => [a.id, a]));
+function LockButton({ onLocked }: { onLocked: () => void }) {
+  async function lock() {
+    await send({ type: 'vault:lock' });
+    onLocked();
+  }
+  return (
+    <button type="button" class="icon" onClick={lock} aria-label={t('lock')} title={t('lock')}>
+      <LockIcon />
+    </button>
+  );
 }
 
-/** No codes yet, the current one expired, or the next one is due to be shown beside it. */
-function needsCodes(codes: AccountCodes | undefined, now: number): boolean {
-  if (!codes || codes.validUntil === 0) return true;
-  return now >= codes.validUntil || (codes.nextCode === '' && codes.validUntil - now <= NEXT_CODE_WINDOW_MS);
+/** The Add view: the form, and below it the QR scan of the current tab. */
+function AddAccount({
+  onCancel,
+  onAdded,
+  onImported,
+}: {
+  onCancel: () => void;
+  onAdded: (name: string, id: string) => void;
+  onImported: (message: string) => void;
+}) {
+  const [scanProblem, setScanProblem] = useState<string | null>(null);
+  return (
+    <>
+      <AccountForm onCancel={onCancel} onSaved={onAdded} />
+      <div class="scan">
+        <p class="hint">{t('scanHint')}</p>
+        <ScanQrButton
+          onImported={(message) => {
+            setScanProblem(null);
+            onImported(message);
+          }}
+          onProblem={setScanProblem}
+        />
+        {scanProblem ? (
+          <p class="error" role="alert">
+            {scanProblem}
+          </p>
+        ) : null}
+      </div>
+    </>
+  );
 }

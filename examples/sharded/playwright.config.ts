@@ -4,7 +4,7 @@ import type { MfaFixtures } from 'mfa-autofill-playwright';
 /**
  * A suite that runs sharded on several CI runners (github-actions.yml), coordinated through the
  * Redis in MFA_AUTOFILL_REDIS_URL, with kept sign-ins encrypted under MFA_AUTOFILL_SESSION_KEY
- * (README, "Parallel runs").
+ * (README.md, 'Parallel runs').
  */
 export default defineConfig<Pick<MfaFixtures, 'mfaOptions'>>({
   testDir: '.',

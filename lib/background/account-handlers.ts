@@ -1,6 +1,6 @@
 /** The accounts area of what extension pages may ask. The sender and payload are checked before these run. */
 import { type Account, duplicateNameError, newAccount, validateAccountInput } from '../accounts';
-import { type Failed, fail } from '../problems';
+import { type Failure, fail } from '../problems';
 import { type AccountChanges, type AccountReplies, accountRequests } from '../protocol/accounts';
 import { DEFAULT_SETTINGS } from '../settings';
 import { listAccountsRequest } from './account-list-handlers';
@@ -15,12 +15,12 @@ export const accountsArea = pageArea<typeof accountRequests, AccountReplies>(acc
   async 'accounts:add'(request, ctx) {
     const valid = validateAccountInput(request.input);
     if (!valid.ok) {
-      const first = valid.errors[0];
+      const [first] = valid.errors;
       return {
         ok: false,
         error: valid.errors.map((e) => e.message).join(' '),
-        problem: first?.problem,
-        field: first?.field,
+        problem: first.problem,
+        field: first.field,
       };
     }
     const id = ctx.newId();
@@ -87,7 +87,7 @@ function applyChanges(
   account: Account,
   changes: AccountChanges,
   all: readonly Account[],
-): { field: string; failure: Failed } | null {
+): { field: string; failure: Failure } | null {
   if (changes.name !== undefined) {
     const name = changes.name.trim();
     if (name === '') return { field: 'name', failure: fail('problemNameEmpty') };

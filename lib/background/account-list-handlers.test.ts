@@ -88,7 +88,10 @@ describe('accounts:list for a windowed popup', () => {
 
   it('says it is locked when it is', async () => {
     await send({ type: 'vault:lock' });
-    expect(await send({ type: 'accounts:codes', ids: ['id-1'] })).toMatchObject({ ok: false, error: /locked/ });
+    expect(await send({ type: 'accounts:codes', ids: ['id-1'] })).toMatchObject({
+      ok: false,
+      problem: { code: 'problemVaultLocked' },
+    });
   });
 });
 
@@ -96,6 +99,7 @@ describe('accounts:delete-many', () => {
   it('deletes the selected accounts in one write, only once confirmed', async () => {
     expect(await send({ type: 'accounts:delete-many', ids: ['id-1', 'id-3'], confirmed: false })).toMatchObject({
       ok: false,
+      problem: { code: 'problemConfirmDeleteAccounts' },
     });
     expect((await send({ type: 'accounts:list' })).total).toBe(3);
     expect(await send({ type: 'accounts:delete-many', ids: ['id-1', 'id-3'], confirmed: true })).toEqual({
@@ -104,8 +108,14 @@ describe('accounts:delete-many', () => {
     });
     const { accounts } = await send({ type: 'accounts:list' });
     expect(accounts.map((a: { id: string }) => a.id)).toEqual(['id-2']);
-    expect(await send({ type: 'accounts:delete-many', ids: ['id-1'], confirmed: true })).toMatchObject({ ok: false });
-    expect(await send({ type: 'accounts:delete-many', ids: [], confirmed: true })).toMatchObject({ ok: false });
+    expect(await send({ type: 'accounts:delete-many', ids: ['id-1'], confirmed: true })).toMatchObject({
+      ok: false,
+      problem: { code: 'problemAccountsGone' },
+    });
+    expect(await send({ type: 'accounts:delete-many', ids: [], confirmed: true })).toMatchObject({
+      ok: false,
+      problem: { code: 'problemSelectAccountsToDelete' },
+    });
   });
 });
 

@@ -1,8 +1,10 @@
 /**
  * Account requests of the popup's windowed list and the options page's account table:
- * list in order, codes of the rows in view, delete several at once.
+ * list in order, codes of the rows in view, delete several at once. Refusals are problem codes
+ * the page words (docs/ARCHITECTURE.md, 'Problems and words').
  */
 import type { PageReplies } from '../messages';
+import { fail } from '../problems';
 import { type AccountTableReplies, accountTableRequests } from '../protocol/account-table';
 import { codesOf, listAccountViews } from './account-views';
 import { recordActivity } from './activity';
@@ -23,7 +25,7 @@ export async function accountCodesRequest(
   ids: unknown,
   ctx: BackgroundContext,
 ): Promise<PageReplies['accounts:codes']> {
-  if (!Array.isArray(ids)) return { ok: false, error: 'Name the accounts whose codes you want.' };
+  if (!Array.isArray(ids)) return fail('problemMalformedRequest');
   const accounts = await ctx.vault.accounts();
   if (!accounts.ok) return accounts;
   return { ok: true, codes: codesOf(accounts.value, ids, ctx.now()) };
@@ -34,13 +36,13 @@ export async function deleteAccountsRequest(
   confirmed: unknown,
   ctx: BackgroundContext,
 ): Promise<PageReplies['accounts:delete-many']> {
-  if (!Array.isArray(ids) || ids.length === 0) return { ok: false, error: 'Select the accounts to delete first.' };
-  if (confirmed !== true) return { ok: false, error: 'Confirm that the selected accounts are to be deleted.' };
+  if (!Array.isArray(ids) || ids.length === 0) return fail('problemSelectAccountsToDelete');
+  if (confirmed !== true) return fail('problemConfirmDeleteAccounts');
   const doomed = new Set(ids.filter((id) => typeof id === 'string'));
   const deleted = await ctx.vault.mutate((contents) => {
     const remaining = contents.accounts.filter((a) => !doomed.has(a.id));
     const count = contents.accounts.length - remaining.length;
-    if (count === 0) return { ok: false, error: 'None of those accounts is in the vault any more.' };
+    if (count === 0) return fail('problemAccountsGone');
     return { ok: true, value: { contents: { ...contents, accounts: remaining }, result: count } };
   });
   await recordActivity(ctx);

@@ -9,7 +9,7 @@
  * content scripts cannot read or write (its default access level; never widened). No endpoint (a
  * person's browser): no lease is asked for. With one, no code is handed out without a lease: an
  * unreachable helper, an error or an answer that is not understood is "unavailable", never
- * "granted" (docs/SECURITY.md, "Code leases"). What is sent: the account name and the counter,
+ * "granted" (docs/SECURITY.md, 'What is not guaranteed', on code leases). What is sent: the account name and the counter,
  * never a code or a secret, and a proof of the token (leaseProof), never the token itself:
  * Playwright records a service worker's requests, headers included, in a suite's traces.
  */

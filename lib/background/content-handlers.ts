@@ -23,7 +23,7 @@ import { setTabStatus } from './tab-status';
 
 /**
  * A code with less life than this can expire between fill and the server's check
- * (DESIGN.md, TOTP): wait for the next period instead.
+ * (docs/ARCHITECTURE.md, 'TOTP'): wait for the next period instead.
  */
 export const MIN_CODE_LIFE_MS = 3000;
 /** Lands the retry just inside the next period rather than on its edge. */

@@ -21,13 +21,13 @@ import {
   previewImport,
 } from '../formats';
 import type { ImportContent, PageReplies, PlainExportKind } from '../messages';
+import type { Result } from '../problems';
 import {
   type ExportFailure,
   type ImportExportReplies,
   type ImportFailure,
   importExportRequests,
 } from '../protocol/import-export';
-import type { Result } from '../totp';
 import { recordActivity } from './activity';
 import type { BackgroundContext } from './context';
 import { pageArea } from './page-area';
@@ -106,7 +106,7 @@ export async function applyImportRequest(
     });
     if (!result.ok) {
       refused = result.problem;
-      return { ok: false, error: `import/${result.problem.code}` };
+      return importFailure(result.problem);
     }
     return { ok: true, value: { contents: { ...contents, accounts: result.accounts }, result: result.summary } };
   });
@@ -141,7 +141,7 @@ export async function exportPlainRequest(
 ): Promise<PageReplies['export:plain']> {
   if (acknowledged !== true) return exportFailure({ code: 'plain-not-acknowledged' }, 'acknowledged');
   const verified = await ctx.vault.verifyPassphrase(String(vaultPassphrase));
-  if (!verified.ok) return { ok: false, error: verified.error, field: 'vaultPassphrase' };
+  if (!verified.ok) return { ...verified, field: 'vaultPassphrase' };
   if (ids?.length === 0) return exportFailure({ code: 'nothing-selected' });
   const accounts = selectedAccounts(await ctx.vault.accounts(), ids);
   if (!accounts.ok) return accounts;

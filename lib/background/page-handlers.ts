@@ -11,10 +11,18 @@ import { accountTableArea } from './account-list-handlers';
 import type { BackgroundContext } from './context';
 import { importExportArea } from './import-export-handlers';
 import type { PageArea } from './page-area';
+import { screenReportArea } from './screen-report-handlers';
 import { settingsArea } from './settings-handlers';
 import { vaultArea } from './vault-handlers';
 
-const AREAS: readonly PageArea[] = [vaultArea, accountsArea, accountTableArea, settingsArea, importExportArea];
+const AREAS: readonly PageArea[] = [
+  vaultArea,
+  accountsArea,
+  accountTableArea,
+  settingsArea,
+  importExportArea,
+  screenReportArea,
+];
 
 const byType = new Map(
   AREAS.flatMap((area) =>

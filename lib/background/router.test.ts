@@ -183,13 +183,13 @@ describe('vault session storage', () => {
     expect(short).toMatchObject({
       ok: false,
       field: 'secret',
-      problem: { key: 'problemSecretTooShort', params: [8, 16] },
+      problem: { code: 'problemSecretTooShort', params: [8, 16] },
     });
     await send({ type: 'vault:lock' }, POPUP);
-    expect(await send({ type: 'accounts:list' }, POPUP)).toMatchObject({ problem: { key: 'problemVaultLocked' } });
+    expect(await send({ type: 'accounts:list' }, POPUP)).toMatchObject({ problem: { code: 'problemVaultLocked' } });
     expect(await send({ type: 'vault:unlock', passphrase: 'not it' }, POPUP)).toMatchObject({
       field: 'passphrase',
-      problem: { key: 'problemWrongPassphrase', params: [] },
+      problem: { code: 'problemWrongPassphrase', params: [] },
     });
   });
 

@@ -72,7 +72,7 @@ describe('settings in the vault record', () => {
     );
     await fakeBrowser.storage.local.set({ vault: { ...record, contents: forged.record.contents } });
     expect(await askCode()).not.toMatchObject({ status: 'code' });
-    expect(await send({ type: 'settings:get' })).toMatchObject({ ok: false, problem: { key: 'problemVaultDamaged' } });
+    expect(await send({ type: 'settings:get' })).toMatchObject({ ok: false, problem: { code: 'problemVaultDamaged' } });
   });
 
   it('moves settings kept in plain storage.local by an earlier version into the vault, without loss', async () => {
@@ -121,7 +121,7 @@ describe('settings in the vault record', () => {
     await send({ type: 'vault:lock' });
     expect(await send({ type: 'settings:set', changes: { submitAfterFill: true } })).toMatchObject({
       ok: false,
-      problem: { key: 'problemVaultLocked' },
+      problem: { code: 'problemVaultLocked' },
     });
     await send({ type: 'vault:unlock', passphrase: PASSPHRASE });
     expect(await send({ type: 'settings:get' })).toMatchObject({ settings: { submitAfterFill: false } });

@@ -1,8 +1,8 @@
 /**
- * The background's hold on the vault: the single writer (mutations run one after another) and
- * the only place the vault is decrypted. The data key lives in storage.session so that a service
- * worker restarted after ~30 s idle comes back unlocked; the decrypted contents are cached in
- * memory only for the life of the worker.
+ * The background's hold on the vault: the single writer (operations run one after another in a
+ * SerialQueue) and the only place the vault is decrypted. The data key lives in storage.session
+ * so that a service worker restarted after ~30 s idle comes back unlocked; the decrypted contents
+ * are held in memory only for the life of the worker (DecryptedVaultCache).
  */
 import type { Account } from '../accounts';
 import {
@@ -14,9 +14,9 @@ import {
   toBase64,
 } from '../crypto';
 import type { VaultState } from '../messages';
+import type { Result } from '../problems';
 import { fail, failedWith } from '../problems';
 import { mergeSettings, type Settings } from '../settings';
-import type { Result } from '../totp';
 import {
   CONTENTS_VERSION,
   createVault,
@@ -30,14 +30,9 @@ import {
   validateNewPassphrase,
   writeContents,
 } from '../vault';
-import { forgetCachedCodes } from './account-views';
+import { DecryptedVaultCache, type Unlocked } from './decrypted-vault-cache';
+import { SerialQueue } from './serial-queue';
 import { legacySettingsItem, sessionKeyItem, vaultRecordItem } from './storage';
-
-export interface Unlocked {
-  record: VaultRecord;
-  contents: VaultContents;
-  dataKey: Uint8Array<ArrayBuffer>;
-}
 
 export const LOCKED = fail('problemVaultLocked');
 export const NO_VAULT = fail('problemNoVault');
@@ -47,67 +42,31 @@ export const ITERATIONS_OUT_OF_RANGE = fail(
   MAX_PBKDF2_ITERATIONS,
 );
 
-/** Same stored bytes: what was decrypted from `a` still describes `b`. */
-function sameRecord(a: VaultRecord, b: VaultRecord): boolean {
-  return (
-    a.version === b.version &&
-    a.kdf.iterations === b.kdf.iterations &&
-    a.kdf.salt === b.kdf.salt &&
-    a.wrappedKey.iv === b.wrappedKey.iv &&
-    a.wrappedKey.data === b.wrappedKey.data &&
-    a.contents.iv === b.contents.iv &&
-    a.contents.data === b.contents.data
-  );
-}
-
 /**
  * Every operation that reads or writes the vault (create, unlock, lock, open, each write, a
  * passphrase change, delete) runs in one queue, one at a time. Each that writes starts from the
  * record in storage, never from what the session saw earlier; an open uses what the session saw
- * only while storage is known to hold the same (see storageChanges). Otherwise an unlock with
+ * only while storage is known to hold the same (see DecryptedVaultCache). Otherwise an unlock with
  * the old passphrase that finished after a passphrase change remembered the old record, and the
  * next edit wrote the old key wrapping back: the new passphrase stopped working and the old one
  * opened the vault.
  */
 export class VaultSession {
-  private queue: Promise<unknown> = Promise.resolve();
-  private cache: { keyBase64: string; unlocked: Unlocked } | null = null;
-  /**
-   * Reading need not go to storage while storage holds what the cache holds: a 2,000-account
-   * record takes milliseconds to read, on every fill and popup message. Changes to the record or
-   * the key that differ from the cache are counted as storage.onChanged announces them (this
-   * session's own writes, announced after the cache took them, are no change); the cache is
-   * trusted only while the count is the one it was checked at. Writing still starts from storage.
-   */
-  private storageChanges = 0;
-  private checkedAtChange = -1;
+  private readonly queue = new SerialQueue();
+  private readonly cache = new DecryptedVaultCache();
 
-  constructor(private readonly iterations = DEFAULT_PBKDF2_ITERATIONS) {
-    vaultRecordItem.watch((value) => {
-      const record = parseVaultRecord(value);
-      if (!this.cache || !record.ok || !sameRecord(this.cache.unlocked.record, record.value)) this.storageChanges++;
-    });
-    sessionKeyItem.watch((value) => {
-      if (value !== this.cache?.keyBase64) this.storageChanges++;
-    });
-  }
-
-  private serialize<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
+  constructor(private readonly iterations = DEFAULT_PBKDF2_ITERATIONS) {}
 
   async state(): Promise<VaultState> {
-    if (this.trustedCache()) return 'unlocked';
+    if (this.cache.trusted()) return 'unlocked';
     const stored = await vaultRecordItem.getValue();
     if (stored === null || stored === undefined) return 'none';
     return (await sessionKeyItem.getValue()) ? 'unlocked' : 'locked';
   }
 
   create(passphrase: string, confirmation: string): Promise<Result<void>> {
-    return this.serialize(async () => {
-      const checkedAt = this.storageChanges;
+    return this.queue.run(async () => {
+      const checkedAt = this.cache.mark();
       if ((await vaultRecordItem.getValue()) !== null) {
         return fail('problemVaultExists');
       }
@@ -116,34 +75,38 @@ export class VaultSession {
       const { record, dataKey } = await createVault(passphrase, emptyContents(), this.iterations);
       await vaultRecordItem.setValue(record);
       await legacySettingsItem.removeValue();
-      await this.remember(record, emptyContents(), dataKey, checkedAt);
+      await this.writeKey({ record, contents: emptyContents(), dataKey }, checkedAt);
       return { ok: true, value: undefined };
     });
   }
 
   unlock(passphrase: string): Promise<Result<void>> {
-    return this.serialize(async () => {
-      const checkedAt = this.storageChanges;
+    return this.queue.run(async () => {
+      const checkedAt = this.cache.mark();
       const record = await this.storedRecord();
       if (!record.ok) return record;
       const key = await unwrapDataKey(record.value, passphrase);
       if (!key.ok) return key;
       const contents = await readContents(record.value, key.value);
       if (!contents.ok) return contents;
-      const current = await this.upgrade({ record: record.value, contents: contents.value, dataKey: key.value });
-      await this.remember(current.record, current.contents, key.value, checkedAt);
+      const current = await this.upgradeAndWrite({
+        record: record.value,
+        contents: contents.value,
+        dataKey: key.value,
+      });
+      await this.writeKey(current, checkedAt);
       return { ok: true, value: undefined };
     });
   }
 
   lock(): Promise<void> {
-    return this.serialize(() => this.lockNow());
+    return this.queue.run(() => this.lockNow());
   }
 
   /** The decrypted vault, or why not (locked, none, damaged). For reading: writing goes through mutate. */
   open(): Promise<Result<Unlocked>> {
-    return this.serialize(async () => {
-      const cached = this.trustedCache();
+    return this.queue.run(async () => {
+      const cached = this.cache.trusted();
       return cached ? { ok: true, value: cached } : this.openNow();
     });
   }
@@ -172,8 +135,8 @@ export class VaultSession {
    * A change that returns an error writes nothing.
    */
   mutate<T>(change: (contents: VaultContents) => Result<{ contents: VaultContents; result: T }>): Promise<Result<T>> {
-    return this.serialize(async () => {
-      const checkedAt = this.storageChanges;
+    return this.queue.run(async () => {
+      const checkedAt = this.cache.mark();
       const vault = await this.openNow();
       if (!vault.ok) return vault;
       const outcome = change(structuredClone(vault.value.contents));
@@ -181,7 +144,7 @@ export class VaultSession {
       // vault.value.record is the stored record (openNow re-read it): only the contents change.
       const record = await writeContents(vault.value.record, vault.value.dataKey, outcome.value.contents);
       const unlocked = { ...vault.value, record, contents: outcome.value.contents };
-      await this.writeRemembered(toBase64(vault.value.dataKey), unlocked, checkedAt, () =>
+      await this.cache.holdAndWrite(toBase64(vault.value.dataKey), unlocked, checkedAt, () =>
         vaultRecordItem.setValue(record),
       );
       return { ok: true, value: outcome.value.result };
@@ -190,8 +153,8 @@ export class VaultSession {
 
   /** Re-wraps the data key under a new passphrase (and optionally another KDF iteration count). */
   changePassphrase(current: string, next: string, confirmation: string, iterations?: number): Promise<Result<void>> {
-    return this.serialize(async () => {
-      const checkedAt = this.storageChanges;
+    return this.queue.run(async () => {
+      const checkedAt = this.cache.mark();
       const record = await this.storedRecord();
       if (!record.ok) return record;
       const problem = validateNewPassphrase(next, confirmation);
@@ -203,14 +166,16 @@ export class VaultSession {
       const rewrapped = await rewrapDataKey(record.value, key.value, next, target);
       await vaultRecordItem.setValue(rewrapped);
       const contents = await readContents(rewrapped, key.value);
-      if (contents.ok) await this.remember(rewrapped, contents.value, key.value, checkedAt);
+      if (contents.ok) {
+        await this.writeKey({ record: rewrapped, contents: contents.value, dataKey: key.value }, checkedAt);
+      }
       return { ok: true, value: undefined };
     });
   }
 
   /** Checks a passphrase without changing anything (e.g. before a plain export). */
   verifyPassphrase(passphrase: string): Promise<Result<void>> {
-    return this.serialize(async () => {
+    return this.queue.run(async () => {
       const record = await this.storedRecord();
       if (!record.ok) return record;
       const key = await unwrapDataKey(record.value, passphrase);
@@ -219,63 +184,45 @@ export class VaultSession {
   }
 
   deleteVault(): Promise<void> {
-    return this.serialize(async () => {
+    return this.queue.run(async () => {
       await this.lockNow();
       await vaultRecordItem.removeValue();
     });
   }
 
   async iterationsInUse(): Promise<number | null> {
-    const cached = this.trustedCache();
+    const cached = this.cache.trusted();
     if (cached) return cached.record.kdf.iterations;
     const record = await this.storedRecord();
     return record.ok ? record.value.kdf.iterations : null;
   }
 
-  /** The decrypted contents while storage is not known to hold anything else. */
-  private trustedCache(): Unlocked | null {
-    return this.cache && this.checkedAtChange === this.storageChanges ? this.cache.unlocked : null;
-  }
-
-  /**
-   * Codes computed from the contents before are forgotten with them. `checkedAt`: the count of
-   * storage changes when the operation that read or wrote them began; a change counted since
-   * leaves them to be checked against storage again.
-   */
-  private rememberDecrypted(keyBase64: string, unlocked: Unlocked | null, checkedAt = -1): void {
-    this.cache = unlocked ? { keyBase64, unlocked } : null;
-    this.checkedAtChange = checkedAt;
-    forgetCachedCodes();
-  }
-
   private async lockNow(): Promise<void> {
-    this.rememberDecrypted('', null);
+    this.cache.forget();
     await sessionKeyItem.removeValue();
   }
 
   /** Reads the stored record; decrypts again only when it is not the one already decrypted. */
   private async openNow(): Promise<Result<Unlocked>> {
-    const checkedAt = this.storageChanges;
+    const checkedAt = this.cache.mark();
     const [keyBase64, stored] = await Promise.all([sessionKeyItem.getValue(), vaultRecordItem.getValue()]);
     if (stored === null || stored === undefined) {
-      this.rememberDecrypted('', null);
+      this.cache.forget();
       return NO_VAULT;
     }
     if (!keyBase64) {
-      this.rememberDecrypted('', null);
+      this.cache.forget();
       return LOCKED;
     }
     const record = parseVaultRecord(stored);
     if (!record.ok) return record;
-    if (this.cache?.keyBase64 === keyBase64 && sameRecord(this.cache.unlocked.record, record.value)) {
-      this.checkedAtChange = checkedAt;
-      return { ok: true, value: this.cache.unlocked };
-    }
+    const held = this.cache.confirm(keyBase64, record.value, checkedAt);
+    if (held) return { ok: true, value: held };
     const dataKey = fromBase64(keyBase64);
     const contents = await readContents(record.value, dataKey);
     if (!contents.ok) return contents;
-    const unlocked = await this.upgrade({ record: record.value, contents: contents.value, dataKey });
-    this.rememberDecrypted(keyBase64, unlocked, checkedAt);
+    const unlocked = await this.upgradeAndWrite({ record: record.value, contents: contents.value, dataKey });
+    this.cache.hold(keyBase64, unlocked, checkedAt);
     return { ok: true, value: unlocked };
   }
 
@@ -284,7 +231,7 @@ export class VaultSession {
    * in plain storage.local move into the vault (values out of range take their default), and
    * the plain copy is removed. Runs in the queue, on the first unlock or open after an update.
    */
-  private async upgrade(vault: Unlocked): Promise<Unlocked> {
+  private async upgradeAndWrite(vault: Unlocked): Promise<Unlocked> {
     if ((vault.contents.version ?? 1) >= CONTENTS_VERSION) return vault;
     const legacy = await legacySettingsItem.getValue();
     const settings = mergeSettings(typeof legacy === 'object' && legacy !== null ? (legacy as Partial<Settings>) : {});
@@ -301,35 +248,12 @@ export class VaultSession {
     return parseVaultRecord(stored);
   }
 
-  private async remember(
-    record: VaultRecord,
-    contents: VaultContents,
-    dataKey: Uint8Array<ArrayBuffer>,
-    checkedAt: number,
-  ) {
-    const keyBase64 = toBase64(dataKey);
-    await this.writeRemembered(keyBase64, { record, contents, dataKey }, checkedAt, () =>
-      sessionKeyItem.setValue(keyBase64),
-    );
-  }
-
   /**
-   * Remembers `unlocked`, then `write`s it to storage: remembered first, the change storage then
-   * announces is recognised as this session's own and leaves the cache trusted. A write that
-   * fails leaves nothing remembered, so the next open reads storage.
+   * Writes the data key to storage.session (so a restarted worker comes back unlocked), holding
+   * `unlocked` as the decrypted vault: after an unlock, a create or a passphrase change.
    */
-  private async writeRemembered(
-    keyBase64: string,
-    unlocked: Unlocked,
-    checkedAt: number,
-    write: () => Promise<void>,
-  ): Promise<void> {
-    this.rememberDecrypted(keyBase64, unlocked, checkedAt);
-    try {
-      await write();
-    } catch (error) {
-      this.rememberDecrypted('', null);
-      throw error;
-    }
+  private async writeKey(unlocked: Unlocked, checkedAt: number): Promise<void> {
+    const keyBase64 = toBase64(unlocked.dataKey);
+    await this.cache.holdAndWrite(keyBase64, unlocked, checkedAt, () => sessionKeyItem.setValue(keyBase64));
   }
 }

@@ -103,7 +103,8 @@ describe('mayAutofill', () => {
   it.each<[string, boolean, boolean]>([
     [CODE_PAGE_URL, true, true],
     ['https://login.live.com/ppsecure/post.srf', true, true],
-    // Top frame only (DESIGN.md): a sign-in page framed by anyone is left alone.
+    // Top frame only (docs/ARCHITECTURE.md, 'Trust rules'): a sign-in page framed by anyone is left
+    // alone.
     [CODE_PAGE_URL, false, false],
     ['http://login.microsoftonline.com/common/SAS/ProcessAuth', true, false],
     ['https://login.microsoftonline.com.example.net/common/SAS/ProcessAuth', true, false],

@@ -4,7 +4,7 @@
  * submits), feeds each observation to the pure `step` (step.ts), and carries out the effects.
  * It decides nothing itself.
  *
- * It runs in an untrusted place (DESIGN.md, "Trust boundaries"): it only ever asks for "the
+ * It runs in an untrusted place (docs/ARCHITECTURE.md, 'Trust rules'): it only ever asks for "the
  * code for the account this page is signing in" and reports what happened; it never sees a
  * secret. Kept free of heavy imports: the content script must stay under 6 KB gzipped.
  */
@@ -42,7 +42,10 @@ export interface AutofillController {
   stop(): void;
 }
 
-/** Only an exact allowlisted https host, in the top frame, and never the device-code page (DESIGN.md). */
+/**
+ * Only an exact allowlisted https host, in the top frame, and never the device-code page
+ * (docs/ARCHITECTURE.md, 'Fill rules').
+ */
 export function mayAutofill(url: string, isTopFrame: boolean): boolean {
   return isTopFrame && isSigninUrl(url) && !isNeverFillUrl(url);
 }
@@ -69,8 +72,9 @@ export function startAutofill(ports: AutofillPorts): AutofillController | null {
   let frameBusy = false;
   let checkPending = false;
 
-  // The pages render late with knockout and the body starts display:none (DESIGN.md): watch
-  // insertions, text, and the style/class changes that unhide things. No polling.
+  // The pages render late with knockout and the body starts display:none (docs/ARCHITECTURE.md,
+  // 'Microsoft sign-in pages'): watch insertions, text, and the style/class changes that unhide
+  // things. No polling.
   const observer = new win.MutationObserver(onMutation);
   observer.observe(doc, {
     childList: true,
@@ -200,8 +204,8 @@ export function startAutofill(ports: AutofillPorts): AutofillController | null {
   }
 
   /**
-   * Clicks and key presses: a tile picked on the chooser (DESIGN.md's first rule for the active
-   * method), and the code box submitted by its button or by Enter.
+   * Clicks and key presses: a tile picked on the chooser (the first rule for the active method,
+   * docs/ARCHITECTURE.md, 'Fill rules'), and the code box submitted by its button or by Enter.
    */
   function onUserEvent(event: Event): void {
     const key = (event as KeyboardEvent).key;

@@ -2,7 +2,7 @@
  * The vocabulary of the content script's decisions (step.ts and decisions/): where a code prompt
  * stands, what can happen, what the content script then does, and the three things every
  * decision does to a flow (change the state, emit an effect, report once). No DOM, no timers, no
- * messaging: docs/ARCHITECTURE.md, "The screen model".
+ * messaging: docs/ARCHITECTURE.md, 'Screen model'.
  */
 import type { FillEvent } from '../messages';
 import type { ScreenReading } from '../signin/screens/types';

@@ -1,9 +1,9 @@
 /**
- * "The proof the user picked on the chooser in this tab" outranks everything else when
- * deciding the active method (DESIGN.md). The chooser and the code prompt may be separate
- * documents, so the pick is kept in the tab's sessionStorage (per tab and origin, gone when the
- * tab closes) as well as in memory. A pick older than PICK_LIFETIME_MS belongs to an earlier
- * sign-in and is ignored.
+ * "The proof the user picked on the chooser in this tab" outranks everything else when deciding the
+ * active method (docs/ARCHITECTURE.md, 'Fill rules'). The chooser and the code prompt may be
+ * separate documents, so the pick is kept in the tab's sessionStorage (per tab and origin, gone
+ * when the tab closes) as well as in memory. A pick older than PICK_LIFETIME_MS belongs to an
+ * earlier sign-in and is ignored.
  */
 
 const PICKED_PROOF_KEY = 'mfa-autofill:picked-proof';

@@ -5,7 +5,7 @@
  * script then does (ask, fill, click, report, set a timer). No DOM, no timers, no messaging:
  * tests are tables. `step` only looks the input up in a table of small decisions (decisions/),
  * one per kind of input, and the page's screen in a table of one per screen (decisions/screens.ts).
- * docs/ARCHITECTURE.md, "The screen model".
+ * docs/ARCHITECTURE.md, 'Screen model'.
  */
 import { onAccount, onCode, onKmsi } from './decisions/answers';
 import { onSubmitted } from './decisions/code-prompt';

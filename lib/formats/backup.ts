@@ -22,7 +22,7 @@ import { RowCollector } from './rows';
 import type { ParsedRows } from './types';
 
 /**
- * Our encrypted backup: one JSON file built like the vault record (DESIGN.md, Vault) —
+ * Our encrypted backup: one JSON file built like the vault record (docs/ARCHITECTURE.md, 'Vault') —
  * PBKDF2-SHA256 with its own random salt → key-encryption key, which wraps a random data
  * key, which seals the accounts with AES-GCM. The passphrase is chosen at export and need
  * not be the vault's. The wrapped key lets an import tell a wrong passphrase (the key does

@@ -262,12 +262,14 @@ export function describeNotice(notice: ImportNotice, words: Words): string {
   ]);
 }
 
-/** "Added 3 accounts, replaced 1, skipped 2, 1 failed." */
+/** "Added 3 accounts, 1 replaced, 3 skipped." (skipped: already in the vault, or rows with errors) */
 export function describeImportSummary(summary: ImportSummary, words: Words): string {
   const parts = [plural(words, 'impSummaryAdded', summary.added)];
   if (summary.replaced > 0) parts.push(words.t('impSummaryReplaced', [summary.replaced]));
-  if (summary.skipped > 0) parts.push(words.t('impSummarySkipped', [summary.skipped]));
-  if (summary.failed > 0) parts.push(words.t('impSummaryFailed', [summary.failed]));
+  // Rows already in the vault and rows with errors were both left alone on purpose (the preview
+  // named them): skipped, not failed.
+  const skipped = summary.skipped + summary.failed;
+  if (skipped > 0) parts.push(words.t('impSummarySkipped', [skipped]));
   return `${parts.join(', ')}.`;
 }
 

@@ -149,7 +149,7 @@ export function looksLikeCsvHeader(firstLine: string): boolean {
 }
 
 // ---------- writer ----------
-export type CsvExportAccount = Pick<Account, 'name' | 'secret' | 'digits' | 'period' | 'algorithm' | 'notes'>;
+export type CsvExportAccount = Pick<Account, 'id' | 'name' | 'secret' | 'digits' | 'period' | 'algorithm' | 'notes'>;
 
 export interface CsvExport {
   text: string;
@@ -158,9 +158,30 @@ export interface CsvExport {
 }
 
 /**
+ * What an account added by hand (or from a file without them) gets in the columns Entra's upload
+ * needs filled (README.md, 'Import and export'): the extension as its manufacturer, TOTP as its model.
+ */
+export const EXPORT_MANUFACTURER = 'MFA Autofill';
+export const EXPORT_MODEL = 'TOTP';
+
+/**
+ * A serial number for an account that has none: "MFA" and 12 hex digits of a 64-bit FNV-1a hash
+ * of the account's id. The same on every export of the account, different for every account in
+ * practice (48 bits), and derived from nothing secret: the id is a random UUID, not the key.
+ */
+export function exportSerialNumber(accountId: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(accountId)) {
+    hash = BigInt.asUintN(64, (hash ^ BigInt(byte)) * 0x100000001b3n);
+  }
+  return `MFA${hash.toString(16).padStart(16, '0').slice(0, 12).toUpperCase()}`;
+}
+
+/**
  * The Entra OATH token CSV, the format our import reads and Entra's upload takes. Serial
- * number, manufacturer and model come back from notes the CSV import wrote; other accounts
- * get them empty — inventing serials would be worse, and Entra's upload asks for them.
+ * number, manufacturer and model come back from notes the CSV import wrote; where those are
+ * empty, `exportSerialNumber`, EXPORT_MANUFACTURER and EXPORT_MODEL fill them, because Entra's
+ * upload refuses a row without them.
  * A cell a spreadsheet would run as a formula (an account named "=HYPERLINK(…)" from some
  * imported file) is written with a leading apostrophe, as OWASP's "CSV Injection" advises;
  * the import takes it off again.
@@ -173,8 +194,15 @@ export function exportEntraCsv(accounts: readonly CsvExportAccount[]): CsvExport
       leftOut.push({ name: account.name, digits: account.digits, algorithm: account.algorithm });
       continue;
     }
-    const token = parseTokenNotes(account.notes) ?? { serial: '', manufacturer: '', model: '' };
-    rows.push([account.name, token.serial, account.secret, String(account.period), token.manufacturer, token.model]);
+    const token = parseTokenNotes(account.notes);
+    rows.push([
+      account.name,
+      token?.serial || exportSerialNumber(account.id),
+      account.secret,
+      String(account.period),
+      token?.manufacturer || EXPORT_MANUFACTURER,
+      token?.model || EXPORT_MODEL,
+    ]);
   }
   // CRLF, as Excel writes it and RFC 4180 specifies. Papaparse's own `escapeFormulae: true`
   // pattern (/^[=+\-@\t\r].*$/) misses a cell whose formula is followed by a line break.

@@ -63,7 +63,7 @@ export function issuesOf(
   const secret = input.secret ?? '';
   if (looksLikeOtpauthLink(secret)) {
     const link = parseOtpauthLink(secret);
-    if (!link.ok) return [{ field: 'secret', issue: linkIssue(link.issue) }];
+    if (!link.ok) return [{ field: 'secret', issue: linkIssue(link.problem.issue) }];
     return [{ field: 'name', issue: fieldIssue('name', input.name?.trim() ? input.name : link.value.name) }];
   }
   return failedFields.map((field) => ({ field, issue: fieldIssue(field, input[field]) }));

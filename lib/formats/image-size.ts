@@ -1,8 +1,9 @@
 /**
- * An image's dimensions from its header, read before anything decodes it: `createImageBitmap`
- * on a forged 65535 × 65535 PNG would allocate 16 GB of pixels (DESIGN.md: every size a file
- * claims is bounded before anything is allocated). PNG and JPEG only: what screen captures,
- * pasted images and phone photos are, and what the import's file picker accepts.
+ * An image's dimensions from its header, read before anything decodes it: `createImageBitmap` on a
+ * forged 65535 × 65535 PNG would allocate 16 GB of pixels (every size a file claims is bounded
+ * before anything is allocated: docs/ARCHITECTURE.md, 'Security notes from review'). PNG and JPEG
+ * only: what screen captures, pasted images and phone photos are, and what the import's file picker
+ * accepts.
  */
 export interface ImageSize {
   type: 'png' | 'jpeg';

@@ -29,7 +29,7 @@ const LINKS: Record<string, string> = {
 function issueOf(link: string): OtpauthLinkIssue {
   const parsed = parseOtpauthLink(link);
   if (parsed.ok) throw new Error(`${link} parsed`);
-  return parsed.issue;
+  return parsed.problem.issue;
 }
 
 describe('the Add form words a malformed otpauth:// link from its issue', () => {
@@ -61,7 +61,7 @@ describe('the Add form words a malformed otpauth:// link from its issue', () => 
     expect(validation.ok).toBe(false);
     const error = validation.ok ? undefined : validation.errors[0];
     expect(error?.field).toBe('secret');
-    expect(error?.linkIssue).toEqual(issueOf(link));
+    expect(error?.problem).toEqual({ code: 'otpauth-link', issue: issueOf(link) });
 
     const issue = issueOf(link);
     const en = describeLinkIssue(issue, english);

@@ -123,7 +123,7 @@ describe('mergeImport', () => {
     );
     const accepted = mergeImport(vault, parse, { importValidOnly: true, newId: idCounter(), now: 1 });
     expect(accepted.ok && accepted.summary).toEqual({ added: 1, replaced: 0, skipped: 0, failed: 1 });
-    expect(accepted.ok && formatImportSummary(accepted.summary)).toBe('Added 1 account, 1 failed.');
+    expect(accepted.ok && formatImportSummary(accepted.summary)).toBe('Added 1 account, 1 skipped.');
   });
 
   it('merges 1,000 rows into a vault of 1,000 accounts in well under 2 s', () => {

@@ -94,6 +94,20 @@ export type ExportProblem =
   /** The options page's account table sent an empty selection. */
   | { code: 'nothing-selected' };
 
+/** Every export problem's code, so a problem is told apart by its code alone (lib/problems.ts). */
+const EXPORT_PROBLEM_CODES: Readonly<Record<ExportProblem['code'], true>> = {
+  'backup-passphrase-empty': true,
+  'backup-passphrase-short': true,
+  'backup-passphrase-mismatch': true,
+  'plain-not-acknowledged': true,
+  'plain-unknown-kind': true,
+  'nothing-selected': true,
+};
+
+export function isExportProblem(problem: { code: string }): problem is ExportProblem {
+  return Object.hasOwn(EXPORT_PROBLEM_CODES, problem.code);
+}
+
 /** An account a plain export left out: Entra OATH tokens make 6-digit SHA1 codes only. */
 export interface LeftOut {
   name: string;

@@ -17,8 +17,12 @@ describe('plurals through Intl.PluralRules (keys foo_one / foo_other)', () => {
 
   it('words an import summary in either language', () => {
     const summary = { added: 1, replaced: 2, skipped: 0, failed: 3 };
-    expect(describeImportSummary(summary, english)).toBe('Added 1 account, replaced 2, 3 failed.');
-    expect(describeImportSummary(summary, german)).toBe('1 Konto hinzugefügt, 2 ersetzt, 3 fehlerhaft.');
+    expect(describeImportSummary(summary, english)).toBe('Added 1 account, 2 replaced, 3 skipped.');
+    expect(describeImportSummary(summary, german)).toBe('1 Konto hinzugefügt, 2 ersetzt, 3 übersprungen.');
+    // Rows already in the vault and rows with errors: both skipped, counted together.
+    expect(describeImportSummary({ added: 2, replaced: 0, skipped: 1, failed: 1 }, english)).toBe(
+      'Added 2 accounts, 2 skipped.',
+    );
     expect(describeImportSummary({ ...summary, added: 5 }, german)).toMatch(/^5 Konten hinzugefügt/);
   });
 

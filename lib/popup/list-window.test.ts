@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isListKey, scrollToShow, targetRow, visibleWindow } from './list-window';
+import { isListKey, scrollToShow, targetRow, visibleWindow, wholeRowsThatFit } from './list-window';
 
 describe('visibleWindow', () => {
   it.each([
@@ -54,5 +54,21 @@ describe('scrollToShow', () => {
     [6, 76 * 5, 76 * 5],
   ])('row %i from scrollTop %i → %i', (row, top, expected) => {
     expect(scrollToShow(row, top, 440, 76)).toBe(expected);
+  });
+});
+
+describe('wholeRowsThatFit', () => {
+  it.each([
+    // 600 px popup, 144 px of toolbar, status line, toast and footer: six rows of 76 px (456 px).
+    [600 - 144, 76, 6],
+    [456, 76, 6],
+    [455, 76, 5],
+    // The popup as it was: 440 px held 5.79 rows, the sixth cut.
+    [440, 76, 5],
+    // Little room (a long notice above the list): still a few rows, the popup scrolls.
+    [100, 76, 3],
+    [-20, 76, 3],
+  ])('%i px of %i-px rows: %i whole rows', (available, rowHeight, rows) => {
+    expect(wholeRowsThatFit(available, rowHeight)).toBe(rows);
   });
 });

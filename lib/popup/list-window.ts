@@ -60,3 +60,18 @@ export function scrollToShow(index: number, scrollTop: number, viewportHeight: n
   if (bottom > scrollTop + viewportHeight) return Math.max(0, bottom - viewportHeight);
   return scrollTop;
 }
+
+/**
+ * The most a toolbar popup is drawn high, in Chrome and in Firefox (800 × 600 px; taller content
+ * scrolls inside it): the list's height is what is left of it.
+ */
+export const POPUP_MAX_HEIGHT_PX = 600;
+
+/**
+ * How many whole rows fit in `availablePx`, and never fewer than `atLeast`: a list that high
+ * shows no row cut in half at its bottom edge (issue #21.4).
+ */
+export function wholeRowsThatFit(availablePx: number, rowHeight: number, atLeast = 3): number {
+  if (rowHeight <= 0) return atLeast;
+  return Math.max(atLeast, Math.floor(Math.max(0, availablePx) / rowHeight));
+}

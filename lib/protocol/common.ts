@@ -1,13 +1,9 @@
 /** What every reply to an extension page looks like, and how an area's requests are typed from its validators. */
-import type { Problem } from '../problems';
+import type { Failure } from '../problems';
 import type { Infer, Validator } from './validate';
 
-/**
- * `problem` is what the pages show, translated (lib/problems.ts); `error` is the same in English
- * for logs and the QA helper, and what a page shows only for a failure that has no problem code
- * yet. `field` names the form field the failure is about.
- */
-export type Failure = { ok: false; error: string; problem?: Problem; field?: string };
+/** A failed reply is a `Failure` (lib/problems.ts): a problem code the page words, never a sentence. */
+export type { Failure };
 export type Ok<T = object> = { ok: true } & T;
 export type Reply<T = object> = Ok<T> | Failure;
 

@@ -1,7 +1,7 @@
 /** Extension pages → background: check and apply an import; write a backup or a plain export. */
 import type { ExportProblem, ImportPreview, ImportProblem, ImportSummary, LeftOut } from '../formats';
 import { isStringArray } from './account-table';
-import type { Reply, RequestsOf } from './common';
+import type { Failure, Reply, RequestsOf } from './common';
 import { either, type Infer, isBoolean, isString, oneOf, optional, recordOf, shape } from './validate';
 
 /**
@@ -50,8 +50,8 @@ export type ImportExportRequest = RequestsOf<typeof importExportRequests>;
  * An import or export refused for a reason the page words itself (lib/formats/describe.ts,
  * through _locales). `error` is the code again, for logs; never words for a person.
  */
-export type ImportFailure = { ok: false; error: string; problem: ImportProblem; field?: undefined };
-export type ExportFailure = { ok: false; error: string; problem: ExportProblem; field?: string };
+export type ImportFailure = Failure & { problem: ImportProblem; field?: undefined };
+export type ExportFailure = Failure & { problem: ExportProblem };
 
 export interface ImportExportReplies {
   'import:preview': Reply<{ preview: ImportPreview }> | ImportFailure;

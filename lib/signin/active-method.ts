@@ -1,7 +1,7 @@
 /**
  * Which method the "Enter code" prompt is asking for. The same page takes SMS and voice
- * codes, and a TOTP code typed there is wrong and costs an attempt (DESIGN.md), so this
- * decides in the DESIGN.md order and fails closed:
+ * codes, and a TOTP code typed there is wrong and costs an attempt, so this decides in the order
+ * of docs/ARCHITECTURE.md, 'Fill rules', and fails closed:
  * 1. the proof the user picked on the chooser in this tab;
  * 2. else the default proof, or the only one, in `$Config.arrUserProofs`;
  * 3. else the description's wording.

@@ -1,7 +1,7 @@
 /**
  * The "Verify your identity" chooser: `#idDiv_SAOTCS_Proofs` (`role="list"`) of tiles
  * `[role="button"][data-value="PhoneAppOTP" | "OneWaySMS" | "PhoneAppNotification" | …]`;
- * "Use a verification code" is `PhoneAppOTP` (DESIGN.md).
+ * "Use a verification code" is `PhoneAppOTP` (docs/ARCHITECTURE.md, 'Microsoft sign-in pages').
  */
 import { TOTP_PROOF } from './proof-method';
 import { browserLayout, isVisible, type Layout } from './visibility';

@@ -1,15 +1,16 @@
 /**
  * Which input takes the code. The "Enter code" page's input is `#idTxtBx_SAOTCC_OTC`
- * (`name="otc"`); login.live.com's newer UI uses `input[name="otc"]` or
- * `#otc-confirmation-input` (DESIGN.md). The page can also hold copies moved off-screen
+ * (`name="otc"`); login.live.com's newer UI uses `input[name="otc"]` or `#otc-confirmation-input`
+ * (docs/ARCHITECTURE.md, 'Microsoft sign-in pages'). The page can also hold copies moved off-screen
  * (class `moveOffScreen`): only the visible one counts, and anything but exactly one visible
  * enabled candidate fills nothing.
  */
 import { browserLayout, isVisible, type Layout } from './visibility';
 
 /**
- * login.live.com's newer UI (DESIGN.md; TheNetsky/Microsoft-Rewards-Script
- * `src/browser/auth/methods/Totp2FALogin.ts` names both the form and the `otc` inputs).
+ * login.live.com's newer UI (docs/ARCHITECTURE.md, 'Microsoft sign-in pages';
+ * TheNetsky/Microsoft-Rewards-Script `src/browser/auth/methods/Totp2FALogin.ts` names both the form
+ * and the `otc` inputs).
  */
 export const LIVE_CODE_FIELD_SELECTOR =
   'input[name="otc"], #otc-confirmation-input, form[name="OneTimeCodeViewForm"] input[type="text"], input#floatingLabelInput5';

@@ -1,7 +1,8 @@
 /**
- * The other controls of the "Enter code" page (DESIGN.md): submit `#idSubmit_SAOTCC_Continue`
- * ("Verify") and "Don't ask again for N days" `#idChkBx_SAOTCC_TD` (`name="rememberMFA"`).
- * They are clicked, not set, so the page's own click bindings run.
+ * The other controls of the "Enter code" page (docs/ARCHITECTURE.md, 'Microsoft sign-in pages'):
+ * submit `#idSubmit_SAOTCC_Continue` ("Verify") and "Don't ask again for N days"
+ * `#idChkBx_SAOTCC_TD` (`name="rememberMFA"`). They are clicked, not set, so the page's own click
+ * bindings run.
  */
 
 /** Ticks "Don't ask again" unless it is already ticked. True when it ends up ticked. */

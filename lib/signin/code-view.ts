@@ -5,7 +5,7 @@
  * (the field's submit button, else the first button after it), whatever the nesting; text that
  * is not shown (display:none, the hidden attribute, visibility:hidden, scripts, styles) is left
  * out. Links below the buttons ("Use your authenticator app instead") are not the prompt's
- * instructions and stay outside. docs/ARCHITECTURE.md, "The screen model".
+ * instructions and stay outside. docs/ARCHITECTURE.md, 'Screen model'.
  */
 import { submitButton } from './code-page-controls';
 import type { Layout } from './visibility';

@@ -1,9 +1,9 @@
 /**
- * Sets a field "the way the page's own bindings see it" (DESIGN.md): the native value setter,
- * then `input` and `change` events. The setter from the prototype bypasses any setter a
- * framework put on the element (React's value tracker on login.live.com), so the framework
- * sees the `input` event as a real change; knockout's `textInput`/`value` bindings read the
- * value on those events.
+ * Sets a field "the way the page's own bindings see it" (docs/ARCHITECTURE.md, 'Fill rules'): the
+ * native value setter, then `input` and `change` events. The setter from the prototype bypasses any
+ * setter a framework put on the element (React's value tracker on login.live.com), so the framework
+ * sees the `input` event as a real change; knockout's `textInput`/`value` bindings read the value
+ * on those events.
  */
 export function setFieldValue(field: HTMLInputElement, value: string): void {
   // The field's own window: in tests the document is not the global one.

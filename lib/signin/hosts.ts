@@ -1,5 +1,5 @@
 /**
- * The Microsoft sign-in hosts we fill on (DESIGN.md, "Microsoft sign-in pages").
+ * The Microsoft sign-in hosts we fill on (docs/ARCHITECTURE.md, 'Trust rules').
  * Exact names only: a look-alike such as login.microsoftonline.com.example.net never matches.
  */
 export const SIGNIN_HOSTS = [
@@ -14,7 +14,10 @@ export const SIGNIN_HOSTS = [
 
 export type SigninHost = (typeof SIGNIN_HOSTS)[number];
 
-/** Personal (Microsoft account) sign-in: a newer React UI without the SAOTCC ids (DESIGN.md). */
+/**
+ * Personal (Microsoft account) sign-in: a newer React UI without the SAOTCC ids
+ * (docs/ARCHITECTURE.md, 'Microsoft sign-in pages').
+ */
 export const LIVE_HOST: SigninHost = 'login.live.com';
 
 /** True for an https URL whose host is exactly one of the sign-in hosts (default port only). */

@@ -1,7 +1,7 @@
 /**
  * The "Stay signed in?" page. It is recognised by `#KmsiCheckboxField` only: its buttons
  * `#idSIButton9` (Yes) and `#idBtn_Back` (No) reuse ids that every sign-in page has, e.g. the
- * username page's "Next" is `#idSIButton9` too (DESIGN.md).
+ * username page's "Next" is `#idSIButton9` too (docs/ARCHITECTURE.md, 'Microsoft sign-in pages').
  */
 
 export function isKmsiPage(doc: Document = document): boolean {

@@ -1,10 +1,10 @@
 /**
- * Which method a prompt's own words name (DESIGN.md: the description `#idDiv_SAOTCC_Description`
- * "says which method the code comes from"; the same page serves SMS and voice codes, "We
- * texted your phone …"). The sign-in pages are translated, so the words are listed in English,
- * German, French and Japanese; a page in another language says nothing, and is then filled only
- * on the evidence of the chooser or `$Config`. Japanese has no spaces, so its words are matched
- * without word boundaries.
+ * Which method a prompt's own words name (docs/ARCHITECTURE.md, 'Microsoft sign-in pages': the
+ * description `#idDiv_SAOTCC_Description` says which method the code comes from; the same page
+ * serves SMS and voice codes, "We texted your phone …"). The sign-in pages are translated, so the
+ * words are listed in English, German, French and Japanese; a page in another language says
+ * nothing, and is then filled only on the evidence of the chooser or `$Config`. Japanese has no
+ * spaces, so its words are matched without word boundaries.
  */
 import type { CodeMethod } from './proof-method';
 

@@ -1,8 +1,9 @@
 /**
- * The account the page is signing in: `#displayName` (class `identity`, inside
- * `.identityBanner`), whose text and `title` are the UPN; `$Config.sPOST_Username` when the
- * banner is missing (DESIGN.md); on login.live.com's new UI, the address shown in
- * `[data-testid="identityBanner"]` (TheNetsky/Microsoft-Rewards-Script `src/browser/auth/Login.ts`).
+ * The account the page is signing in: `#displayName` (class `identity`, inside `.identityBanner`),
+ * whose text and `title` are the UPN; `$Config.sPOST_Username` when the banner is missing
+ * (docs/ARCHITECTURE.md, 'Microsoft sign-in pages'); on login.live.com's new UI, the address shown
+ * in `[data-testid="identityBanner"]` (TheNetsky/Microsoft-Rewards-Script
+ * `src/browser/auth/Login.ts`).
  */
 import { type PageConfig, readPageConfig } from './page-config';
 

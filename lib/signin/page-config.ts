@@ -1,6 +1,6 @@
 /**
- * The page's inline `$Config={...}` script, read from the script text (DESIGN.md, "Microsoft
- * sign-in pages"): a content script lives in an isolated world and cannot see the page's
+ * The page's inline `$Config={...}` script, read from the script text (docs/ARCHITECTURE.md,
+ * 'Microsoft sign-in pages'): a content script lives in an isolated world and cannot see the page's
  * `window.$Config`, but it can read the `<script>` element that assigns it.
  */
 

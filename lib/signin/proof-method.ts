@@ -1,7 +1,7 @@
 /**
  * What kind of code an `$Config.arrUserProofs[].authMethodId` (or a chooser tile's
- * `data-value`) produces (DESIGN.md: `PhoneAppOTP` = app or hardware-token TOTP;
- * `OneWaySMS`, `TwoWayVoice*` = phone).
+ * `data-value`) produces (`PhoneAppOTP` = app or hardware-token TOTP;
+ * `OneWaySMS`, `TwoWayVoice*` = phone: docs/ARCHITECTURE.md, 'Microsoft sign-in pages').
  */
 export type CodeMethod = 'totp' | 'phone' | 'email' | 'push' | 'other';
 

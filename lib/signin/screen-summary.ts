@@ -1,8 +1,8 @@
 /**
  * How a screen the extension cannot complete is named in the popup and the QA helper's
  * errors: its title (as shown, for a person to recognise), `$Config.pgid` when present, and
- * the AADSTS code when the page shows one (DESIGN.md: 50196 too many sign-ins, 50053 locked,
- * 50076/50079 MFA required or registration).
+ * the AADSTS code when the page shows one (50196 too many sign-ins, 50053 locked, 50076/50079
+ * MFA required or registration: docs/ARCHITECTURE.md, 'Microsoft sign-in pages').
  */
 import type { PageConfig } from './page-config';
 

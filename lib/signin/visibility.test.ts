@@ -98,7 +98,7 @@ describe('isVisible', () => {
       },
     ],
     [
-      'its own label on top (the DESIGN.md rule: the field itself on top)',
+      'its own label on top (the rule: the field itself on top)',
       {
         html: `<label id="label" for="field">Code</label>${FIELD}`,
         geometry: (doc) => ({ coverOf: (element) => (element.id === 'field' ? doc.getElementById('label') : null) }),

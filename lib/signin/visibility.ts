@@ -1,9 +1,9 @@
 /**
- * "A visible enabled field" (DESIGN.md, "Autofill rules"): non-zero size, in the viewport, not
- * `visibility:hidden` or `display:none`, the product of the computed opacities of the field and
+ * "A visible enabled field" (docs/ARCHITECTURE.md, 'Fill rules'): non-zero size, in the viewport,
+ * not `visibility:hidden` or `display:none`, the product of the computed opacities of the field and
  * all its ancestors up to `html` at least 0.7, and the field on top at its centre per
- * `elementsFromPoint`. Bitwarden's hostile fixtures (hidden field, clickjacking overlay) are
- * the reason for each rule.
+ * `elementsFromPoint`. Bitwarden's hostile fixtures (hidden field, clickjacking overlay) are the
+ * reason for each rule.
  *
  * The geometry comes through a `Layout`, so tests can supply it: happy-dom has no layout.
  */

@@ -1,8 +1,8 @@
 /**
- * "Wrong code" as the page shows it (DESIGN.md): the input gets class `has-error`, and the
- * message ("You didn't enter the expected verification code. Please try again.") is in
- * `#idSpan_SAOTCC_Error_OTC` or `#idDiv_SAOTCC_ErrorMsg_OTC`. login.live.com's newer UI has
- * no SAOTCC ids: there the field's `aria-invalid="true"` is the standard signal.
+ * "Wrong code" as the page shows it (docs/ARCHITECTURE.md, 'Microsoft sign-in pages'): the input
+ * gets class `has-error`, and the message ("You didn't enter the expected verification code. Please
+ * try again.") is in `#idSpan_SAOTCC_Error_OTC` or `#idDiv_SAOTCC_ErrorMsg_OTC`. login.live.com's
+ * newer UI has no SAOTCC ids: there the field's `aria-invalid="true"` is the standard signal.
  */
 import { browserLayout, isRendered, type Layout } from './visibility';
 

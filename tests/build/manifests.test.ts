@@ -5,12 +5,12 @@ import { SIGNIN_MATCH_PATTERNS } from '../../lib/signin/hosts';
 
 const TARGETS = ['chrome-mv3', 'edge-mv3', 'firefox-mv3'] as const;
 
-/** Every permission the extension may hold, and why (README, "Permissions"). */
+/** Every permission the extension may hold, and why (README.md, 'Permissions'). */
 const ALLOWED_PERMISSIONS: Record<(typeof TARGETS)[number], string[]> = {
-  'chrome-mv3': ['storage', 'alarms', 'activeTab', 'clipboardWrite', 'idle', 'offscreen'],
-  'edge-mv3': ['storage', 'alarms', 'activeTab', 'clipboardWrite', 'idle', 'offscreen'],
+  'chrome-mv3': ['storage', 'alarms', 'activeTab', 'clipboardWrite', 'idle', 'scripting', 'offscreen'],
+  'edge-mv3': ['storage', 'alarms', 'activeTab', 'clipboardWrite', 'idle', 'scripting', 'offscreen'],
   // Firefox has no offscreen documents: its background page has a DOM.
-  'firefox-mv3': ['storage', 'alarms', 'activeTab', 'clipboardWrite', 'idle'],
+  'firefox-mv3': ['storage', 'alarms', 'activeTab', 'clipboardWrite', 'idle', 'scripting'],
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: a manifest is arbitrary JSON; the test inspects its shape.
@@ -61,6 +61,14 @@ describe.each(TARGETS)('the %s build', (target) => {
     expect(code).not.toContain('content-script-started');
     expect(code).not.toContain('postMessage');
     expect(code).not.toContain('webextension-polyfill');
+  });
+
+  it('keeps the screen report out of the content script, in a script the background runs on request', () => {
+    const report = readFileSync(join('.output', target, 'screen-report.js'), 'utf8');
+    expect(report).toContain('credentialTypes');
+    expect(readFileSync(join('.output', target, 'mfa.js'), 'utf8')).not.toContain('credentialTypes');
+    expect(report).not.toContain('postMessage');
+    expect(JSON.stringify(manifest.content_scripts)).not.toContain('screen-report');
   });
 
   it('exposes nothing to web pages or other extensions and keeps the default CSP', () => {

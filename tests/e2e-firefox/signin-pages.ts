@@ -9,7 +9,10 @@ export { FIXTURE_ACCOUNT, fixtureHtml } from '../fixtures/signin';
 
 /** Long enough for a fill that would happen (observer + one message round trip take milliseconds). */
 export const NO_FILL_GRACE_MS = 1_000;
-/** A fill that happens can still wait up to ~3 s for the next period (DESIGN.md, TOTP); CI is slow. */
+/**
+ * A fill that happens can still wait up to ~3 s for the next period (docs/ARCHITECTURE.md,
+ * 'TOTP'); CI is slow.
+ */
 const FILL_TIMEOUT_MS = 15_000;
 
 /** Serves a fixture at a real URL on the local HTTPS server the browser resolves the hosts to. */

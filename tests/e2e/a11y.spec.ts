@@ -2,26 +2,18 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import {
   CHROME_EXTENSION_DIR,
-  type ExtensionBrowser,
   launchWithExtension,
   openExtensionPage,
   randomSecret,
   sendFromExtensionPage,
 } from './browser';
+import { expect, test } from './fixtures';
 
 const PASSPHRASE = 'correct horse battery staple';
 const ACCOUNTS = ['qa.user@contoso.onmicrosoft.com', 'breakglass@fabrikam.onmicrosoft.com'];
-
-let browser: ExtensionBrowser;
-test.beforeAll(async () => {
-  browser = await launchWithExtension();
-});
-test.afterAll(async () => {
-  await browser.close();
-});
 
 /** One line per violation and element: enough to find and fix it from the test output. */
 function describeViolations(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string[] {
@@ -52,8 +44,8 @@ async function seedVault(page: Page) {
   }
 }
 
-test('the popup has no axe violations in any state, light or dark', async () => {
-  const popup = await openExtensionPage(browser, 'popup.html');
+test('the popup has no axe violations in any state, light or dark', async ({ extension }) => {
+  const popup = await openExtensionPage(extension, 'popup.html');
   await resetVault(popup);
   await popup.reload();
 
@@ -102,8 +94,8 @@ test('the popup has no axe violations in any state, light or dark', async () => 
   await popup.close();
 });
 
-test('the options page has no axe violations, locked or unlocked, light or dark', async () => {
-  const options = await openExtensionPage(browser, 'options.html');
+test('the options page has no axe violations, locked or unlocked, light or dark', async ({ extension }) => {
+  const options = await openExtensionPage(extension, 'options.html');
   await resetVault(options);
   await options.reload();
   // Settings live inside the vault: with none yet, the page says so instead.
@@ -176,8 +168,8 @@ async function focusIndicators(page: Page, presses: number) {
   return seen;
 }
 
-test('every control of the popup and the options page shows where the keyboard focus is', async () => {
-  const popup = await openExtensionPage(browser, 'popup.html');
+test('every control of the popup and the options page shows where the keyboard focus is', async ({ extension }) => {
+  const popup = await openExtensionPage(extension, 'popup.html');
   await seedVault(popup);
   await popup.reload();
   await expect(popup.getByRole('listitem')).toHaveCount(ACCOUNTS.length);
@@ -185,7 +177,7 @@ test('every control of the popup and the options page shows where the keyboard f
   expect(popupControls.length).toBeGreaterThan(6);
   expect(popupControls.filter((c) => !/^[2-9]px$/.test(c.outline))).toEqual([]);
 
-  const options = await openExtensionPage(browser, 'options.html');
+  const options = await openExtensionPage(extension, 'options.html');
   await expect(options.getByRole('button', { name: 'Export encrypted backup' })).toBeVisible();
   const optionsControls = await focusIndicators(options, 30);
   expect(optionsControls.length).toBeGreaterThan(20);
@@ -194,8 +186,10 @@ test('every control of the popup and the options page shows where the keyboard f
   await options.close();
 });
 
-test('the keyboard shortcuts are listed in the popup, and Enter in the search copies the first match', async () => {
-  const popup = await openExtensionPage(browser, 'popup.html');
+test('the keyboard shortcuts are listed in the popup, and Enter in the search copies the first match', async ({
+  extension,
+}) => {
+  const popup = await openExtensionPage(extension, 'popup.html');
   await seedVault(popup);
   await popup.reload();
   const help = popup.getByRole('button', { name: 'Keyboard shortcuts' });
@@ -243,8 +237,8 @@ async function overflowing(page: Page): Promise<string[]> {
 }
 
 for (const language of ['English', 'German'] as const) {
-  test(`in ${language}, every popup view fits the popup's width and has no axe violations`, async () => {
-    const localized = language === 'German' ? await launchWithExtension(germanBuild()) : browser;
+  test(`in ${language}, every popup view fits the popup's width and has no axe violations`, async ({ extension }) => {
+    const localized = language === 'German' ? await launchWithExtension(germanBuild()) : extension;
     try {
       const popup = await openExtensionPage(localized, 'popup.html');
       await popup.setViewportSize({ width: 360, height: 600 });
@@ -275,7 +269,7 @@ for (const language of ['English', 'German'] as const) {
       await expectNoViolations(options, `${language}: options, account table`);
       expect(await options.evaluate(() => document.documentElement.lang)).toBe(language === 'German' ? 'de' : 'en');
     } finally {
-      if (localized !== browser) await localized.close();
+      if (localized !== extension) await localized.close();
     }
   });
 }

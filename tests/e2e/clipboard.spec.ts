@@ -1,26 +1,12 @@
-import { expect, test } from '@playwright/test';
-import {
-  type ExtensionBrowser,
-  launchWithExtension,
-  openExtensionPage,
-  randomSecret,
-  sendFromExtensionPage,
-} from './browser';
+import { openExtensionPage, randomSecret, sendFromExtensionPage } from './browser';
+import { expect, test } from './fixtures';
 
 const PASSPHRASE = 'correct horse battery staple';
 const ACCOUNT = 'qa.clipboard@contoso.onmicrosoft.com';
 
-let browser: ExtensionBrowser;
-test.beforeAll(async () => {
-  browser = await launchWithExtension();
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-});
-test.afterAll(async () => {
-  await browser.close();
-});
-
-test('a copied code is cleared from the clipboard after the delay set in the options', async () => {
-  const popup = await openExtensionPage(browser, 'popup.html');
+test('a copied code is cleared from the clipboard after the delay set in the options', async ({ extension }) => {
+  await extension.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const popup = await openExtensionPage(extension, 'popup.html');
   await sendFromExtensionPage(popup, { type: 'vault:create', passphrase: PASSPHRASE, confirmation: PASSPHRASE });
   await sendFromExtensionPage(popup, { type: 'accounts:add', input: { name: ACCOUNT, secret: randomSecret() } });
   await sendFromExtensionPage(popup, { type: 'settings:set', changes: { clipboardClearSeconds: 15 } });

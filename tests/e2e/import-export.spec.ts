@@ -78,7 +78,7 @@ test('a file with a bad line imports nothing and names the line; the valid ones 
   expect(await sendFromExtensionPage(options, { type: 'accounts:list' })).toMatchObject({ accounts: [] });
   // One account: the singular, through the plural rules (it read "Import the 1 valid accounts").
   await options.getByRole('button', { name: 'Import the 1 valid account', exact: true }).click();
-  await expect(options.getByRole('status').filter({ hasText: 'Added 1 account, 1 failed.' })).toBeVisible();
+  await expect(options.getByRole('status').filter({ hasText: 'Added 1 account, 1 skipped.' })).toBeVisible();
 });
 
 test('pasted links import after the check, and the pasted text (secrets) is cleared once imported', async () => {

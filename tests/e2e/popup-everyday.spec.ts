@@ -256,4 +256,63 @@ test('2,000 accounts: only the rows in view are rendered; End, Page Down and scr
   await popup.getByRole('searchbox', { name: 'Search accounts' }).fill('');
   const { violations } = await new AxeBuilder({ page: popup }).analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  // An account added here is sorted into place far down the list: it is brought into view, whole,
+  // and its Copy button has the focus (a search typed before is cleared, or it could be hidden).
+  await popup.getByRole('searchbox', { name: 'Search accounts' }).fill('user00');
+  const added = 'qa.user1500a@contoso.onmicrosoft.com';
+  await popup.getByRole('button', { name: 'Add account' }).click();
+  await popup.getByRole('textbox', { name: 'Account name' }).fill(added);
+  await popup.getByRole('textbox', { name: 'Secret key' }).fill(randomSecret());
+  await popup.getByRole('button', { name: 'Save' }).click();
+  await expect(popup.getByRole('button', { name: `Copy code for ${added}` })).toBeFocused();
+  await expect(popup.getByRole('searchbox', { name: 'Search accounts' })).toHaveValue('');
+  const addedRow = items.filter({ hasText: added });
+  expect(Number(await addedRow.getAttribute('aria-posinset'))).toBeGreaterThan(1000);
+  await expect(addedRow).toHaveAttribute('aria-setsize', '2001');
+  expect(await popup.evaluate(rowsInViewCut)).toEqual({ cut: [], whole: expect.arrayContaining([added]) });
+});
+
+/**
+ * The rows of the popup's list that are in view, whole or cut by the list's edge (or the
+ * window's): a row is either wholly in view or not at all. Runs in the page.
+ */
+function rowsInViewCut(): { cut: string[]; whole: string[] } {
+  const scroller = document.querySelector<HTMLElement>('.account-scroller');
+  const cut: string[] = [];
+  const whole: string[] = [];
+  if (!scroller) return { cut, whole };
+  const box = scroller.getBoundingClientRect();
+  const top = Math.max(box.top, 0);
+  const bottom = Math.min(box.bottom, window.innerHeight);
+  for (const li of scroller.querySelectorAll<HTMLElement>('li[data-row]')) {
+    const row = li.getBoundingClientRect();
+    const name = li.querySelector('.name')?.textContent?.replace(/^★\s*(Pinned\s*)?/, '') ?? '';
+    if (row.bottom <= top + 0.5 || row.top >= bottom - 0.5) continue;
+    if (row.top >= top - 0.5 && row.bottom <= bottom + 0.5) whole.push(name);
+    else cut.push(name);
+  }
+  return { cut, whole };
+}
+
+test('the list shows whole rows: six accounts all whole in a 600-px popup, and of more, every row in view whole', async () => {
+  for (const count of [6, 12]) {
+    const accounts = Array.from({ length: count }, (_, i) => ({
+      name: `row${String(i).padStart(2, '0')}@contoso.onmicrosoft.com`,
+      issuer: 'Contoso',
+      secret: randomSecret(),
+    }));
+    await freshVault(accounts);
+    const popup = await openExtensionPage(browser, 'popup.html');
+    // Chrome and Firefox draw a toolbar popup at most 600 px high.
+    await popup.setViewportSize({ width: 360, height: 600 });
+    await expect(popup.getByRole('listitem')).not.toHaveCount(0);
+    await expect.poll(() => popup.evaluate(rowsInViewCut)).toMatchObject({ cut: [] });
+    const { whole } = await popup.evaluate(rowsInViewCut);
+    if (count === 6) expect(whole).toEqual(accounts.map((a) => a.name));
+    else expect(whole.length).toBeGreaterThanOrEqual(5);
+    // Nothing of the page below the popup's 600 px.
+    expect(await popup.evaluate(() => document.body.offsetHeight)).toBeLessThanOrEqual(600);
+    await popup.close();
+  }
 });

@@ -1,47 +1,40 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import {
-  buildWithToolbarGrant,
   type ExtensionBrowser,
-  launchWithExtension,
   oathtoolCodesBetween,
   openExtensionPage,
   randomSecret,
   sendFromExtensionPage,
 } from './browser';
+import { expect, test } from './fixtures';
 import { expectPopupShowsCode } from './popup-codes';
 
 const PASSPHRASE = 'correct horse battery staple';
 
-let browser: ExtensionBrowser;
-test.beforeAll(async () => {
-  // Automation cannot click the toolbar button, whose activeTab grant allows the capture.
-  browser = await launchWithExtension(buildWithToolbarGrant());
-});
-test.afterAll(async () => {
-  await browser.close();
-});
+// Automation cannot click the toolbar button, whose activeTab grant allows the capture.
+test.use({ extensionBuild: 'with-toolbar-grant' });
 
 /** The registration page of mysignins.microsoft.com showing `link` as a QR code, in a tab of its own. */
-async function showQrCode(link: string): Promise<Page> {
+async function showQrCode(extension: ExtensionBrowser, link: string): Promise<Page> {
   const qr = await QRCode.toDataURL(link, { width: 240 });
-  await browser.context.unroute('https://mysignins.microsoft.com/**');
-  await browser.context.route('https://mysignins.microsoft.com/**', (route) =>
+  await extension.context.unroute('https://mysignins.microsoft.com/**');
+  await extension.context.route('https://mysignins.microsoft.com/**', (route) =>
     route.fulfill({
       contentType: 'text/html',
       body: `<!doctype html><title>My Sign-Ins</title><h1>Scan the QR code</h1><p>Use the authenticator app to scan the QR code.</p><img alt="QR code" src="${qr}">`,
     }),
   );
-  const signins = await browser.context.newPage();
+  const signins = await extension.context.newPage();
   await signins.goto('https://mysignins.microsoft.com/security-info');
   // The popup captures the active tab of the other window; with only this one open, that is
   // the tab showing the code, whichever window headless Chromium reports as focused.
-  for (const page of browser.context.pages()) if (page !== signins) await page.close();
+  for (const page of extension.context.pages()) if (page !== signins) await page.close();
   return signins;
 }
 
-async function popupWithVault(): Promise<Page> {
-  const popup = await openExtensionPage(browser, 'popup.html', { newWindow: true });
+async function popupWithVault(extension: ExtensionBrowser): Promise<Page> {
+  const popup = await openExtensionPage(extension, 'popup.html', { newWindow: true });
   await sendFromExtensionPage(popup, { type: 'vault:delete', confirmation: 'DELETE' });
   await sendFromExtensionPage(popup, { type: 'vault:create', passphrase: PASSPHRASE, confirmation: PASSPHRASE });
   await popup.reload();
@@ -54,12 +47,15 @@ async function accountsIn(popup: Page): Promise<{ name: string; code: string }[]
   ).accounts;
 }
 
-test('"Scan QR code" shows the account the page\'s QR code holds and imports it only when the user confirms', async () => {
+test('"Scan QR code" shows the account the page\'s QR code holds and imports it only when the user confirms', async ({
+  extension,
+}) => {
   const secret = randomSecret(16).toLowerCase();
   const signins = await showQrCode(
+    extension,
     `otpauth://totp/Fabrikam:qa.scan@fabrikam.onmicrosoft.com?secret=${secret}&issuer=Microsoft`,
   );
-  const popup = await popupWithVault();
+  const popup = await popupWithVault(extension);
   await signins.bringToFront();
   await popup.getByRole('button', { name: 'Add account' }).click();
   await popup.getByRole('button', { name: 'Scan QR code' }).click();
@@ -74,12 +70,15 @@ test('"Scan QR code" shows the account the page\'s QR code holds and imports it 
   await expectPopupShowsCode(popup, 'qa.scan@fabrikam.onmicrosoft.com', secret.toUpperCase());
 });
 
-test('a QR code for a name already in the vault with another secret asks keep, replace or rename; "Don\'t import" changes nothing', async () => {
+test('a QR code for a name already in the vault with another secret asks keep, replace or rename; "Don\'t import" changes nothing', async ({
+  extension,
+}) => {
   const kept = randomSecret(16);
   const signins = await showQrCode(
+    extension,
     `otpauth://totp/Fabrikam:qa.conflict@fabrikam.onmicrosoft.com?secret=${randomSecret(16)}&issuer=Microsoft`,
   );
-  const popup = await popupWithVault();
+  const popup = await popupWithVault(extension);
   await sendFromExtensionPage(popup, {
     type: 'accounts:add',
     input: { name: 'qa.conflict@fabrikam.onmicrosoft.com', secret: kept },

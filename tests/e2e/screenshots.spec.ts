@@ -84,6 +84,8 @@ test('screenshots of the popup and the options page', async () => {
     })) as { ok: boolean; id?: string };
     expect(reply.ok).toBe(true);
     if (pinned) await sendFromExtensionPage(popup, { type: 'accounts:update', id: reply.id, changes: { pinned } });
+    // A date in "Last used": the options table's widest column.
+    if (input.digits) await sendFromExtensionPage(popup, { type: 'accounts:mark-used', id: reply.id });
   }
   await sendFromExtensionPage(popup, { type: 'vault:lock' });
   await popup.reload();

@@ -5,7 +5,7 @@ export { FIXTURE_ACCOUNT, fixtureHtml } from '../fixtures/signin';
 
 /**
  * Serves a fixture at a real URL through the browser's own request routing, so the content
- * script's real match patterns decide whether it runs (DESIGN.md, Testing).
+ * script's real match patterns decide whether it runs (docs/ARCHITECTURE.md, 'Testing').
  */
 export async function serveFixture(context: BrowserContext, url: string, name: string, account?: string) {
   const exact = new URL(url);

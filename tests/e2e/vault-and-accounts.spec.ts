@@ -1,31 +1,24 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import {
   asMicrosoftShowsIt,
   CHROME_EXTENSION_DIR,
-  type ExtensionBrowser,
   launchWithExtension,
   openExtensionPage,
   randomSecret,
   sendFromExtensionPage,
 } from './browser';
+import { expect, test } from './fixtures';
 import { expectPopupShowsCode } from './popup-codes';
 
 const PASSPHRASE = 'correct horse battery staple';
 const ACCOUNT = 'qa.user@contoso.onmicrosoft.com';
 
-let browser: ExtensionBrowser;
-test.beforeAll(async () => {
-  browser = await launchWithExtension();
-});
-test.afterAll(async () => {
-  await browser.close();
-});
-
-test('create a vault, add an account, lock, refuse a wrong passphrase, unlock, survive a worker restart', async () => {
-  const popup = await openExtensionPage(browser, 'popup.html');
+test('create a vault, add an account, lock, refuse a wrong passphrase, unlock, survive a worker restart', async ({
+  extension,
+}) => {
+  const popup = await openExtensionPage(extension, 'popup.html');
 
   // Mismatch and too-short passphrases are refused with a message on the field.
   await popup.getByLabel('Passphrase', { exact: true }).fill('short');
@@ -74,11 +67,11 @@ test('create a vault, add an account, lock, refuse a wrong passphrase, unlock, s
   await popup.close();
 
   // Stop the service worker the way the browser does when idle; the vault stays unlocked.
-  const page = await browser.context.newPage();
-  const cdp = await browser.context.newCDPSession(page);
+  const page = await extension.context.newPage();
+  const cdp = await extension.context.newCDPSession(page);
   const workerStopped = new Promise<void>((resolve) => {
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      const ours = versions.filter((v) => v.scriptURL.startsWith(`chrome-extension://${browser.extensionId}/`));
+      const ours = versions.filter((v) => v.scriptURL.startsWith(`chrome-extension://${extension.extensionId}/`));
       if (ours.length > 0 && ours.every((v) => v.runningStatus === 'stopped')) resolve();
     });
   });
@@ -86,7 +79,7 @@ test('create a vault, add an account, lock, refuse a wrong passphrase, unlock, s
   await cdp.send('ServiceWorker.stopAllWorkers');
   await workerStopped;
   await page.close();
-  const reopened = await openExtensionPage(browser, 'popup.html');
+  const reopened = await openExtensionPage(extension, 'popup.html');
   await expect(reopened.getByRole('listitem').filter({ hasText: ACCOUNT })).toBeVisible();
   await expectPopupShowsCode(reopened, ACCOUNT, secret);
   await reopened.close();
@@ -178,8 +171,10 @@ test("in German, the background's problems are German, and a popup whose vault w
   }
 });
 
-test('the options page lists every account in a table: search, sort, edit, delete several after confirming, export the selected ones', async () => {
-  const setup = await openExtensionPage(browser, 'options.html');
+test('the options page lists every account in a table: search, sort, edit, delete several after confirming, export the selected ones', async ({
+  extension,
+}) => {
+  const setup = await openExtensionPage(extension, 'options.html');
   await sendFromExtensionPage(setup, { type: 'vault:delete', confirmation: 'DELETE' });
   await sendFromExtensionPage(setup, { type: 'vault:create', passphrase: PASSPHRASE, confirmation: PASSPHRASE });
   const accounts = [
@@ -192,7 +187,7 @@ test('the options page lists every account in a table: search, sort, edit, delet
   for (const input of accounts) await sendFromExtensionPage(setup, { type: 'accounts:add', input });
   await setup.close();
 
-  const options = await openExtensionPage(browser, 'options.html');
+  const options = await openExtensionPage(extension, 'options.html');
   const table = options.getByRole('table', { name: 'Accounts' });
   // Web-first: the rows are checked as rendered after the click, not read once beside it.
   const names = table.locator('tbody th');

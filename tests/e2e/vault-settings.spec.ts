@@ -1,11 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
-import {
-  type ExtensionBrowser,
-  launchWithExtension,
-  openExtensionPage,
-  randomSecret,
-  sendFromExtensionPage,
-} from './browser';
+import type { Page } from '@playwright/test';
+import { openExtensionPage, randomSecret, sendFromExtensionPage } from './browser';
+import { expect, test } from './fixtures';
 import { expectPopupShowsCode } from './popup-codes';
 import { openSigninPage, serveFixture } from './signin-pages';
 
@@ -13,19 +8,13 @@ const PASSPHRASE = 'correct horse battery staple';
 const NEW_PASSPHRASE = 'a whole new passphrase';
 const ACCOUNT = 'breakglass@fabrikam.onmicrosoft.com';
 
-let browser: ExtensionBrowser;
-test.beforeAll(async () => {
-  browser = await launchWithExtension();
-});
-test.afterAll(async () => {
-  await browser.close();
-});
-
 const sendFrom = sendFromExtensionPage;
 
-test('change the passphrase: the old one stops working and the codes stay the same; then delete the vault', async () => {
+test('change the passphrase: the old one stops working and the codes stay the same; then delete the vault', async ({
+  extension,
+}) => {
   const secret = randomSecret();
-  const options = await openExtensionPage(browser, 'options.html');
+  const options = await openExtensionPage(extension, 'options.html');
   await sendFrom(options, { type: 'vault:create', passphrase: PASSPHRASE, confirmation: PASSPHRASE });
   await sendFrom(options, { type: 'accounts:add', input: { name: ACCOUNT, secret } });
   await options.reload();
@@ -41,7 +30,7 @@ test('change the passphrase: the old one stops working and the codes stay the sa
   await options.getByRole('button', { name: 'Change passphrase' }).click();
   await expect(options.getByRole('status').filter({ hasText: 'Passphrase changed' })).toBeVisible();
 
-  const popup = await openExtensionPage(browser, 'popup.html');
+  const popup = await openExtensionPage(extension, 'popup.html');
   await popup.getByRole('button', { name: 'Lock' }).click();
   await popup.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await popup.getByRole('button', { name: 'Unlock' }).click();
@@ -62,14 +51,14 @@ test('change the passphrase: the old one stops working and the codes stay the sa
   expect(JSON.stringify(await sendFrom(options, { type: 'vault:state' }))).toContain('none');
 });
 
-test('auto-lock: when the alarm fires after the chosen idle time, the vault locks', async () => {
-  const page = await openExtensionPage(browser, 'options.html');
+test('auto-lock: when the alarm fires after the chosen idle time, the vault locks', async ({ extension }) => {
+  const page = await openExtensionPage(extension, 'options.html');
   await sendFrom(page, { type: 'vault:delete', confirmation: 'DELETE' });
   await sendFrom(page, { type: 'vault:create', passphrase: PASSPHRASE, confirmation: PASSPHRASE });
   await sendFrom(page, { type: 'settings:set', changes: { autoLockMinutes: 5 } });
   expect(await sendFrom(page, { type: 'vault:state' })).toEqual({ ok: true, state: 'unlocked' });
   // Six idle minutes, then the auto-lock alarm (the browser's own) fires.
-  await browser.worker.evaluate(async () => {
+  await extension.worker.evaluate(async () => {
     const { chrome } = globalThis as unknown as {
       chrome: {
         storage: { session: { set(items: object): Promise<void> } };
@@ -103,27 +92,32 @@ async function inContentScript(page: Page, extensionId: string, expression: stri
   return result.value;
 }
 
-test("a content script can neither read nor write storage.local: only the extension's pages and background can", async () => {
-  const page = await openExtensionPage(browser, 'options.html');
+test("a content script can neither read nor write storage.local: only the extension's pages and background can", async ({
+  extension,
+}) => {
+  const page = await openExtensionPage(extension, 'options.html');
   await sendFrom(page, { type: 'vault:create', passphrase: PASSPHRASE, confirmation: PASSPHRASE });
   const url = 'https://login.microsoftonline.com/common/login';
-  await serveFixture(browser.context, url, 'enter-code');
-  const signin = await openSigninPage(browser.context, url);
+  await serveFixture(extension.context, url, 'enter-code');
+  const signin = await openSigninPage(extension.context, url);
   type Chrome = { chrome: { storage: { local: { get(keys: null): Promise<unknown> } } } };
-  const stored = () => browser.worker.evaluate(() => (globalThis as unknown as Chrome).chrome.storage.local.get(null));
+  const stored = () =>
+    extension.worker.evaluate(() => (globalThis as unknown as Chrome).chrome.storage.local.get(null));
   const before = await stored();
 
   const attempt = (call: string) =>
     `(async () => { try { await ${call}; return 'allowed'; } catch (e) { return 'refused'; } })()`;
-  expect(await inContentScript(signin, browser.extensionId, attempt('chrome.storage.local.get(null)'))).toBe('refused');
+  expect(await inContentScript(signin, extension.extensionId, attempt('chrome.storage.local.get(null)'))).toBe(
+    'refused',
+  );
   expect(
     await inContentScript(
       signin,
-      browser.extensionId,
+      extension.extensionId,
       attempt('chrome.storage.local.set({ settings: { submitAfterFill: true }, vault: null })'),
     ),
   ).toBe('refused');
-  expect(await inContentScript(signin, browser.extensionId, attempt('chrome.storage.session.get(null)'))).toBe(
+  expect(await inContentScript(signin, extension.extensionId, attempt('chrome.storage.session.get(null)'))).toBe(
     'refused',
   );
   expect(await stored()).toEqual(before);

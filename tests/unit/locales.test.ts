@@ -29,7 +29,7 @@ function sourcesUnder(dir: string): string[] {
   });
 }
 // lib/formats words import and export problems for the pages (describe.ts, through utils/i18n.ts).
-const sources = ['components', 'utils', 'entrypoints', 'lib/formats'].flatMap(sourcesUnder).map((path) => ({
+const sources = ['components', 'utils', 'entrypoints', 'hooks', 'lib/formats'].flatMap(sourcesUnder).map((path) => ({
   path,
   text: readFileSync(path, 'utf8'),
 }));

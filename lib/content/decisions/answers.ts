@@ -25,7 +25,7 @@ export function onCode(flow: Flow, response: unknown, reading: ScreenReading): v
     set(flow, { stage: 'waiting-timer' });
     emit(flow, { do: 'wait', ms: Math.min(Math.max(delay, 0), MAX_WAIT_MS) });
   } else if (status === 'locked') {
-    // Filled without a reload once the user unlocks (README.md, "Autofill: what is filled where").
+    // Filled without a reload once the user unlocks (README.md, 'Autofill: what is filled where').
     set(flow, { stage: 'waiting-unlock' });
   } else if (status === 'disabled') {
     // Filling automatically is off: the keyboard command still fills.

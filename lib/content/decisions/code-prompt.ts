@@ -1,14 +1,14 @@
 /**
  * The code prompt's decisions: whether a TOTP may go into the field now, asking for the code,
  * filling the answer, and what a wrong-code error or a submit after the fill means.
- * docs/ARCHITECTURE.md, "The fill rules".
+ * docs/ARCHITECTURE.md, 'Fill rules'.
  */
 import type { CodeResponse, NotFilledReason } from '../../messages';
 import type { ActiveMethod } from '../../signin/active-method';
 import type { CodeFieldFacts, ScreenReading } from '../../signin/screens/types';
 import { emit, type Flow, reportOnce, set } from '../flow';
 
-/** After a wrong-code error: one retry with the next period's code, then stop (README.md, "Autofill: what is filled where"). */
+/** After a wrong-code error: one retry with the next period's code, then stop (README.md, 'Autofill: what is filled where'). */
 export const RETRIES_AFTER_WRONG_CODE = 1;
 
 type CodePrompt = Extract<ScreenReading, { screen: 'code-prompt' }>;
@@ -143,7 +143,7 @@ export function onSubmitted(flow: Flow, value: string): void {
 }
 
 /**
- * "Never type into a field the user has started typing in" (README.md, "Autofill: what is filled where"): a value
+ * "Never type into a field the user has started typing in" (README.md, 'Autofill: what is filled where'): a value
  * we did not put there is the user's (or another filler's), and stays.
  */
 function userHasTyped(value: string, valueWeSet: string | null): boolean {

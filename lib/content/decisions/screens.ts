@@ -1,7 +1,7 @@
 /**
  * What each screen asks of the flow when the page shows it: a table of small decisions, one per
  * kind of screen (lib/signin/screens reads the page into a ScreenReading). docs/ARCHITECTURE.md,
- * "The screen model".
+ * 'Screen model'.
  */
 import type { ScreenReading } from '../../signin/screens/types';
 import { emit, type Flow, reportOnce, set } from '../flow';

@@ -1,9 +1,10 @@
 /**
  * Emailed codes, never filled: login.live.com's older `#idTxtBx_OTC_Password` / `#iOttText`
- * (DESIGN.md), and the new UI's code entry `[data-testid="codeEntry"]` /
- * `[data-testid="codeInputWrapper"]` (TheNetsky/Microsoft-Rewards-Script
- * `src/browser/auth/Login.ts` OTP_CODE_ENTRY, `methods/GetACodeLogin.ts`), which also uses
- * `#otc-confirmation-input`: this runs before live-code.ts.
+ * (docs/ARCHITECTURE.md, 'Microsoft sign-in pages'), and the new UI's code entry
+ * `[data-testid="codeEntry"]` / `[data-testid="codeInputWrapper"]`
+ * (TheNetsky/Microsoft-Rewards-Script `src/browser/auth/Login.ts` OTP_CODE_ENTRY,
+ * `methods/GetACodeLogin.ts`), which also uses `#otc-confirmation-input`: this runs before
+ * live-code.ts.
  */
 import type { Screen } from './types';
 

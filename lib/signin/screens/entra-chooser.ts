@@ -1,6 +1,7 @@
 /**
  * Entra "Verify your identity": `#idDiv_SAOTCS_Proofs` (`role="list"`), tiles
- * `[role="button"][data-value]`; "Use a verification code" is `PhoneAppOTP` (DESIGN.md).
+ * `[role="button"][data-value]`; "Use a verification code" is `PhoneAppOTP` (docs/ARCHITECTURE.md,
+ * 'Microsoft sign-in pages').
  */
 import { isChooserPage, verificationCodeTile } from '../chooser';
 import { pageAccount } from '../page-account';

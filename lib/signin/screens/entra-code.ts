@@ -1,7 +1,7 @@
 /**
  * Entra "Enter code" (`PageID` ConvergedTFA): input `#idTxtBx_SAOTCC_OTC`, which takes TOTP, SMS
- * and voice codes alike; the active method decides (active-method.ts). DESIGN.md, "Microsoft
- * sign-in pages".
+ * and voice codes alike; the active method decides (active-method.ts). docs/ARCHITECTURE.md,
+ * 'Microsoft sign-in pages'.
  */
 import { readCodePrompt } from '../code-prompt';
 import type { Screen } from './types';

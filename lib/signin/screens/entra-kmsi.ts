@@ -1,6 +1,7 @@
 /**
  * Entra "Stay signed in?": recognised by `#KmsiCheckboxField` only, because its buttons
- * `#idSIButton9` (Yes) and `#idBtn_Back` (No) reuse ids every sign-in page has (DESIGN.md).
+ * `#idSIButton9` (Yes) and `#idBtn_Back` (No) reuse ids every sign-in page has
+ * (docs/ARCHITECTURE.md, 'Microsoft sign-in pages').
  */
 import { kmsiButton } from '../kmsi';
 import { isRendered } from '../visibility';

@@ -7,8 +7,9 @@
  *
  * While a sign-in waits for the next TOTP period (or, with accountPool, for a free account or a
  * sign-in slot), the test's timeout is extended by the wait.
- * After a failed test the MFA report (and a screenshot of any prompt that could not complete)
- * is attached, and the problem is added to the test's errors unless its message already says it.
+ * After a failed test the MFA report (and a screenshot of any prompt that could not complete,
+ * with its redacted screen-report.json when the extension did not know the screen or left its
+ * prompt unfilled) is attached, and the problem is added to the test's errors unless its message already says it.
  */
 import type {
   PlaywrightTestArgs,
@@ -20,6 +21,7 @@ import type {
 } from '@playwright/test';
 import type { ContextOptions } from './browser.js';
 import { MfaAutofillError } from './events.js';
+import { attachScreenReports } from './screen-report.js';
 import { launchWithMfaAutofill, type MfaAutofill, type MfaAutofillOptions } from './session.js';
 import { extendTestTimeout } from './test-timeout.js';
 import { describeWait } from './waits.js';
@@ -139,6 +141,7 @@ export function withMfaAutofill<T extends SuiteTestArgs, W extends SuiteWorkerAr
         for (const [i, shot] of mfa.screenshots.entries()) {
           await testInfo.attach(`mfa-autofill-problem-${i + 1}`, { body: shot.png, contentType: 'image/png' });
         }
+        await attachScreenReports(testInfo, mfa.screenshots);
       }
       // An assertion on a closed page says only "Target page … has been closed": say why.
       const unsaid = mfa.problems().filter((p) => !testInfo.errors.some((e) => e.message?.includes(p.message)));

@@ -1,6 +1,6 @@
 /**
- * The extension fills a code only on https pages of the exact Microsoft sign-in hosts (README,
- * "Autofill: what is filled where"), which assumes the browser checks those hosts' certificates. A browser that
+ * The extension fills a code only on https pages of the exact Microsoft sign-in hosts (README.md,
+ * 'Autofill: what is filled where'), which assumes the browser checks those hosts' certificates. A browser that
  * ignores certificate errors lets anything that can intercept its traffic (a proxy, a hostile
  * network, a DNS entry) serve a fake login.microsoftonline.com: the extension would fill and
  * submit a code for any account that page names, and the test would type its password into it.

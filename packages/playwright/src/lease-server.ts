@@ -8,7 +8,7 @@
  *   200 {"granted":true}    the code may be handed out;
  *   200 {"granted":false}   it was handed out already in this period;
  *   503 {"granted":false,"error":"lease-unavailable"}  the ledger could not answer (a file error,
- *       Redis gone): no code without a lease (README, "Parallel runs").
+ *       Redis gone): no code without a lease (README.md, 'Parallel runs').
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -49,6 +49,23 @@ function hasProof(header: string | undefined, token: string, account: string, co
   const given = Buffer.from(header ?? '');
   const expected = Buffer.from(`MfaLease ${leaseProof(token, account, counter)}`);
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** The ledger's answer as a record; a ledger that cannot answer gives a refusal with its error, never a throw. */
+async function claimLease(
+  ledger: Pick<Ledger, 'claim' | 'holderOf'>,
+  account: string,
+  counter: number,
+  holder: string,
+): Promise<LeaseRecord> {
+  try {
+    const granted = await ledger.claim(account, counter, holder);
+    // Only words for those who wait: a ledger that cannot say who holds the code names no one.
+    const heldBy = granted ? null : await ledger.holderOf(account, counter).catch(() => null);
+    return { account, counter, granted, at: Date.now(), heldBy };
+  } catch (error) {
+    return { account, counter, granted: false, at: Date.now(), heldBy: null, error: (error as Error).message };
+  }
 }
 
 export async function startLeaseServer(ledger: Pick<Ledger, 'claim' | 'holderOf'>, holder = ''): Promise<LeaseServer> {
@@ -96,22 +113,7 @@ export async function startLeaseServer(ledger: Pick<Ledger, 'claim' | 'holderOf'
       return;
     }
     const json = { ...cors, 'content-type': 'application/json' };
-    let record: LeaseRecord;
-    try {
-      const granted = await ledger.claim(account, counter as number, holder);
-      // Only words for those who wait: a ledger that cannot say who holds the code names no one.
-      const heldBy = granted ? null : await ledger.holderOf(account, counter as number).catch(() => null);
-      record = { account, counter: counter as number, granted, at: Date.now(), heldBy };
-    } catch (error) {
-      record = {
-        account,
-        counter: counter as number,
-        granted: false,
-        at: Date.now(),
-        heldBy: null,
-        error: (error as Error).message,
-      };
-    }
+    const record = await claimLease(ledger, account, counter as number, holder);
     leases.push(record);
     listener?.(record);
     if (record.error !== undefined) {

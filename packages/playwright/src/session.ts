@@ -24,6 +24,7 @@ import { hasUntracedCalls } from './internal-call.js';
 import { type LeaseRecord, type LeaseServer, startLeaseServer } from './lease-server.js';
 import { type PlaywrightLike, resolvePlaywright } from './playwright-module.js';
 import { keepSignIn, type ReuseSignIn, restoreSignIn, type SessionStore, sessionStoreFor } from './reuse-signin.js';
+import { offersScreenReport, screenReportOfTab } from './screen-report.js';
 import { readHistory } from './status-history.js';
 import { setUpVault } from './vault-setup.js';
 import { type MfaWait, WaitLog } from './waits.js';
@@ -101,6 +102,8 @@ export interface MfaAutofillOptions extends ExtensionLaunch, CoordinationOptions
 export interface ProblemScreenshot {
   event: MfaEvent;
   png: Buffer;
+  /** The redacted screen report of the prompt (screen-report.ts), when the problem calls for one. */
+  screenReport?: string | null;
 }
 
 export interface MfaAutofill {
@@ -398,7 +401,10 @@ class Session implements MfaAutofill {
   private async stopPrompt(event: MfaEvent): Promise<void> {
     for (const page of await this.pagesOf(event)) {
       const png = await page.screenshot({ timeout: 2_000 }).catch(() => null);
-      if (png) this.screenshots.push({ event, png });
+      const screenReport = offersScreenReport(event)
+        ? await screenReportOfTab(this.launched.worker(), event.tabId, event)
+        : null;
+      if (png) this.screenshots.push({ event, png, screenReport });
       await page.close({ reason: `${MESSAGE_PREFIX}${event.message}` }).catch(() => undefined);
     }
   }

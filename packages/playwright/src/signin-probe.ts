@@ -43,7 +43,10 @@ export interface Screen {
   aadsts: string | null;
 }
 
-/** Runs in the page: which screen this is, from ids and names the real pages use (DESIGN.md). */
+/**
+ * Runs in the page: which screen this is, from ids and names the real pages use
+ * (docs/ARCHITECTURE.md, 'Microsoft sign-in pages').
+ */
 function readScreen(): Screen {
   const visible = (el: Element | null) => !!el && (el as HTMLElement).offsetParent !== null;
   const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() || null;

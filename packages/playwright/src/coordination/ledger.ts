@@ -5,7 +5,7 @@
  * (redis-ledger.ts). Both key everything by accountKey(): neither stores an account's name.
  *
  * A method that cannot answer (a file error other than "exists", Redis unreachable) rejects with
- * LedgerUnavailableError: callers answer "no" with the reason, never "yes" (README, "Parallel runs").
+ * LedgerUnavailableError: callers answer "no" with the reason, never "yes" (README.md, 'Parallel runs').
  */
 import { createHash } from 'node:crypto';
 

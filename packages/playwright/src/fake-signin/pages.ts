@@ -1,8 +1,9 @@
 /**
- * The HTML of the fake sign-in service. Ids, names and the code page's DOM follow DESIGN.md
- * ("Microsoft sign-in pages") and tests/fixtures/signin/enter-code.html and kmsi.html. Like the
- * real pages, each one is rendered late: the body starts display:none and a script shows the
- * form after `renderDelayMs`, so an extension that read the page once at load would see nothing.
+ * The HTML of the fake sign-in service. Ids, names and the code page's DOM follow
+ * docs/ARCHITECTURE.md, 'Microsoft sign-in pages', and the fixtures in
+ * tests/fixtures/signin/entra.ts. Like the real pages, each one is rendered late: the body starts
+ * display:none and a script shows the form after `renderDelayMs`, so an extension that read the
+ * page once at load would see nothing.
  */
 
 export const LOGIN_ORIGIN = 'https://login.microsoftonline.com';
@@ -200,12 +201,13 @@ const PUSH_FIRST_PROOFS = [
 ];
 
 /**
- * "Approve sign in request" (Authenticator push with number matching), markup after DESIGN.md
- * "Screens before the code prompt" (estruyf/playwright-m365-helpers `src/auth/login.ts`;
- * aws-azure-login `src/login.ts`): `#idDiv_SAOTCAS_Title`, `#idDiv_SAOTCAS_Description`, the
- * number `#idRichContext_DisplaySign`, "Don't ask again" `#idChkBx_SAOTCAS_TD`, and
- * `a#signInAnotherWay`, which renders the proofs list `#idDiv_SAOTCS_Proofs` in the same page.
- * Nobody ever approves: the sign-in goes on only by picking a tile, which posts to ChooseProof.
+ * "Approve sign in request" (Authenticator push with number matching), markup after
+ * docs/ARCHITECTURE.md, 'Microsoft sign-in pages' (estruyf/playwright-m365-helpers
+ * `src/auth/login.ts`; aws-azure-login `src/login.ts`): `#idDiv_SAOTCAS_Title`,
+ * `#idDiv_SAOTCAS_Description`, the number `#idRichContext_DisplaySign`, "Don't ask again"
+ * `#idChkBx_SAOTCAS_TD`, and `a#signInAnotherWay`, which renders the proofs list
+ * `#idDiv_SAOTCS_Proofs` in the same page. Nobody ever approves: the sign-in goes on only by
+ * picking a tile, which posts to ChooseProof.
  */
 export function pushPage(flowToken: string, upn: string, delayMs: number, displayedNumber: number): string {
   const config = configScript({
@@ -252,8 +254,8 @@ window.onViewRendered = function () {
 }
 
 /**
- * Entra's error page for too many sign-ins in quick succession (DESIGN.md: AADSTS50196), shown
- * instead of MFA for a user with `throttled`.
+ * Entra's error page for too many sign-ins in quick succession (AADSTS50196; docs/ARCHITECTURE.md,
+ * 'Microsoft sign-in pages'), shown instead of MFA for a user with `throttled`.
  */
 export function throttledPage(upn: string, delayMs: number): string {
   const view = `${identityBanner(upn)}
@@ -277,7 +279,10 @@ export function waitingForApprovalPage(upn: string, delayMs: number): string {
   return page('Sign in to your account', configScript({ pgid: 'ConvergedTFA' }), view, '', delayMs);
 }
 
-/** "Stay signed in?": detected by #KmsiCheckboxField; Yes #idSIButton9, No #idBtn_Back (DESIGN.md). */
+/**
+ * "Stay signed in?": detected by #KmsiCheckboxField; Yes #idSIButton9, No #idBtn_Back
+ * (docs/ARCHITECTURE.md, 'Microsoft sign-in pages').
+ */
 export function kmsiPage(flowToken: string, upn: string, delayMs: number): string {
   const view = `<form id="kmsiForm" name="f1" method="post" action="/kmsi">
   ${hidden('flowToken', flowToken)}${hidden('LoginOptions', '')}${hidden('kmsiShownAt', '')}${hidden('kmsiAnsweredAt', '')}

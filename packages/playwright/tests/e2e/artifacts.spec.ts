@@ -95,6 +95,8 @@ test('a suite with trace, HAR and screenshots on leaves no secret in any artifac
     const report = readFileSync(join(output, 'report.json'), 'utf8');
     expect(report).toContain('mfa-autofill-report');
     expect(report).toContain('mfa-autofill-problem-1');
+    // The failed sign-in (an account not in the vault) carries its redacted screen report too.
+    expect(report).toContain('"name": "screen-report.json"');
     expect(run.output).toContain(`Filled the code for ${users.fromBackup} and submitted it.`);
 
     const secrets: Secret[] = [

@@ -1,0 +1,51 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { wordsFrom } from '../../lib/formats/words';
+import { fail, PROBLEM_ENGLISH, type Problem, type ProblemKey } from '../../lib/problems';
+import de from '../../public/_locales/de/messages.json';
+import en from '../../public/_locales/en/messages.json';
+
+/**
+ * The one function that words a problem (components/failure-text.ts), over the browser's own
+ * message lookup (here the real _locales behind the fake browser): every kind of problem, in the
+ * page's language, from that locale's messages and never from the English in `error`.
+ */
+async function pageIn(messages: typeof en, lang: string) {
+  const words = wordsFrom(messages, lang);
+  (fakeBrowser.i18n as unknown as { getMessage: (k: string, s?: string[]) => string }).getMessage = (key, subs) =>
+    words.t(key as never, subs ?? []);
+  vi.resetModules();
+  return import('../../components/failure-text');
+}
+
+const german = wordsFrom(de, 'de');
+
+describe('problemText: one wording for every problem', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it.each<[string, Problem, string]>([
+    ['a vault problem', { code: 'problemVaultLocked', params: [] }, german.t('problemVaultLocked')],
+    ['its numbers as German writes them', { code: 'problemVaultNewer', params: [100_000] }, 'Format 100.000'],
+    ['an import problem', { code: 'empty' }, german.t('impEmpty')],
+    ['an export problem', { code: 'nothing-selected' }, german.t('expNothingSelected')],
+    ['a malformed otpauth:// link', { code: 'otpauth-link', issue: { code: 'hotp' } }, german.t('impLinkHotp')],
+  ])('words %s in German', async (_kind, problem, expected) => {
+    const { problemText } = await pageIn(de as typeof en, 'de');
+    const text = problemText(problem);
+    expect(text).toContain(expected);
+    const { problemText: englishPage } = await pageIn(en, 'en');
+    expect(englishPage(problem)).not.toBe(text);
+  });
+
+  it.each(Object.keys(PROBLEM_ENGLISH) as ProblemKey[])(
+    '%s: the German page shows German, not the English of `error`',
+    async (code) => {
+      const { failureText } = await pageIn(de as typeof en, 'de');
+      const failure = fail(code, ...Array.from({ length: 2 }, (_, i) => i + 1));
+      const text = failureText(failure);
+      expect(text.trim()).not.toBe('');
+      expect(text).not.toBe(code);
+      expect(text).not.toBe(failure.error);
+    },
+  );
+});
