@@ -126,15 +126,20 @@ function clock(at: number): string {
 
 /**
  * Every event and every wait, one line each in the order they happened (a wait when it ended, or
- * when it began if it still lasts), for a test report or a terminal.
+ * when it began if it still lasts), for a test report or a terminal; `notes` (what else the helper
+ * has to say, such as a pool account's hold that lapsed) head it.
  */
 export function formatReport(
   events: readonly MfaEvent[],
   vaultNames: readonly string[],
   waits: readonly MfaWait[] = [],
   now = Date.now(),
+  notes: readonly string[] = [],
 ): string {
-  const head = `MFA Autofill: ${vaultContents(vaultNames).replace(/^it has/, 'the vault has')}.`;
+  const head = [
+    `MFA Autofill: ${vaultContents(vaultNames).replace(/^it has/, 'the vault has')}.`,
+    ...notes.map((note) => `MFA Autofill: ${printable(note, Number.POSITIVE_INFINITY)}.`),
+  ].join('\n');
   if (events.length === 0 && waits.length === 0) return `${head}\nNo code prompt was handled.`;
   const lines: { at: number; line: string }[] = events.map((e) => {
     const where = e.url ? `  (${printable(e.url.split('?')[0]!)})` : '';

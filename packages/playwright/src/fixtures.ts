@@ -5,7 +5,8 @@
  * `playwright` fixture): this package never loads a copy of its own. Options through
  * `test.use({ mfaOptions: { … } })`.
  *
- * While a sign-in waits for the next TOTP period, the test's timeout is extended by the wait.
+ * While a sign-in waits for the next TOTP period (or, with accountPool, for a free account or a
+ * sign-in slot), the test's timeout is extended by the wait.
  * After a failed test the MFA report (and a screenshot of any prompt that could not complete,
  * with its redacted screen-report.json when the extension did not know the screen or left its
  * prompt unfilled) is attached, and the problem is added to the test's errors unless its message already says it.
@@ -30,6 +31,8 @@ export interface MfaFixtures {
   mfaOptions: MfaAutofillOptions;
   /** The helper's session: events, report(), waitForEvent(), … */
   mfa: MfaAutofill;
+  /** With `mfaOptions.accountPool`: the account this test holds, which no other test holds now. */
+  mfaAccount: { upn: string };
 }
 
 /** Room for the helper's setup while it runs; afterwards the test is charged nothing for it. */
@@ -112,21 +115,28 @@ export function withMfaAutofill<T extends SuiteTestArgs, W extends SuiteWorkerAr
         sessionLabel: `worker ${testInfo.parallelIndex}: "${testInfo.title}"`,
         ...mfaOptions,
         contextOptions: { ...suiteContextOptions(args), ...mfaOptions.contextOptions },
-        // Waiting for a code period is not the test being slow (test-timeout.ts).
+        // Waiting for a code period is not the test being slow (test-timeout.ts); nor is waiting for
+        // a pool account or a sign-in slot, which happens during the setup below and pushes its deadline.
         onWait: (wait, longerByMs) => {
           extendTestTimeout(testInfo, longerByMs);
           mfaOptions.onWait?.(wait, longerByMs);
         },
       });
-      if (timeout > 0) testInfo.setTimeout(testInfo.timeout - SETUP_ALLOWANCE_MS + (Date.now() - setupStarted));
+      // The whole setup, the pool's waits included, is given back once (not also each wait's slack).
+      if (timeout > 0) testInfo.setTimeout(timeout + (Date.now() - setupStarted));
+      // The pool's waits are over before the test begins: said now, so the test's own report has them.
+      const setupWaits = mfa.waits.length;
+      for (const wait of mfa.waits)
+        testInfo.annotations.push({ type: 'mfa-autofill', description: describeWait(wait) });
       // `use` does not throw when the test fails: Playwright records that in testInfo.
       await use(mfa);
       await mfa.close();
       // Said in the HTML and list reports too, for a test that passed after waiting.
-      for (const wait of mfa.waits)
+      for (const wait of mfa.waits.slice(setupWaits))
         testInfo.annotations.push({ type: 'mfa-autofill', description: describeWait(wait) });
+      for (const note of mfa.notes) testInfo.annotations.push({ type: 'mfa-autofill', description: note });
       const failed = testInfo.status !== testInfo.expectedStatus;
-      if (failed || mfa.problems().length > 0) {
+      if (failed || mfa.problems().length > 0 || mfa.notes.length > 0) {
         await testInfo.attach('mfa-autofill-report', { body: mfa.report(), contentType: 'text/plain' });
         for (const [i, shot] of mfa.screenshots.entries()) {
           await testInfo.attach(`mfa-autofill-problem-${i + 1}`, { body: shot.png, contentType: 'image/png' });
@@ -140,6 +150,13 @@ export function withMfaAutofill<T extends SuiteTestArgs, W extends SuiteWorkerAr
 
     context: async ({ mfa }: MfaFixtures, use: (context: MfaAutofill['context']) => Promise<void>) => {
       await use(mfa.context);
+    },
+
+    mfaAccount: async ({ mfa }: MfaFixtures, use: (account: { upn: string }) => Promise<void>) => {
+      if (!mfa.account) {
+        throw new Error('MFA Autofill: the mfaAccount fixture needs test.use({ mfaOptions: { accountPool: true } }).');
+      }
+      await use(mfa.account);
     },
   };
   // biome-ignore lint/suspicious/noExplicitAny: see above; the result type is stated.

@@ -15,12 +15,19 @@ export {
 } from './accounts-source.js';
 export type { ContextOptions, ExtensionLaunch } from './browser.js';
 export { DEFAULT_EXTENSION_DIR, defaultChromiumPath, EXTENSION_DIR_VARIABLE } from './browser.js';
+export { type AccountPoolOptions, AccountPoolTimeoutError } from './coordination/account-pool.js';
+export { CodeLedger, defaultLedgerDir, LEDGER_DIR_VARIABLE } from './coordination/file-ledger.js';
+export type { Ledger } from './coordination/ledger.js';
+export { LedgerUnavailableError } from './coordination/ledger.js';
+export type { CoordinationOptions } from './coordination/open-ledger.js';
+export { UnsafeLedgerDirError } from './coordination/private-dir.js';
+export { CoordinationConfigError, DEFAULT_KEY_PREFIX, REDIS_URL_VARIABLE } from './coordination/redis-url.js';
+export { SESSION_KEY_VARIABLE, SessionKeyError } from './coordination/session-key.js';
 export { MESSAGE_PREFIX, MfaAutofillError, type MfaEvent } from './events.js';
 export type { SubmitOverride, TabStatus } from './extension-protocol.js';
 export { type MfaFixtures, withMfaAutofill } from './fixtures.js';
 export { InsecureSigninError } from './insecure-signin.js';
 export type { LeaseRecord } from './lease-server.js';
-export { CodeLedger, defaultLedgerDir, LEDGER_DIR_VARIABLE } from './ledger.js';
 export type { PlaywrightLike } from './playwright-module.js';
 export type { ReuseSignIn } from './reuse-signin.js';
 export {

@@ -1,22 +1,29 @@
 /**
  * The helper's side of code leases (the extension's lib/background/code-lease.ts): a server on
  * 127.0.0.1 that the browser's background asks before handing a page a code, answering from the
- * machine-wide ledger. It hears only an account name and a period counter, never a code. It
- * answers only the extension it launched (its origin) with a proof of this session's random token
- * (leaseProof): the token never crosses the wire, where a trace would record it.
+ * ledger (files on this machine, or Redis across machines: coordination/ledger.ts). It hears only
+ * an account name and a period counter, never a code. It answers only the extension it launched
+ * (its origin) with a proof of this session's random token (leaseProof): the token never crosses
+ * the wire, where a trace would record it.
+ *   200 {"granted":true}    the code may be handed out;
+ *   200 {"granted":false}   it was handed out already in this period;
+ *   503 {"granted":false,"error":"lease-unavailable"}  the ledger could not answer (a file error,
+ *       Redis gone): no code without a lease (README.md, 'Parallel runs').
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CodeLedger } from './ledger.js';
+import type { Ledger } from './coordination/ledger.js';
 
 export interface LeaseRecord {
   account: string;
   counter: number;
   granted: boolean;
   at: number;
-  /** When refused: who holds the code for that period, as it named itself (the ledger's holder). */
+  /** When refused: who holds the code for that period, as it named itself (the ledger's holder), when the ledger keeps it. */
   heldBy: string | null;
+  /** Why the ledger could not answer (then not granted, and no one is waited for). */
+  error?: string;
 }
 
 export interface LeaseServer {
@@ -44,7 +51,24 @@ function hasProof(header: string | undefined, token: string, account: string, co
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-export async function startLeaseServer(ledger: CodeLedger, holder = ''): Promise<LeaseServer> {
+/** The ledger's answer as a record; a ledger that cannot answer gives a refusal with its error, never a throw. */
+async function claimLease(
+  ledger: Pick<Ledger, 'claim' | 'holderOf'>,
+  account: string,
+  counter: number,
+  holder: string,
+): Promise<LeaseRecord> {
+  try {
+    const granted = await ledger.claim(account, counter, holder);
+    // Only words for those who wait: a ledger that cannot say who holds the code names no one.
+    const heldBy = granted ? null : await ledger.holderOf(account, counter).catch(() => null);
+    return { account, counter, granted, at: Date.now(), heldBy };
+  } catch (error) {
+    return { account, counter, granted: false, at: Date.now(), heldBy: null, error: (error as Error).message };
+  }
+}
+
+export async function startLeaseServer(ledger: Pick<Ledger, 'claim' | 'holderOf'>, holder = ''): Promise<LeaseServer> {
   const token = randomBytes(24).toString('base64url');
   const leases: LeaseRecord[] = [];
   let listener: ((record: LeaseRecord) => void) | null = null;
@@ -63,7 +87,7 @@ export async function startLeaseServer(ledger: CodeLedger, holder = ''): Promise
     };
   }
 
-  function answer(request: IncomingMessage, response: ServerResponse, body: string): void {
+  async function answer(request: IncomingMessage, response: ServerResponse, body: string): Promise<void> {
     const cors = corsHeaders(request);
     if (request.method === 'OPTIONS') {
       response.writeHead(Object.keys(cors).length > 0 ? 204 : 403, cors).end();
@@ -88,12 +112,15 @@ export async function startLeaseServer(ledger: CodeLedger, holder = ''): Promise
       response.writeHead(403, cors).end();
       return;
     }
-    const granted = ledger.claim(account, counter as number, holder);
-    const heldBy = granted ? null : ledger.holderOf(account, counter as number);
-    const record: LeaseRecord = { account, counter: counter as number, granted, at: Date.now(), heldBy };
+    const json = { ...cors, 'content-type': 'application/json' };
+    const record = await claimLease(ledger, account, counter as number, holder);
     leases.push(record);
     listener?.(record);
-    response.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify({ granted }));
+    if (record.error !== undefined) {
+      response.writeHead(503, json).end(JSON.stringify({ granted: false, error: 'lease-unavailable' }));
+    } else {
+      response.writeHead(200, json).end(JSON.stringify({ granted: record.granted }));
+    }
   }
 
   const server: Server = createServer((request, response) => {
@@ -104,13 +131,18 @@ export async function startLeaseServer(ledger: CodeLedger, holder = ''): Promise
       if (size > MAX_BODY_BYTES) request.destroy();
       else chunks.push(chunk);
     });
-    request.on('end', () => answer(request, response, Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => {
+      answer(request, response, Buffer.concat(chunks).toString('utf8')).catch((error: unknown) => {
+        // A bug, not a ledger failure (those are answered above): still answer, never crash the worker.
+        console.error('MFA Autofill: the lease server failed:', error);
+        if (!response.headersSent) response.writeHead(500).end();
+      });
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
   });
-  ledger.prune();
   return {
     endpoint: { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/lease`, token },
     leases,

@@ -15,21 +15,22 @@ import {
   readAccounts,
 } from './accounts-source.js';
 import { type ExtensionLaunch, type LaunchedExtension, launchChromiumWithExtension } from './browser.js';
+import { type AccountPoolOptions, type HeldAccount, holdAccount } from './coordination/account-pool.js';
+import { type CoordinationOptions, type LedgerHandle, openLedger } from './coordination/open-ledger.js';
 import { accountOf, formatReport, MESSAGE_PREFIX, MfaAutofillError, type MfaEvent, toMfaEvent } from './events.js';
 import type { SubmitOverride } from './extension-protocol.js';
 import { refuseInsecureSignin } from './insecure-signin.js';
 import { hasUntracedCalls } from './internal-call.js';
 import { type LeaseRecord, type LeaseServer, startLeaseServer } from './lease-server.js';
-import { CodeLedger } from './ledger.js';
 import { type PlaywrightLike, resolvePlaywright } from './playwright-module.js';
-import { keepSignIn, type ReuseSignIn, restoreSignIn } from './reuse-signin.js';
+import { keepSignIn, type ReuseSignIn, restoreSignIn, type SessionStore, sessionStoreFor } from './reuse-signin.js';
 import { offersScreenReport, screenReportOfTab } from './screen-report.js';
 import { readHistory } from './status-history.js';
 import { setUpVault } from './vault-setup.js';
 import { type MfaWait, WaitLog } from './waits.js';
 import { failWebAuthnFast } from './webauthn.js';
 
-export interface MfaAutofillOptions extends ExtensionLaunch {
+export interface MfaAutofillOptions extends ExtensionLaunch, CoordinationOptions {
   /**
    * The Playwright to launch Chromium with. The fixtures pass the suite's own; a plain script may
    * leave it out: the Playwright installed in the project of the working directory is used.
@@ -54,15 +55,23 @@ export interface MfaAutofillOptions extends ExtensionLaunch {
   failFast?: boolean;
   /**
    * The machine-wide ledger of codes handed out, so that workers and suites on this machine never
-   * submit one code twice. Default: $MFA_AUTOFILL_LEDGER, else <temp dir>/mfa-autofill-ledger.
-   * Point machines at one shared volume to share it; `false` turns leases off.
+   * submit one code twice. Default: $MFA_AUTOFILL_LEDGER, else <temp dir>/mfa-autofill-ledger-<uid>.
+   * Unused when `coordination` names a Redis; `false` (and no Redis) turns leases off.
    */
   ledgerDir?: string | false;
   /**
    * Opt-in: keep each account's Microsoft sign-in cookies after it signed in, and start later
-   * browsers of that account signed in (reuse-signin.ts). Microsoft throttles rapid sign-ins.
+   * browsers of that account signed in (reuse-signin.ts), shared through Redis when the run
+   * coordinates through it. Microsoft throttles rapid sign-ins.
    */
   reuseSignIn?: ReuseSignIn;
+  /**
+   * Hold an account of the vault that no other test (any worker, any machine) holds now, for this
+   * session: `mfa.account` (the fixtures' `mfaAccount`). Waits for one to be free.
+   */
+  accountPool?: boolean | AccountPoolOptions;
+  /** Pool accounts: at most this many sign-ins of one account a minute, across machines. Default 6. */
+  signInsPerMinute?: number;
   /**
    * Give every page a virtual authenticator without credentials, so a passkey request fails at
    * once instead of waiting on a dialog nobody answers. Default true.
@@ -78,8 +87,9 @@ export interface MfaAutofillOptions extends ExtensionLaunch {
   /** Called with each event as it is seen (e.g. to log it). */
   onEvent?: (event: MfaEvent) => void;
   /**
-   * Called when a wait begins or grows longer (`longerByMs`: how much longer than said before) and
-   * when it ends (`longerByMs` 0, `endedAt` set). The fixtures add `longerByMs` to the test's timeout.
+   * Called when a wait (for a code period, a free pool account or a sign-in slot) begins or grows
+   * longer (`longerByMs`: how much longer than said before) and when it ends (`longerByMs` 0,
+   * `endedAt` set). The fixtures add `longerByMs` to the test's timeout.
    */
   onWait?: (wait: MfaWait, longerByMs: number) => void;
   /**
@@ -106,11 +116,15 @@ export interface MfaAutofill {
   readonly events: readonly MfaEvent[];
   /** The account whose kept sign-in this browser started with (reuseSignIn), or null. */
   readonly reusedSignIn: string | null;
+  /** The pool account this session holds (accountPool), or null. */
+  readonly account: { upn: string } | null;
+  /** What the helper has to say besides prompts and waits, for the report (a pool account's hold that lapsed). */
+  readonly notes: readonly string[];
   /** Every code lease the extension asked for: account, counter, granted or not (never a code). */
   readonly leases: readonly LeaseRecord[];
-  /** Every wait for a code period (or, noted by the account pool, for a free account), oldest first. */
+  /** Every wait for a code period (or, noted by the account pool, for a free account or a sign-in slot), oldest first. */
   readonly waits: readonly MfaWait[];
-  /** Adds a wait the session did not see itself (the account pool's wait for a free account). */
+  /** Adds a wait the session did not see itself (like the account pool's). */
   noteWait(wait: MfaWait): void;
   /** The page as it was when each problem was seen (taken before fail-fast closed it). */
   readonly screenshots: readonly ProblemScreenshot[];
@@ -129,20 +143,41 @@ const POLL_INTERVAL_MS = 100;
 
 export async function launchWithMfaAutofill(options: MfaAutofillOptions = {}): Promise<MfaAutofill> {
   refuseInsecureSignin(options);
-  // Read before the browser starts: a missing file should not cost a browser launch.
+  // Read before the browser starts: a missing file (or an unreachable Redis) should not cost a browser launch.
   const accounts = readAccounts(options.accounts ?? defaultAccountsSource());
   const { chromium } = options.playwright ?? (await resolvePlaywright());
   const label = options.sessionLabel ?? `process ${process.pid} on ${hostname()}`;
-  const leaseServer =
-    options.ledgerDir === false ? null : await startLeaseServer(new CodeLedger(options.ledgerDir || undefined), label);
+  const ledger = await openLedger(options);
+  let leaseServer: LeaseServer | null = null;
   let launched: LaunchedExtension;
   try {
+    const sessions = options.reuseSignIn ? sessionStoreFor(options.reuseSignIn, ledger?.redis ?? null) : null;
+    if (ledger) leaseServer = await startLeaseServer(ledger.ledger, label);
     launched = await launchChromiumWithExtension(chromium, options);
+    leaseServer?.allowOrigin(`chrome-extension://${launched.extensionId}`);
+    const untraced = untracedSessions(sessions, launched.context);
+    return await setUpSession(launched, options, accounts, { ledger, leaseServer, sessions: untraced });
   } catch (error) {
     await leaseServer?.close();
+    await ledger?.release();
     throw error;
   }
-  leaseServer?.allowOrigin(`chrome-extension://${launched.extensionId}`);
+}
+
+interface Coordination {
+  ledger: LedgerHandle | null;
+  leaseServer: LeaseServer | null;
+  sessions: SessionStore | null;
+}
+
+async function setUpSession(
+  launched: LaunchedExtension,
+  options: MfaAutofillOptions,
+  accounts: ReturnType<typeof readAccounts>,
+  coordination: Coordination,
+): Promise<MfaAutofill> {
+  const { ledger, leaseServer, sessions } = coordination;
+  let held: HeldAccount | null = null;
   try {
     if (options.failPasskeys ?? true) await failWebAuthnFast(launched.context);
     const vaultAccounts = await setUpVault(launched.context, launched.extensionId, {
@@ -157,15 +192,31 @@ export async function launchWithMfaAutofill(options: MfaAutofillOptions = {}): P
       codeLease: leaseServer?.endpoint,
     });
     const names = vaultAccounts.map((a) => a.name);
-    const reuse = untracedReuse(options.reuseSignIn, launched.context);
-    const reuseAccount = reuse ? (reuse.account ?? (names.length === 1 ? names[0]! : null)) : null;
-    const restored =
-      reuse && reuseAccount && (await restoreSignIn(launched.context, reuse, reuseAccount, launched.signinHosts));
+    const restore = (account: string) => restoreSignIn(launched.context, sessions!, account, launched.signinHosts);
+    let restored: string | null = null;
+    if (options.accountPool) {
+      if (!ledger) {
+        throw new Error('MFA Autofill: accountPool needs a ledger: leave ledgerDir on, or set coordination.');
+      }
+      const pool = typeof options.accountPool === 'object' ? options.accountPool : {};
+      held = await holdAccount(ledger.ledger, names, {
+        ...pool,
+        signInsPerMinute: options.signInsPerMinute,
+        onWait: options.onWait,
+        // A kept session signs the account in without a sign-in Microsoft would count.
+        needsSignIn: async (account) => {
+          if (sessions && !options.reuseSignIn?.account && (await restore(account))) restored = account;
+          return restored === null;
+        },
+      });
+    }
+    const reuseAccount = options.reuseSignIn?.account ?? held?.upn ?? (names.length === 1 ? names[0]! : null);
+    if (sessions && reuseAccount && restored === null && (await restore(reuseAccount))) restored = reuseAccount;
     const periods = new Map(vaultAccounts.map((a) => [a.name.toLowerCase(), a.period]));
-    return new Session(launched, leaseServer, names, periods, options, reuse, restored ? reuseAccount : null);
+    return new Session(launched, { ...coordination, held }, names, periods, options, restored);
   } catch (error) {
+    await held?.release();
     await launched.close();
-    await leaseServer?.close();
     throw error;
   }
 }
@@ -175,9 +226,9 @@ export async function launchWithMfaAutofill(options: MfaAutofillOptions = {}): P
  * the suite's traces (internal-call.ts): without them it is turned off, with a warning, rather than
  * put live Microsoft sessions into CI artifacts.
  */
-function untracedReuse(reuse: ReuseSignIn | undefined, context: BrowserContext): ReuseSignIn | null {
-  if (!reuse) return null;
-  if (hasUntracedCalls(context)) return reuse;
+function untracedSessions(sessions: SessionStore | null, context: BrowserContext): SessionStore | null {
+  if (!sessions) return null;
+  if (hasUntracedCalls(context)) return sessions;
   console.warn(
     'MFA Autofill: reuseSignIn is off for this run: this Playwright offers no untraced calls, so the kept ' +
       'sign-in cookies would be recorded in every trace. Each test signs in with password and MFA instead. ' +
@@ -203,24 +254,33 @@ class Session implements MfaAutofill {
   private stopped = false;
   private wake: (() => void) | null = null;
 
+  private readonly leaseServer: LeaseServer | null;
+  readonly notes: string[] = [];
+
   constructor(
     private readonly launched: LaunchedExtension,
-    private readonly leaseServer: LeaseServer | null,
+    private readonly coordination: Coordination & { held: HeldAccount | null },
     readonly accounts: readonly string[],
     periods: ReadonlyMap<string, number>,
     private readonly options: MfaAutofillOptions,
-    private readonly reuse: ReuseSignIn | null,
     readonly reusedSignIn: string | null,
   ) {
     this.context = launched.context;
     this.extensionId = launched.extensionId;
+    this.leaseServer = coordination.leaseServer;
     this.context.on('close', () => {
       this.stopped = true;
       this.wake?.();
     });
     this.waitLog = new WaitLog(periods, options.onWait);
-    leaseServer?.onAnswer((record) => this.waitLog.leaseAnswered(record));
+    for (const wait of coordination.held?.waits ?? []) this.waitLog.note(wait);
+    this.leaseServer?.onAnswer((record) => this.waitLog.leaseAnswered(record));
     this.polling = this.poll();
+  }
+
+  get account(): { upn: string } | null {
+    const held = this.coordination.held;
+    return held ? { upn: held.upn } : null;
   }
 
   get waits(): readonly MfaWait[] {
@@ -240,7 +300,7 @@ class Session implements MfaAutofill {
   }
 
   report(): string {
-    return formatReport(this.events, this.accounts, this.waits);
+    return formatReport(this.events, this.accounts, this.waits, Date.now(), this.notes);
   }
 
   assertNoProblems(): void {
@@ -279,6 +339,14 @@ class Session implements MfaAutofill {
     await this.polling;
     await this.launched.close();
     await this.leaseServer?.close();
+    const held = this.coordination.held;
+    if (held?.lost) {
+      this.notes.push(
+        `the hold on ${held.upn} lapsed during the session (${this.coordination.ledger?.ledger.where} did not answer its heartbeat): another test may have used it at the same time`,
+      );
+    }
+    await held?.release();
+    await this.coordination.ledger?.release();
   }
 
   /**
@@ -286,15 +354,15 @@ class Session implements MfaAutofill {
    * browser's sign-in-host cookies become that account's kept session.
    */
   private async keepSignIn(): Promise<void> {
-    const reuse = this.reuse;
-    if (!reuse || this.problems().length > 0) return;
+    const store = this.coordination.sessions;
+    if (!store || this.problems().length > 0) return;
     const signedIn = new Set(
       this.events
         .filter((e) => e.state === 'filled' && e.submitted)
         .map((e) => (e.state === 'filled' ? e.account : '')),
     );
     if (signedIn.size !== 1) return;
-    await keepSignIn(this.context, reuse, [...signedIn][0]!, this.launched.signinHosts);
+    await keepSignIn(this.context, store, [...signedIn][0]!, this.launched.signinHosts);
   }
 
   private async poll(): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * Time a sign-in spends waiting rather than working: for the next TOTP period (its account's code
  * for this period was already handed out, by another browser through the code ledger, or the page
- * refused a code and the retry needs the next period's), or for a free account (the account pool).
+ * refused a code and the retry needs the next period's), for a free account (the account pool), or
+ * for one of an account's sign-in slots (the pool's cap on sign-ins a minute).
  * Each wait is said in the MFA report, the probe's step line and the launcher, and extends the
  * test's timeout by its length (test-timeout.ts), so a suite on Playwright's default timeout does
  * not fail for waiting its turn.
@@ -11,10 +12,13 @@ import type { LeaseRecord } from './lease-server.js';
 import { printable } from './printable.js';
 
 export interface MfaWait {
-  kind: 'code-period' | 'free-account';
-  /** The account waited for (code-period), or the one finally had (free-account), when known. */
+  kind: 'code-period' | 'free-account' | 'sign-in-slot';
+  /** The account waited for (code-period, sign-in-slot), or the one finally had (free-account), when known. */
   account: string | null;
-  /** Why, in words: "used in this period by worker 1: \"signs in\"", "the page refused its code". */
+  /**
+   * Why, in words: "used in this period by worker 1: \"signs in\"", "the page refused its code",
+   * "all were held by other tests", "at most 6 sign-ins of one account a minute, signInsPerMinute".
+   */
   reason: string | null;
   since: number;
   /** When the wait should end (the next period's start); null when unknown. */
@@ -31,6 +35,7 @@ function what(wait: MfaWait): string {
   const why = wait.reason ? printable(wait.reason) : null;
   if (wait.kind === 'free-account') return `for a free account${why ? ` (${why})` : ''}`;
   const account = wait.account ? printable(wait.account) : 'the account';
+  if (wait.kind === 'sign-in-slot') return `to sign in ${account}${why ? ` (${why})` : ''}`;
   return `for the next code period (${account}${why ? ` ${why}` : ''})`;
 }
 
@@ -69,13 +74,17 @@ export class WaitLog {
     return this.list;
   }
 
-  /** A wait the session did not see itself (the account pool's, for a free account). */
+  /** A wait the session did not see itself (the account pool's, for a free account or a sign-in slot). */
   note(wait: MfaWait): void {
     this.list.push(wait);
   }
 
-  /** A refused lease starts (or lengthens) a wait for the next period; a granted one ends it. */
+  /**
+   * A refused lease starts (or lengthens) a wait for the next period; a granted one ends it. One the
+   * ledger could not answer is no wait: the extension says lease-unavailable and fills nothing.
+   */
   leaseAnswered(record: LeaseRecord): void {
+    if (record.error !== undefined) return;
     if (record.granted) {
       this.endWait(record.account, record.at);
       return;

@@ -10,7 +10,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { launchWithMfaAutofill, type MfaAutofill } from 'mfa-autofill-playwright';
 import { routeToFakeSignin, startFakeSignin } from 'mfa-autofill-playwright/fake-signin';
 import { randomSecret } from '../../../../tests/support/oathtool';
-import { restoreSignIn } from '../../src/reuse-signin';
+import { fileSessionStore, restoreSignIn } from '../../src/reuse-signin';
 
 const USER = 'reuse.user@contoso.onmicrosoft.com';
 const APP = 'https://app.contoso.example/';
@@ -76,7 +76,9 @@ test('waits for a TOTP period: a kept sign-in is reused without MFA, a rejected 
     // 4. A kept session older than maxAgeMinutes is not used, and is deleted.
     const later = Date.now() + 31 * 60_000;
     const context = third.mfa.context;
-    expect(await restoreSignIn(context, reuseSignIn, USER, ['login.microsoftonline.com'], later)).toBe(false);
+    expect(
+      await restoreSignIn(context, fileSessionStore(reuseSignIn), USER, ['login.microsoftonline.com'], later),
+    ).toBe(false);
     expect(readdirSync(reuseSignIn.dir)).toEqual([]);
   } finally {
     await service.close();

@@ -160,8 +160,8 @@ test('waits for a TOTP period: a step that waited for the next code period says 
   const ledgerDir = join(dir, 'probe-ledger');
   const ledger = new CodeLedger(ledgerDir);
   const counter = Math.floor(Date.now() / 30_000);
-  expect(ledger.claim(USER, counter, 'another suite (worker 3)')).toBe(true);
-  expect(ledger.claim(USER, counter + 1, 'another suite (worker 3)')).toBe(true);
+  expect(await ledger.claim(USER, counter, 'another suite (worker 3)')).toBe(true);
+  expect(await ledger.claim(USER, counter + 1, 'another suite (worker 3)')).toBe(true);
   const run = await probe(
     [
       '--accounts',
