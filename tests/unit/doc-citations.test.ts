@@ -99,7 +99,8 @@ describe('documents named in comments and docs', () => {
       'README.md': new Set(['Permissions']),
     },
   };
-  const outside = ['DES', 'IGN.md'].join('');
+  // A guide kept outside the repository, its name built so this file does not cite it itself.
+  const outside = ['GUIDE', 'md'].join('.');
 
   it.each([
     ['a document outside the repository', `// The host list (${outside}, "Hosts").`, `names ${outside}`],
