@@ -1,5 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { SIGNIN_HOSTS } from '../../lib/signin/hosts';
@@ -69,8 +71,14 @@ export async function launchFirefoxWithExtension({
   return {
     browser,
     async close() {
+      const firefox = browser.process();
+      const exited = firefox && firefox.exitCode === null ? once(firefox, 'exit') : Promise.resolve();
       await browser.close();
-      rmSync(profile, { recursive: true, force: true });
+      // close() can return while Firefox still writes its profile (datareporting/ once made
+      // rmdir fail with ENOTEMPTY in CI): remove the profile after the process has gone, and let
+      // rm retry what a last child process was still closing.
+      await Promise.race([exited, delay(10_000)]);
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }

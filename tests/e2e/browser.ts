@@ -66,7 +66,7 @@ export async function launchWithExtension(
     profile,
     async close() {
       await context.close();
-      if (!existingProfile) rmSync(profile, { recursive: true, force: true });
+      if (!existingProfile) rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }

@@ -102,7 +102,7 @@ export async function launchChromiumWithExtension(
       env: browserEnvironment(),
     });
   } catch (error) {
-    if (temporaryProfile) rmSync(profile, { recursive: true, force: true });
+    if (temporaryProfile) rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     throw error;
   }
   const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');
@@ -119,7 +119,7 @@ export async function launchChromiumWithExtension(
       if (closed) return;
       closed = true;
       await context.close().catch(() => undefined);
-      if (temporaryProfile) rmSync(profile, { recursive: true, force: true });
+      if (temporaryProfile) rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }
