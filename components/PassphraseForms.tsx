@@ -50,7 +50,16 @@ export function CreateVaultForm({ onCreated }: { onCreated: () => void }) {
 }
 
 /** `heading`: h1 where the form is the page (the popup), h2 where it is one section of it (options). */
-export function UnlockForm({ onUnlocked, heading = 'h1' }: { onUnlocked: () => void; heading?: 'h1' | 'h2' }) {
+export function UnlockForm({
+  onUnlocked,
+  onUnlockSent,
+  heading = 'h1',
+}: {
+  onUnlocked: () => void;
+  /** Called as the unlock request leaves, for a request meant to arrive right behind it. */
+  onUnlockSent?: () => void;
+  heading?: 'h1' | 'h2';
+}) {
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -63,7 +72,9 @@ export function UnlockForm({ onUnlocked, heading = 'h1' }: { onUnlocked: () => v
       return;
     }
     setBusy(true);
-    const reply = await send({ type: 'vault:unlock', passphrase });
+    const unlocking = send({ type: 'vault:unlock', passphrase });
+    onUnlockSent?.();
+    const reply = await unlocking;
     setBusy(false);
     if (reply.ok) onUnlocked();
     else {

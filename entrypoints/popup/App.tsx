@@ -17,15 +17,14 @@ import { useToast } from '@/hooks/useToast';
 import type { AccountView, PageReplies, TabStatus, VaultState } from '@/lib/messages';
 import { tabThePopupActsOn } from '@/utils/active-tab';
 import { FIRST_SCREEN_REQUEST } from '@/utils/first-screen';
+import { firstScreenAfterUnlock } from '@/utils/first-screen-after-unlock';
 import { t } from '@/utils/i18n';
 import { send } from '@/utils/send';
 
 type View = { kind: 'list' } | { kind: 'add' } | { kind: 'edit'; account: AccountView };
 
 /** The popup's first question again (the popup's entry module asks it first): after an unlock. */
-function askFirstScreen() {
-  return send(FIRST_SCREEN_REQUEST);
-}
+const afterUnlock = firstScreenAfterUnlock(() => send(FIRST_SCREEN_REQUEST));
 
 export function App({ firstScreen }: { firstScreen: PageReplies['accounts:list'] }) {
   const [state, setState] = useState<VaultState | 'loading'>(firstScreen.ok ? 'unlocked' : 'loading');
@@ -68,7 +67,15 @@ export function App({ firstScreen }: { firstScreen: PageReplies['accounts:list']
           <Brand />
           <HostAccessNotice />
           <CurrentTabStatus />
-          <UnlockForm onUnlocked={() => setState('unlocked')} />
+          <UnlockForm
+            onUnlockSent={afterUnlock.sendBehindUnlock}
+            onUnlocked={async () => {
+              // Shown together with its first screenful: one render, no empty list first.
+              const first = await afterUnlock.take();
+              if (first.ok) setInitialAccounts(first.accounts);
+              setState('unlocked');
+            }}
+          />
         </main>
       );
     case 'unlocked':
@@ -122,7 +129,7 @@ function CurrentTabStatus() {
 function Unlocked({ initialAccounts, onLocked }: { initialAccounts: AccountView[] | null; onLocked: () => void }) {
   const now = useClock();
   const { toast, say } = useToast();
-  const list = useAccountCodes({ initialAccounts, askFirstScreen, now, onLocked });
+  const list = useAccountCodes({ initialAccounts, askFirstScreen: afterUnlock.take, now, onLocked });
   const news = useCodeNews(list.rowsInView, list.codes, now);
   const copy = useCopyCode(list.codeToCopy, say);
   const { query, setQuery, shown } = useSearch(list.accounts ?? []);
