@@ -104,6 +104,19 @@ describe('the first stage’s trigger', () => {
     expect(pageNeedsRunner(page.document, fakeLayout(page.document))).toBe(false);
   });
 
+  it.each<[string, boolean]>([
+    [LIVE_URL, true],
+    [CODE_PAGE_URL, false],
+  ])(
+    'at %s, fires on the password view (login.live.com shows its code view after it without a load): %s',
+    async (url, fires) => {
+      const page = opened(
+        pageFromHtml('<form><input type="password" name="passwd" data-testid="passwordEntry"></form>', url),
+      );
+      expect(pageNeedsRunner(page.document, fakeLayout(page.document))).toBe(fires);
+    },
+  );
+
   it('fires on the code prompt’s $Config page id before the page has rendered', () => {
     const page = opened(openFixture('enter-code', CODE_PAGE_URL));
     const reading = readScreen({

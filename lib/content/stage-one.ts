@@ -5,6 +5,7 @@
  * runner (stage two, entrypoints/mfa-runner.ts) in this document, then stops. On the username and
  * password screens, which are most of the pages these hosts serve, nothing more is ever loaded.
  */
+import { LIVE_HOST } from '../signin/hosts';
 import { cachedPageConfig } from '../signin/page-config';
 import { SCREEN_CUES } from '../signin/screen-cues';
 import { browserLayout, isRendered, type Layout } from '../signin/visibility';
@@ -13,6 +14,11 @@ import { watchPageChanges } from './page-changes';
 
 /** `$Config.pgid` of the username and password screens (and the passkey views they lead to). */
 const SIGN_IN_PAGE_ID = 'ConvergedSignIn';
+/**
+ * login.live.com's password view (sign-in-form.ts): its single-page app shows the code view in the
+ * same document after it, with nothing in the page beforehand that says so.
+ */
+const LIVE_PASSWORD_VIEW = '[data-testid="passwordEntry"], input[type="password"]';
 
 /**
  * True when the runner could do anything on this page: a screen module's first test matches (a
@@ -22,7 +28,9 @@ const SIGN_IN_PAGE_ID = 'ConvergedSignIn';
  * sign-in). What is left, a page still loading or showing the sign-in form, is exactly what the
  * runner reads as `loading` or `sign-in-form` and never acts on. A server page other than the
  * sign-in form's (`$Config.pgid`, in the page from its first byte, such as ConvergedTFA for the
- * code prompt) starts the runner before the page renders, so the prompt does not wait for it.
+ * code prompt) starts the runner before the page renders, and login.live.com's password view
+ * starts it while the person types, so the code prompt that follows never waits for it (README.md,
+ * 'Performance').
  */
 export function pageNeedsRunner(doc: Document, layout: Layout): boolean {
   for (const [screen, cue] of Object.entries(SCREEN_CUES)) {
@@ -30,6 +38,7 @@ export function pageNeedsRunner(doc: Document, layout: Layout): boolean {
   }
   const pageId = cachedPageConfig(doc)?.pageId;
   if (pageId && pageId !== SIGN_IN_PAGE_ID) return true;
+  if (doc.location?.hostname === LIVE_HOST && doc.querySelector(LIVE_PASSWORD_VIEW)) return true;
   const body = doc.body;
   return !!body && isRendered(body, layout) && !SCREEN_CUES['sign-in-form'](doc);
 }
