@@ -2,11 +2,13 @@
  * The content script's runner on a Microsoft sign-in page: it observes (the page through the
  * screen modules in lib/signin/screens, the background's answers, timers, commands, clicks and
  * submits), feeds each observation to the pure `step` (step.ts), and carries out the effects.
- * It decides nothing itself.
+ * It decides nothing itself. It is the content script's second stage: the background injects it
+ * (entrypoints/mfa-runner.ts) once the first stage (stage-one.ts) saw something it might act on
+ * (docs/ARCHITECTURE.md, 'Content script').
  *
  * It runs in an untrusted place (docs/ARCHITECTURE.md, 'Trust rules'): it only ever asks for "the
  * code for the account this page is signing in" and reports what happened; it never sees a
- * secret. Kept free of heavy imports: the content script must stay under 6 KB gzipped.
+ * secret. Kept free of heavy imports (no Preact, no otpauth, no polyfill).
  */
 import type { ContentCommand, ContentRequest, FillEvent } from '../messages';
 import { proofPickedBy } from '../signin/chooser';
