@@ -63,9 +63,13 @@ async function openOnce(bench, path, selector, count) {
   await page.addInitScript(whenCountReached(selector, count));
   await page.goto(bench.url(path));
   await page.waitForFunction(() => window.__benchShownAt !== undefined, null, { timeout: 10_000 });
-  const ms = await page.evaluate(() => window.__benchShownAt);
+  const shown = await page.evaluate(() => window.__benchShownAt);
+  // The page's own user-timing marks (the popup's: request sent, reply, UI start, rendered).
+  const marks = await page.evaluate(() =>
+    Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+  );
   await page.close();
-  return ms;
+  return { shown, marks };
 }
 
 /**
@@ -75,12 +79,19 @@ async function openOnce(bench, path, selector, count) {
 export async function timeOpenAgainstFloor(bench, runs) {
   const floor = [];
   const popup = [];
+  const timeline = {};
   for (let i = 0; i < runs; i++) {
-    floor.push(await openOnce(bench, 'floor.html', 'li .code', FIRST_SCREEN_CODES));
-    popup.push(await openOnce(bench, 'popup.html', SHOWN_CODE, FIRST_SCREEN_CODES));
+    floor.push((await openOnce(bench, 'floor.html', 'li .code', FIRST_SCREEN_CODES)).shown);
+    const opened = await openOnce(bench, 'popup.html', SHOWN_CODE, FIRST_SCREEN_CODES);
+    popup.push(opened.shown);
+    for (const [name, at] of Object.entries(opened.marks)) {
+      timeline[name] ??= [];
+      timeline[name].push(at);
+    }
   }
   const diffs = popup.map((p, i) => p - floor[i]);
-  return { floor: stats(floor), popup: stats(popup), difference: stats(diffs) };
+  const medians = Object.fromEntries(Object.entries(timeline).map(([name, at]) => [name, stats(at).median]));
+  return { floor: stats(floor), popup: stats(popup), difference: stats(diffs), timeline: medians };
 }
 
 /** Search keystroke → filtered list in the DOM, in a popup over the whole vault: ms per keystroke. */

@@ -53,17 +53,26 @@ export function AccountList({ accounts, codes, now, onCopy, onEdit, onRowsInView
     indexes.sort((a, b) => a - b);
   }
 
+  const countBefore = useRef(count);
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (!el) return;
+    // Not on the first render: nothing is scrolled yet, and reading scrollTop would force a layout.
+    if (!el || countBefore.current === count) return;
+    countBefore.current = count;
     // A shorter list (a search) can leave the old scroll position past its end.
     if (el.scrollTop !== scrollTop) setScrollTop(el.scrollTop);
     setFocusedRow(null);
   }, [count]);
 
+  // The view's height, whenever it changes (more rows, the measured height): read after the
+  // browser's layout, never forcing one of its own (README.md, 'Performance').
   useLayoutEffect(() => {
-    setViewport(scroller.current?.clientHeight || INITIAL_VIEWPORT_PX);
-  }, [count, height]);
+    const el = scroller.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setViewport(el.clientHeight || INITIAL_VIEWPORT_PX));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [count === 0]);
 
   useLayoutEffect(() => {
     const el = scroller.current;

@@ -8,8 +8,13 @@
   const request = { type: 'accounts:list', limit: 12, codesFor: 12 };
   let pending;
   try {
+    // User-timing marks: `npm run bench` prints the popup's timeline from them (README, "Performance").
+    globalThis.performance?.mark?.('popup:request-sent');
     pending = api.runtime.sendMessage(request).then(
-      (reply) => ({ reply }),
+      (reply) => {
+        globalThis.performance?.mark?.('popup:reply');
+        return { reply };
+      },
       (error) => ({ error }),
     );
   } catch (error) {

@@ -70,6 +70,12 @@ try {
       value: `median ${ms(open.popup.median)}, p95 ${ms(open.popup.p95)}; over the floor: median ${ms(open.difference.median)}`,
       target: `≤ floor + 20 ms = ${ms(open.floor.median + 20)}`,
     });
+    const at = (mark) => (open.timeline[mark] === undefined ? '–' : ms(open.timeline[mark]));
+    rows.push({
+      figure: `popup timeline, ${accounts} accounts (medians, from navigation)`,
+      value: `request sent ${at('popup:request-sent')}, reply ${at('popup:reply')}, UI code started ${at('popup:ui-start')}, rendered ${at('popup:rendered')}`,
+      target: 'where the time over the floor goes',
+    });
     const search = await timeSearch(bench, RUNS);
     rows.push({
       figure: `search keystroke → filtered list, ${accounts} accounts, n=${search.n}`,
