@@ -28,7 +28,7 @@ test('an account that is not in the vault fails at once, saying so', async ({ pa
     expect.objectContaining({
       state: 'no-match',
       pageAccount: USERS.diego,
-      message: expect.stringContaining(`(it has 11 accounts: ${USERS.adele}, `),
+      message: expect.stringContaining(`(it has 12 accounts: ${USERS.adele}, `),
     }),
   ]);
 });
