@@ -199,6 +199,13 @@ describe('a wait for the next period that asks for no lease is the tab’s statu
     expect(await historyOf(2)).toEqual(['waiting-next-period', 'filled']);
   });
 
+  it('not for the retry after a refused code: its tab already says it waits for the next period', async () => {
+    await ask(1);
+    await routeMessage({ type: 'content:report', event: { kind: 'wrong-code', retrying: true } }, tab(1), self, ctx);
+    expect(await ask(1, true)).toMatchObject({ status: 'wait' });
+    expect(await historyOf(1)).toEqual(['wrong-code']);
+  });
+
   it('a code handed to another tab and not yet submitted: code-used', async () => {
     await ask(1);
     await ask(2);

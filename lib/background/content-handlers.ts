@@ -98,8 +98,11 @@ async function codeForPage(
     needsLease: endpoint !== null,
   });
   if (claim === 'used' || claim === 'too-late') {
-    const reason = claim === 'used' ? 'code-used' : 'too-late';
-    await sayWaitingForNextPeriod(ctx, tabId, { account: account.name, until: now + remaining, reason });
+    // A retry after a refused code waits too, but its tab already says why ('wrong-code', retrying).
+    if (!retry) {
+      const reason = claim === 'used' ? 'code-used' : 'too-late';
+      await sayWaitingForNextPeriod(ctx, tabId, { account: account.name, until: now + remaining, reason });
+    }
     return waitForNextPeriod();
   }
   if (claim === 'lease-refused') return waitForNextPeriod();
