@@ -37,7 +37,8 @@ export default defineConfig({
     },
     // The content script is a plain unlisted script (entrypoints/mfa.ts), not a WXT content
     // script: WXT's content-script runtime talks to the page (docs/ARCHITECTURE.md,
-    // 'Security notes from review').
+    // 'Security notes from review'). It is the first stage only; the background runs the second,
+    // mfa-runner.js, when the page needs it (docs/ARCHITECTURE.md, 'Content script').
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [
         {

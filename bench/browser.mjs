@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The built extension the bench loads; `BENCH_EXTENSION_DIR` compares another build (before/after). */
+export const EXTENSION_DIR = process.env.BENCH_EXTENSION_DIR ?? '.output/chrome-mv3';
 
 /**
  * A copy of the built extension with a static "floor" page added: the cheapest extension page
@@ -13,7 +15,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  */
 function extensionWithFloorPage(rows) {
   const dir = mkdtempSync(join(tmpdir(), 'mfa-bench-ext-'));
-  cpSync(resolve('.output/chrome-mv3'), dir, { recursive: true });
+  cpSync(resolve(EXTENSION_DIR), dir, { recursive: true });
   writeFileSync(
     join(dir, 'floor.html'),
     '<!doctype html><meta charset="utf-8"><ul id="list"></ul><script src="floor.js"></script>',

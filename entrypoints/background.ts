@@ -4,6 +4,7 @@ import { forgetHandedAccount } from '@/lib/background/code-ledger';
 import { FILL_CODE_COMMAND, fillCodeInTab, forgetFillCommand } from '@/lib/background/commands';
 import type { BackgroundContext, BadgeState } from '@/lib/background/context';
 import { routeMessage } from '@/lib/background/router';
+import { startRunnerInTab } from '@/lib/background/runner-script';
 import { vaultRecordItem } from '@/lib/background/storage';
 import { restrictStorageToTrustedContexts } from '@/lib/background/storage-access';
 import { forgetTab } from '@/lib/background/tab-status';
@@ -62,6 +63,7 @@ export default defineBackground(() => {
     async notifyTab(tabId, command) {
       await browser.tabs.sendMessage(tabId, command, { frameId: 0 });
     },
+    startRunner: startRunnerInTab,
     clearClipboardAfter,
     async scheduleAutoLock(at) {
       await browser.alarms.clear(AUTO_LOCK_ALARM);

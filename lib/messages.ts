@@ -24,6 +24,7 @@ export type {
   HasAccountResponse,
   KmsiResponse,
   NotFilledReason,
+  StartRunnerResponse,
 } from './protocol/content';
 export { isContentRequest, NOT_FILLED_REASONS } from './protocol/content';
 export type { ExportedFile, ImportContent, PlainExportKind } from './protocol/import-export';

@@ -20,6 +20,7 @@ beforeEach(async () => {
     newId: () => 'id',
     setBadge: async () => undefined,
     notifyTab: async () => undefined,
+    startRunner: async () => true,
     scheduleAutoLock: async (at) => void alarms.push(at),
     clearClipboardAfter: async () => undefined,
   };

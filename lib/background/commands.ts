@@ -23,7 +23,9 @@ export async function fillCodeInTab(
 ): Promise<boolean> {
   if (typeof tab?.id !== 'number' || !isSigninUrl(tab.url)) return false;
   await allowManualFill(tab.id, ctx.now() + FILL_COMMAND_WINDOW_MS);
-  await ctx.notifyTab(tab.id, { type: 'bg:fill-now' });
+  // Only the runner listens, and it runs only on a page that shows something to act on
+  // (docs/ARCHITECTURE.md, 'Content script'): elsewhere nobody answers and there is nothing to fill.
+  await ctx.notifyTab(tab.id, { type: 'bg:fill-now' }).catch(() => undefined);
   return true;
 }
 

@@ -12,6 +12,7 @@ import {
   NOT_FILLED_REASONS,
   type NotFilledReason,
   type ScreenSummary,
+  type StartRunnerResponse,
 } from '../messages';
 import { generateCode, msRemaining } from '../totp';
 import { recordActivity } from './activity';
@@ -36,7 +37,7 @@ export async function handleContentRequest(
   request: ContentRequest,
   tabId: number,
   ctx: BackgroundContext,
-): Promise<CodeResponse | HasAccountResponse | KmsiResponse | { status: 'ok' }> {
+): Promise<CodeResponse | HasAccountResponse | KmsiResponse | StartRunnerResponse | { status: 'ok' }> {
   switch (request.type) {
     case 'content:code':
       return codeForPage(request.pageAccount, request.manual === true, request.retry === true, tabId, ctx);
@@ -50,6 +51,10 @@ export async function handleContentRequest(
     case 'content:report':
       await recordFillEvent(request.event, tabId, ctx);
       return { status: 'ok' };
+    case 'content:start-runner':
+      // Only the tab the checked sender names, only its top frame (router.ts): the runner is the
+      // extension's own file, and it checks host, scheme and frame again before it starts.
+      return { status: (await ctx.startRunner(tabId)) ? 'started' : 'failed' };
     default:
       return { status: 'refused' };
   }

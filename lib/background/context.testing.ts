@@ -35,6 +35,7 @@ export function testContext(now: () => number, overrides: Partial<BackgroundCont
     newId: () => `id-${++ids}`,
     setBadge: async () => undefined,
     notifyTab: async () => undefined,
+    startRunner: async () => true,
     scheduleAutoLock: async () => undefined,
     clearClipboardAfter: async () => undefined,
     ...overrides,

@@ -11,6 +11,8 @@ export interface BackgroundContext {
   newId: () => string;
   setBadge: (tabId: number, state: BadgeState) => Promise<void>;
   notifyTab: (tabId: number, command: ContentCommand) => Promise<void>;
+  /** Runs the content script's runner in the tab's top frame (runner-script.ts); false when it could not. */
+  startRunner: (tabId: number) => Promise<boolean>;
   /** (Re)arms the auto-lock alarm after activity; null disarms it. */
   scheduleAutoLock: (at: number | null) => Promise<void>;
   /** Empties the clipboard after `delayMs` (offscreen document in Chrome, background page in Firefox). */

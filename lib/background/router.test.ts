@@ -74,6 +74,27 @@ describe('routeMessage', () => {
     });
   });
 
+  it.each<[string, SenderInfo]>([
+    ...FORGED_CONTENT_SENDERS,
+    ['the device-code page', { ...SIGNIN_TAB, url: 'https://login.microsoftonline.com/common/oauth2/deviceauth' }],
+    ['a sender without a tab', { ...SIGNIN_TAB, tab: undefined }],
+  ])('runs no content script runner for %s', async (_, sender) => {
+    const started: number[] = [];
+    ctx = testContext(() => now, { startRunner: async (tabId) => started.push(tabId) > 0 });
+    expect(await send({ type: 'content:start-runner' }, sender)).toEqual({ status: 'refused' });
+    expect(started).toEqual([]);
+  });
+
+  it.each([
+    [true, 'started'],
+    [false, 'failed'],
+  ])('runs the runner in the sending tab only (it ran: %s)', async (ran, status) => {
+    const started: number[] = [];
+    ctx = testContext(() => now, { startRunner: async (tabId) => started.push(tabId) > 0 && ran });
+    expect(await send({ type: 'content:start-runner' }, SIGNIN_TAB)).toEqual({ status });
+    expect(started).toEqual([3]);
+  });
+
   it('answers the sign-in page with the code for its account, and nothing more', async () => {
     const secret = randomSecret();
     await vaultWithAccount(secret);

@@ -2,22 +2,24 @@
  * The content script's runner on a Microsoft sign-in page: it observes (the page through the
  * screen modules in lib/signin/screens, the background's answers, timers, commands, clicks and
  * submits), feeds each observation to the pure `step` (step.ts), and carries out the effects.
- * It decides nothing itself.
+ * It decides nothing itself. It is the content script's second stage: the background injects it
+ * (entrypoints/mfa-runner.ts) once the first stage (stage-one.ts) saw something it might act on
+ * (docs/ARCHITECTURE.md, 'Content script').
  *
  * It runs in an untrusted place (docs/ARCHITECTURE.md, 'Trust rules'): it only ever asks for "the
  * code for the account this page is signing in" and reports what happened; it never sees a
- * secret. Kept free of heavy imports: the content script must stay under 6 KB gzipped.
+ * secret. Kept free of heavy imports (no Preact, no otpauth, no polyfill).
  */
 import type { ContentCommand, ContentRequest, FillEvent } from '../messages';
 import { proofPickedBy } from '../signin/chooser';
 import { submitButton, submitCode, tickDontAskAgain } from '../signin/code-page-controls';
 import { setFieldValue } from '../signin/fill-field';
-import { isSigninUrl } from '../signin/hosts';
-import { isNeverFillUrl } from '../signin/never-fill';
 import { cachedPageConfig } from '../signin/page-config';
 import { readScreen } from '../signin/screens';
 import type { Reading } from '../signin/screens/types';
 import { browserLayout, type Layout } from '../signin/visibility';
+import { mayAutofill } from './may-autofill';
+import { watchPageChanges } from './page-changes';
 import { recallPickedProof, storePickedProof, tabSessionStorage } from './picked-proof';
 import { type Effect, type FlowState, INITIAL_STATE, type Input, step } from './step';
 
@@ -42,13 +44,7 @@ export interface AutofillController {
   stop(): void;
 }
 
-/**
- * Only an exact allowlisted https host, in the top frame, and never the device-code page
- * (docs/ARCHITECTURE.md, 'Fill rules').
- */
-export function mayAutofill(url: string, isTopFrame: boolean): boolean {
-  return isTopFrame && isSigninUrl(url) && !isNeverFillUrl(url);
-}
+export { mayAutofill };
 
 /** Starts watching the page; null when this page or frame is not one to fill (fail closed). */
 export function startAutofill(ports: AutofillPorts): AutofillController | null {
@@ -68,51 +64,13 @@ export function startAutofill(ports: AutofillPorts): AutofillController | null {
   let recheckTimer: ReturnType<typeof setTimeout> | undefined;
   /** The elements of the last reading, for effects that act on one. */
   let elements: Reading['elements'] = {};
-  /** Mutation coalescing (onMutation): a check ran in this frame; another is due at its end. */
-  let frameBusy = false;
-  let checkPending = false;
-
-  // The pages render late with knockout and the body starts display:none (docs/ARCHITECTURE.md,
-  // 'Microsoft sign-in pages'): watch insertions, text, and the style/class changes that unhide
-  // things. No polling.
-  const observer = new win.MutationObserver(onMutation);
-  observer.observe(doc, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: ['style', 'class', 'hidden', 'disabled', 'aria-invalid'],
-  });
+  const unwatch = watchPageChanges(doc, check);
   doc.addEventListener('click', onUserEvent, true);
   doc.addEventListener('keydown', onUserEvent, true);
   doc.addEventListener('submit', onSubmit, true);
   const unsubscribe = ports.onCommand(onCommand);
   check();
   return { check, stop };
-
-  /**
-   * At most one check per frame, without delaying the first: a mutation after a quiet frame is
-   * looked at at once (the field appearing is filled in the same task), and any more in that
-   * frame are looked at together at the next one. A timer stands in for frames in a hidden tab.
-   */
-  function onMutation(): void {
-    if (frameBusy) {
-      checkPending = true;
-      return;
-    }
-    check();
-    frameBusy = true;
-    const release = () => {
-      if (!frameBusy) return;
-      frameBusy = false;
-      if (checkPending) {
-        checkPending = false;
-        onMutation();
-      }
-    };
-    win?.requestAnimationFrame?.(release);
-    setTimeout(release, 50);
-  }
 
   function read(): Reading {
     const reading = readScreen({
@@ -243,7 +201,7 @@ export function startAutofill(ports: AutofillPorts): AutofillController | null {
     stopped = true;
     clearTimeout(waitTimer);
     clearTimeout(recheckTimer);
-    observer.disconnect();
+    unwatch();
     doc.removeEventListener('click', onUserEvent, true);
     doc.removeEventListener('keydown', onUserEvent, true);
     doc.removeEventListener('submit', onSubmit, true);

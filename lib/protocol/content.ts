@@ -55,7 +55,15 @@ export type ContentRequest =
    */
   | { type: 'content:has-account'; pageAccount: string | null; purpose?: 'chooser' | 'switch' }
   /** How to answer "Stay signed in?" (setting: ask / yes / no). */
-  | { type: 'content:kmsi' };
+  | { type: 'content:kmsi' }
+  /**
+   * The content script's first stage: this page shows something the runner might act on, so run
+   * the runner (the second stage) in this tab's top frame (docs/ARCHITECTURE.md, 'Content script').
+   */
+  | { type: 'content:start-runner' };
+
+/** `started` once the runner runs in the tab's top frame; `failed` when it could not be run there. */
+export type StartRunnerResponse = { status: 'started' } | { status: 'failed' } | { status: 'refused' };
 
 export type KmsiResponse = { status: 'answer'; answer: 'ask' | 'yes' | 'no' } | { status: 'refused' };
 

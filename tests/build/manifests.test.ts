@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { SIGNIN_MATCH_PATTERNS } from '../../lib/signin/hosts';
 
@@ -61,6 +62,37 @@ describe.each(TARGETS)('the %s build', (target) => {
     expect(code).not.toContain('content-script-started');
     expect(code).not.toContain('postMessage');
     expect(code).not.toContain('webextension-polyfill');
+  });
+
+  it("loads at most 6 KiB gzipped on every sign-in page: the first stage only (README.md, 'Performance')", () => {
+    const [script] = manifest.content_scripts;
+    const bytes = script.js.map((file: string) => readFileSync(join('.output', target, file)));
+    const gzipped = bytes.reduce((sum: number, code: Buffer) => sum + gzipSync(code, { level: 9 }).length, 0);
+    expect(gzipped).toBeLessThanOrEqual(6 * 1024);
+  });
+
+  it('keeps the decision table in the runner, which the background runs on request, not in the content script', () => {
+    const firstStage = readFileSync(join('.output', target, 'mfa.js'), 'utf8');
+    const runner = readFileSync(join('.output', target, 'mfa-runner.js'), 'utf8');
+    // Names only the decisions (lib/content/decisions) and the runner that carries them out use:
+    // effects, inputs and the requests that follow from them.
+    const decisionNames = [
+      'ask-code',
+      'ask-account',
+      'switch-to-code',
+      'no-visible-field',
+      'content:code',
+      'content:kmsi',
+    ];
+    for (const name of decisionNames) {
+      expect(runner, name).toContain(name);
+      expect(firstStage, name).not.toContain(name);
+    }
+    expect(firstStage).toContain('content:start-runner');
+    expect(runner).not.toContain('postMessage');
+    expect(runner).not.toContain('content-script-started');
+    expect(JSON.stringify(manifest.content_scripts)).not.toContain('mfa-runner');
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
   });
 
   it('keeps the screen report out of the content script, in a script the background runs on request', () => {

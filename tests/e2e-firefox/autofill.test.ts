@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { RUNNER_MARK } from '../../lib/content/runner-marker';
 import { type LocalHttpsServer, startHttpsServer } from '../support/https-server';
 import { oathtoolCodesBetween, randomSecret } from '../support/oathtool';
 import {
@@ -14,14 +15,17 @@ import {
 import {
   allTabIds,
   badgeText,
+  contentStages,
   expectNothingFilled,
   filledCode,
   fixtureHtml,
   fixtureState,
+  NO_FILL_GRACE_MS,
   openSigninPage,
   renderedFrame,
   sendFromExtensionPage,
   serveFixture,
+  sleep,
   waitFor,
   waitForTabStatus,
 } from './signin-pages';
@@ -136,6 +140,46 @@ it(`never fills on the look-alike host ${LOOKALIKE_HOST}`, async () => {
   await expectNothingFilled(page);
   await page.close();
   await expectFilledOnTheRealPage(account);
+});
+
+/** Opens a sign-in page in a new tab and gives back the page and its tab id. */
+async function openSigninTab(url: string): Promise<{ page: Page; tabId: number }> {
+  const tabsBefore = await allTabIds(extensionPage);
+  const page = await openSigninPage(firefox.browser, url);
+  const [tabId = -1] = (await allTabIds(extensionPage)).filter((id) => !tabsBefore.includes(id));
+  return { page, tabId };
+}
+
+it('the code prompt is filled by the runner the background injected (executeScript with its file) beside the first stage', async () => {
+  const account = await newAccount();
+  serveFixture(server, CODE_PAGE, 'enter-code', account.name);
+  const { page, tabId } = await openSigninTab(CODE_PAGE);
+  expectOathtoolCode(await filledCode(page), account.secret);
+  await waitForTabStatus(extensionPage, tabId, { state: 'filled', account: account.name });
+  // The manifest's script has no fill in it (tests/build): the runner was injected and did it.
+  expect(await contentStages(extensionPage, tabId, RUNNER_MARK)).toEqual({ firstStage: true, runner: true });
+  await page.close();
+});
+
+it('the username page never gets the runner; the first stage loads it once the page shows an error', async () => {
+  serveFixture(server, CODE_PAGE, 'username');
+  const { page, tabId } = await openSigninTab(CODE_PAGE);
+  // The first stage is there and watching (its own global in the extension's sandbox) ...
+  await waitFor('the first stage', async () => (await contentStages(extensionPage, tabId, RUNNER_MARK)).firstStage);
+  // ... and, for as long as a screen would take to be acted on, loads nothing more.
+  await sleep(NO_FILL_GRACE_MS);
+  expect(await contentStages(extensionPage, tabId, RUNNER_MARK)).toEqual({ firstStage: true, runner: false });
+  expect(await sendFromExtensionPage(extensionPage, { type: 'tab:status', tabId })).toMatchObject({ status: null });
+  // The same document then shows an error the runner reports: the extension's own status says it
+  // looked, and the same check now finds the runner.
+  await page.evaluate(() =>
+    document
+      .getElementById('mount')
+      ?.insertAdjacentHTML('beforeend', '<div id="usernameError" role="alert">AADSTS50034: user not found.</div>'),
+  );
+  await waitForTabStatus(extensionPage, tabId, { state: 'stopped', blocked: true, aadsts: '50034' });
+  expect(await contentStages(extensionPage, tabId, RUNNER_MARK)).toEqual({ firstStage: true, runner: true });
+  await page.close();
 });
 
 it('never fills the SMS variant of the code page', async () => {

@@ -187,6 +187,41 @@ export function badgeText(extensionPage: Page, tabId: number): Promise<string> {
 }
 
 /**
+ * What the extension's own isolated world holds in the tab's top frame, asked with
+ * scripting.executeScript (the content scripts' sandbox, which the page cannot see): whether the
+ * first stage ran there (WXT's unlisted script leaves a global named after its entry, `mfa`) and
+ * whether the runner, the second stage, claimed the document (lib/content/runner-marker.ts).
+ */
+export function contentStages(
+  extensionPage: Page,
+  tabId: number,
+  runnerMark: string,
+): Promise<{ firstStage: boolean; runner: boolean }> {
+  return extensionPage.evaluate(
+    async ({ id, mark }) => {
+      const { browser } = globalThis as unknown as {
+        browser: {
+          scripting: {
+            executeScript(injection: {
+              target: { tabId: number; frameIds: number[] };
+              func: (mark: string) => unknown;
+              args: [string];
+            }): Promise<{ result?: unknown }[]>;
+          };
+        };
+      };
+      const [top] = await browser.scripting.executeScript({
+        target: { tabId: id, frameIds: [0] },
+        func: (m) => ({ firstStage: 'mfa' in globalThis, runner: (globalThis as Record<string, unknown>)[m] === true }),
+        args: [mark],
+      });
+      return top?.result as { firstStage: boolean; runner: boolean };
+    },
+    { id: tabId, mark: runnerMark },
+  );
+}
+
+/**
  * Whether the content script listens in the tab's top frame: a message it ignores still finds a
  * receiver, while a tab without the script rejects with "Receiving end does not exist".
  */

@@ -1,11 +1,13 @@
 import type { Page } from '@playwright/test';
 import type { CodeLeaseEndpoint } from '../../lib/background/code-lease';
 import { GRANTED, LEASE_UNAVAILABLE, startLeaseServer } from '../../lib/background/lease-server.testing';
+import { RUNNER_MARK } from '../../lib/content/runner-marker';
 import { STALL_MS } from '../../lib/content/step';
 import type { TabStatus } from '../../lib/messages';
 import { SIGNIN_HOSTS } from '../../lib/signin/hosts';
 import {
   badgeTexts,
+  contentStagesIn,
   type ExtensionBrowser,
   oathtoolCodesBetween,
   openExtensionPage,
@@ -160,6 +162,48 @@ for (const host of SIGNIN_HOSTS.filter((h) => h !== 'login.live.com')) {
     await page.close();
   });
 }
+
+/** The content script's two stages in the tab showing `page` (docs/ARCHITECTURE.md, 'Content script'). */
+function contentStagesOf(extension: ExtensionBrowser, page: Page) {
+  const url = new URL(page.url());
+  return contentStagesIn(extension, `${url.origin}${url.pathname}*`, RUNNER_MARK);
+}
+
+test('the code prompt is filled by the runner the background injected beside the first stage', async ({
+  extension,
+}) => {
+  const account = await newAccount(extension);
+  await serveFixture(extension.context, CODE_URL, 'enter-code', account.name);
+  const page = await openSigninPage(extension.context, CODE_URL);
+  expectOathtoolCode(await expectFilled(page), account.secret);
+  await expectStatus(extension, page, { state: 'filled', account: account.name });
+  // The manifest's script has no fill in it (tests/build): the runner was injected and did it.
+  expect(await contentStagesOf(extension, page)).toEqual({ firstStage: true, runner: true });
+  await page.close();
+});
+
+test('the username page never gets the runner; the first stage loads it once the page shows an error', async ({
+  extension,
+}) => {
+  await serveFixture(extension.context, CODE_URL, 'username');
+  const page = await openSigninPage(extension.context, CODE_URL);
+  // The first stage is there and watching (its own global in the extension's world) ...
+  await expect.poll(async () => (await contentStagesOf(extension, page)).firstStage).toBe(true);
+  // ... and, for as long as a screen would take to be acted on, loads nothing more.
+  await page.waitForTimeout(NO_FILL_GRACE_MS);
+  expect(await contentStagesOf(extension, page)).toEqual({ firstStage: true, runner: false });
+  expect(await statusOf(extension, page)).toBeNull();
+  // The same document then shows an error the runner reports: the extension's own status says it
+  // looked, and the same check now finds the runner.
+  await page.evaluate(() =>
+    document
+      .getElementById('mount')
+      ?.insertAdjacentHTML('beforeend', '<div id="usernameError" role="alert">AADSTS50034: user not found.</div>'),
+  );
+  await expectStatus(extension, page, { state: 'stopped', blocked: true, aadsts: '50034' });
+  expect(await contentStagesOf(extension, page)).toEqual({ firstStage: true, runner: true });
+  await page.close();
+});
 
 test('the page learns nothing from the content script and cannot stop it', async ({ extension }) => {
   const account = await newAccount(extension);

@@ -124,6 +124,43 @@ export function tabIdsMatching(browser: ExtensionBrowser, pattern: string): Prom
   }, pattern);
 }
 
+/**
+ * What the extension's own isolated world holds in the top frame of the tab whose URL matches
+ * `pattern`, asked of the extension with scripting.executeScript (the content scripts' world, which
+ * the page cannot see): whether the first stage ran there (WXT's unlisted script leaves a global
+ * named after its entry, `mfa`) and whether the runner, the second stage, claimed the document
+ * (lib/content/runner-marker.ts).
+ */
+export async function contentStagesIn(
+  browser: ExtensionBrowser,
+  pattern: string,
+  runnerMark: string,
+): Promise<{ firstStage: boolean; runner: boolean }> {
+  const [tabId] = await tabIdsMatching(browser, pattern);
+  return browser.worker.evaluate(
+    async ({ id, mark }) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: {
+          scripting: {
+            executeScript(injection: {
+              target: { tabId: number; frameIds: number[] };
+              func: (mark: string) => unknown;
+              args: [string];
+            }): Promise<{ result?: unknown }[]>;
+          };
+        };
+      };
+      const [top] = await chrome.scripting.executeScript({
+        target: { tabId: id ?? -1, frameIds: [0] },
+        func: (m) => ({ firstStage: 'mfa' in globalThis, runner: (globalThis as Record<string, unknown>)[m] === true }),
+        args: [mark],
+      });
+      return top?.result as { firstStage: boolean; runner: boolean };
+    },
+    { id: tabId, mark: runnerMark },
+  );
+}
+
 /** The toolbar badge text of each tab matching `pattern`. */
 export function badgeTexts(browser: ExtensionBrowser, pattern: string): Promise<string[]> {
   return browser.worker.evaluate(async (p) => {

@@ -5,15 +5,15 @@
  * (TheNetsky/Microsoft-Rewards-Script `src/browser/auth/Login.ts`, ACCOUNT_LOCKED). Reported at
  * once, with the code.
  */
-import { screenSummary, shownAadsts } from '../screen-summary';
+import { SCREEN_CUES } from '../screen-cues';
+import { screenSummary } from '../screen-summary';
 import type { Screen } from './types';
 
 export const blocked: Screen = {
   name: 'blocked',
   order: 80,
   read(page) {
-    const locked = page.doc.getElementById('serviceAbuseLandingTitle') !== null;
-    if (!locked && shownAadsts(page.doc) === null) return null;
+    if (!SCREEN_CUES.blocked(page.doc)) return null;
     return { screen: 'blocked', summary: screenSummary(page.doc, page.config) };
   },
 };

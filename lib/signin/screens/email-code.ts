@@ -6,13 +6,11 @@
  * `methods/GetACodeLogin.ts`), which also uses `#otc-confirmation-input`: this runs before
  * live-code.ts.
  */
+import { SCREEN_CUES } from '../screen-cues';
 import type { Screen } from './types';
-
-const EMAIL_CODE_SELECTOR =
-  '#idTxtBx_OTC_Password, #iOttText, [data-testid="codeEntry"], [data-testid="codeInputWrapper"]';
 
 export const emailCode: Screen = {
   name: 'email-code',
   order: 10,
-  read: (page) => (page.doc.querySelector(EMAIL_CODE_SELECTOR) ? { screen: 'never-fill', reason: 'email' } : null),
+  read: (page) => (SCREEN_CUES['email-code'](page.doc) ? { screen: 'never-fill', reason: 'email' } : null),
 };

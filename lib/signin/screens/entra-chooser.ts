@@ -3,15 +3,16 @@
  * `[role="button"][data-value]`; "Use a verification code" is `PhoneAppOTP` (docs/ARCHITECTURE.md,
  * 'Microsoft sign-in pages').
  */
-import { isChooserPage, verificationCodeTile } from '../chooser';
+import { verificationCodeTile } from '../chooser';
 import { pageAccount } from '../page-account';
+import { SCREEN_CUES } from '../screen-cues';
 import type { Screen } from './types';
 
 export const entraChooser: Screen = {
   name: 'entra-chooser',
   order: 30,
   read(page) {
-    if (!isChooserPage(page.doc)) return null;
+    if (!SCREEN_CUES['entra-chooser'](page.doc)) return null;
     const tile = verificationCodeTile(page.doc, page.layout);
     return {
       screen: 'chooser',

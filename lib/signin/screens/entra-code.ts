@@ -4,10 +4,11 @@
  * 'Microsoft sign-in pages'.
  */
 import { readCodePrompt } from '../code-prompt';
+import { SCREEN_CUES } from '../screen-cues';
 import type { Screen } from './types';
 
 export const entraCode: Screen = {
   name: 'entra-code',
   order: 20,
-  read: (page) => (page.doc.getElementById('idTxtBx_SAOTCC_OTC') ? readCodePrompt(page) : null),
+  read: (page) => (SCREEN_CUES['entra-code'](page.doc) ? readCodePrompt(page) : null),
 };

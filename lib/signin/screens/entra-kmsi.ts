@@ -4,6 +4,7 @@
  * (docs/ARCHITECTURE.md, 'Microsoft sign-in pages').
  */
 import { kmsiButton } from '../kmsi';
+import { SCREEN_CUES } from '../screen-cues';
 import { isRendered } from '../visibility';
 import type { Elements, Screen } from './types';
 
@@ -11,7 +12,7 @@ export const entraKmsi: Screen = {
   name: 'entra-kmsi',
   order: 50,
   read(page) {
-    if (!page.doc.getElementById('KmsiCheckboxField')) return null;
+    if (!SCREEN_CUES['entra-kmsi'](page.doc)) return null;
     const elements: Elements = {};
     const yes = kmsiButton('yes', page.doc);
     const no = kmsiButton('no', page.doc);

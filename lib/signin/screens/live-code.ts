@@ -6,17 +6,12 @@
  * (`methods/GetACodeLogin.ts`), so email-code.ts runs first, and the method must still be a
  * TOTP by the usual evidence (active-method.ts).
  */
-
-import { LIVE_CODE_FIELD_SELECTOR } from '../code-field';
 import { readCodePrompt } from '../code-prompt';
-import { LIVE_HOST } from '../hosts';
+import { SCREEN_CUES } from '../screen-cues';
 import type { Screen } from './types';
 
 export const liveCode: Screen = {
   name: 'live-code',
   order: 21,
-  read(page) {
-    if (page.doc.location?.hostname !== LIVE_HOST) return null;
-    return page.doc.querySelector(LIVE_CODE_FIELD_SELECTOR) ? readCodePrompt(page) : null;
-  },
+  read: (page) => (SCREEN_CUES['live-code'](page.doc) ? readCodePrompt(page) : null),
 };

@@ -3,7 +3,7 @@
  * `button[data-testid="primaryButton"]`, No `button[data-testid="secondaryButton"]`
  * (TheNetsky/Microsoft-Rewards-Script `src/browser/auth/Login.ts`, KMSI_PROMPT).
  */
-import { LIVE_HOST } from '../hosts';
+import { SCREEN_CUES } from '../screen-cues';
 import { isRendered } from '../visibility';
 import type { Elements, Screen } from './types';
 
@@ -12,7 +12,7 @@ export const liveKmsi: Screen = {
   order: 51,
   read(page) {
     const { doc } = page;
-    if (doc.location?.hostname !== LIVE_HOST || !doc.querySelector('[data-testid="kmsiVideo"]')) return null;
+    if (!SCREEN_CUES['live-kmsi'](doc)) return null;
     const elements: Elements = {};
     const yes = doc.querySelector<HTMLButtonElement>('button[data-testid="primaryButton"]');
     const no = doc.querySelector<HTMLButtonElement>('button[data-testid="secondaryButton"]');

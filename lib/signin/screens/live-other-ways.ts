@@ -5,8 +5,8 @@
  * (TheNetsky/Microsoft-Rewards-Script `src/browser/auth/Login.ts`, which reads the same
  * attributes and treats "phone app otp|totp" as the code method). Answered like the Entra chooser.
  */
-import { LIVE_HOST } from '../hosts';
 import { pageAccount } from '../page-account';
+import { SCREEN_CUES } from '../screen-cues';
 import { isVisible } from '../visibility';
 import type { Screen } from './types';
 
@@ -24,9 +24,8 @@ export const liveOtherWays: Screen = {
   name: 'live-other-ways',
   order: 31,
   read(page) {
-    if (page.doc.location?.hostname !== LIVE_HOST) return null;
+    if (!SCREEN_CUES['live-other-ways'](page.doc)) return null;
     const tiles = Array.from(page.doc.querySelectorAll<HTMLElement>('[data-testid="tile"]'));
-    if (tiles.length === 0) return null;
     const codeTiles = tiles.filter((tile) => CODE_SIGNATURE.test(signature(tile)) && isVisible(tile, page.layout));
     const tile = codeTiles.length === 1 ? codeTiles[0] : undefined;
     return {

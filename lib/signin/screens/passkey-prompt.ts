@@ -16,20 +16,17 @@
  */
 import { pageAccount } from '../page-account';
 import { TOTP_PROOF } from '../proof-method';
+import { PASSKEY_WAY_OUT, SCREEN_CUES } from '../screen-cues';
 import { isVisible } from '../visibility';
 import type { Screen } from './types';
-
-const WAY_OUT = 'a#idA_PWD_SwitchToCredPicker';
-const CREDENTIAL_FIELDS =
-  'input[name="loginfmt"], input[name="passwd"], input#usernameEntry, [data-testid="passwordEntry"], input[type="password"]';
 
 export const passkeyPrompt: Screen = {
   name: 'passkey-prompt',
   order: 85,
   read(page) {
     const { doc } = page;
-    const link = doc.querySelector<HTMLElement>(WAY_OUT);
-    if (!link || doc.querySelector(CREDENTIAL_FIELDS)) return null;
+    const link = doc.querySelector<HTMLElement>(PASSKEY_WAY_OUT);
+    if (!link || !SCREEN_CUES['passkey-prompt'](doc)) return null;
     const usable = isVisible(link, page.layout) ? link : null;
     const proofs = page.config?.proofs ?? [];
     return {

@@ -8,6 +8,7 @@
  */
 import { pageAccount } from '../page-account';
 import { TOTP_PROOF } from '../proof-method';
+import { SCREEN_CUES } from '../screen-cues';
 import { isVisible } from '../visibility';
 import type { Screen } from './types';
 
@@ -17,8 +18,8 @@ export const passkey: Screen = {
   name: 'passkey',
   order: 41,
   read(page) {
-    const list = page.doc.getElementById('credentialList');
-    if (!list) return null;
+    if (!SCREEN_CUES.passkey(page.doc)) return null;
+    const list = page.doc.getElementById('credentialList') as HTMLElement;
     const tiles = Array.from(list.querySelectorAll<HTMLElement>(CODE_TILE_SELECTOR)).filter((tile) =>
       isVisible(tile, page.layout),
     );

@@ -8,6 +8,7 @@
  */
 import { pageAccount } from '../page-account';
 import { TOTP_PROOF } from '../proof-method';
+import { SCREEN_CUES } from '../screen-cues';
 import { isVisible } from '../visibility';
 import type { Screen } from './types';
 
@@ -16,7 +17,7 @@ export const push: Screen = {
   order: 40,
   read(page) {
     const { doc } = page;
-    if (!doc.querySelector('#idDiv_SAOTCAS_Title, #idDiv_SAOTCAS_Description, #idRichContext_DisplaySign')) return null;
+    if (!SCREEN_CUES.push(doc)) return null;
     const link = doc.querySelector<HTMLElement>('a#signInAnotherWay');
     const usable = link && isVisible(link, page.layout) ? link : null;
     return {

@@ -4,13 +4,11 @@
  * `input#usernameEntry`, `[data-testid="passwordEntry"]` (TheNetsky/Microsoft-Rewards-Script
  * `src/browser/auth/Login.ts`).
  */
+import { SCREEN_CUES } from '../screen-cues';
 import type { Screen } from './types';
-
-const FORM_SELECTOR =
-  'input[name="loginfmt"], input[name="passwd"], input#usernameEntry, [data-testid="passwordEntry"]';
 
 export const signInForm: Screen = {
   name: 'sign-in-form',
   order: 90,
-  read: (page) => (page.doc.querySelector(FORM_SELECTOR) ? { screen: 'sign-in-form' } : null),
+  read: (page) => (SCREEN_CUES['sign-in-form'](page.doc) ? { screen: 'sign-in-form' } : null),
 };
