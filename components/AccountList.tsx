@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useViewportHeight } from '@/hooks/useViewportHeight';
 import { useWholeRowsHigh } from '@/hooks/useWholeRowsHigh';
 import type { AccountView } from '@/lib/messages';
 import { type Codes, currentCode } from '@/lib/popup/current-code';
@@ -39,12 +40,12 @@ export function AccountList({ accounts, codes, now, onCopy, onEdit, onRowsInView
   const scroller = useRef<HTMLDivElement>(null);
   const height = useWholeRowsHigh(scroller, ROW_HEIGHT_PX);
   const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(INITIAL_VIEWPORT_PX);
   /** The row holding the focus stays rendered when scrolled away, so the focus is not lost. */
   const [focusedRow, setFocusedRow] = useState<number | null>(null);
   const focusAfterRender = useRef<number | null>(null);
 
   const count = accounts.length;
+  const viewport = useViewportHeight(scroller, INITIAL_VIEWPORT_PX, count > 0);
   const range = visibleWindow(scrollTop, viewport, ROW_HEIGHT_PX, count);
   const indexes: number[] = [];
   for (let i = range.start; i < range.end; i++) indexes.push(i);
@@ -63,16 +64,6 @@ export function AccountList({ accounts, codes, now, onCopy, onEdit, onRowsInView
     if (el.scrollTop !== scrollTop) setScrollTop(el.scrollTop);
     setFocusedRow(null);
   }, [count]);
-
-  // The view's height, whenever it changes (more rows, the measured height): read after the
-  // browser's layout, never forcing one of its own (README.md, 'Performance').
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    const observer = new ResizeObserver(() => setViewport(el.clientHeight || INITIAL_VIEWPORT_PX));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [count === 0]);
 
   useLayoutEffect(() => {
     const el = scroller.current;
