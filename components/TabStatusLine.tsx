@@ -28,6 +28,17 @@ function notFilledText(status: Extract<TabStatus, { state: 'not-totp' }>): strin
   }
 }
 
+/**
+ * The time the next period starts, not a countdown: a `role="status"` line that changed every
+ * second would be read out every second.
+ */
+function nextPeriodText(status: Extract<TabStatus, { state: 'waiting-next-period' }>): string {
+  const time = new Date(status.until).toLocaleTimeString(undefined, { timeStyle: 'medium' });
+  return status.reason === 'code-used'
+    ? t('tabWaitingNextPeriodCodeUsed', [status.account, time])
+    : t('tabWaitingNextPeriodTooLate', [status.account, time]);
+}
+
 /** "Sign in to your account (page ConvergedError, error AADSTS50196)". */
 export function screenName(screen: ScreenSummary): string {
   const details = [
@@ -57,6 +68,8 @@ export function describeTabStatus(status: TabStatus): string {
       return status.blocked ? t('tabStoppedBlocked', screenName(status)) : t('tabStoppedUnknown', screenName(status));
     case 'lease-unavailable':
       return t('tabLeaseUnavailable', status.account);
+    case 'waiting-next-period':
+      return nextPeriodText(status);
   }
 }
 

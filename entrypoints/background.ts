@@ -17,6 +17,7 @@ const CLEAR_CLIPBOARD_ALARM = 'clear-clipboard';
 
 const BADGES: Record<Exclude<BadgeState, null>, { text: string; color: string }> = {
   waiting: { text: '🔒', color: '#b45309' },
+  'next-period': { text: '⏳', color: '#1d4ed8' },
   filled: { text: '✓', color: '#15803d' },
   attention: { text: '!', color: '#b91c1c' },
 };

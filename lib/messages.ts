@@ -30,7 +30,7 @@ export { isContentRequest, NOT_FILLED_REASONS } from './protocol/content';
 export type { ExportedFile, ImportContent, PlainExportKind } from './protocol/import-export';
 export type { ClearClipboardCommand } from './protocol/offscreen';
 export { isClearClipboardCommand } from './protocol/offscreen';
-export type { TabStatus, TabStatusEvent } from './protocol/tab-status';
+export type { NextPeriodReason, TabStatus, TabStatusEvent } from './protocol/tab-status';
 export type { VaultState } from './protocol/vault';
 export type { ScreenSummary } from './signin/screen-summary';
 

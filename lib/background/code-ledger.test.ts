@@ -20,6 +20,7 @@ import {
   type TestLeaseServer,
 } from './lease-server.testing';
 import { routeMessage } from './router';
+import { tabStatusHistoryItem } from './storage';
 import { getTabStatus } from './tab-status';
 
 // A code is spent when submitted, not when filled (GitHub issue "From whatever screen…", item 4).
@@ -44,6 +45,12 @@ const ask = (tabId: number, retry = false) =>
     code?: string;
   }>;
 const spent = (tabId: number) => routeMessage({ type: 'content:spent' }, tab(tabId), self, ctx);
+const filled = (tabId: number) =>
+  routeMessage({ type: 'content:report', event: { kind: 'filled', submitted: true } }, tab(tabId), self, ctx);
+const nextPeriodStart = () => (Math.floor(now / 30_000) + 1) * 30_000;
+/** The states the tab's status went through, oldest first (what the QA helper reads). */
+const historyOf = async (tabId: number) =>
+  (await tabStatusHistoryItem.getValue()).filter((e) => e.tabId === tabId).map((e) => e.status.state);
 
 describe('the code ledger', () => {
   it('hands an unsubmitted code to the same tab again (a reload), at once', async () => {
@@ -164,5 +171,108 @@ describe("in a person's browser (no lease endpoint)", () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+// The QA helper sees a wait only through a lease it refused or through the tab's status: a wait
+// the ledger or the clock decides in the browser is said as 'waiting-next-period'.
+describe('a wait for the next period that asks for no lease is the tab’s status', () => {
+  it('a code this browser spent: code-used, until the next period, once per wait; the fill replaces it', async () => {
+    await ask(1);
+    await spent(1);
+    const until = nextPeriodStart();
+    expect(await ask(2)).toEqual({ status: 'wait', retryInMs: until - now + 50 });
+    expect(await getTabStatus(2)).toEqual({
+      state: 'waiting-next-period',
+      account: NAME,
+      until,
+      reason: 'code-used',
+      at: now,
+    });
+    now += 5_000; // the page asks again within the period (a re-rendered prompt)
+    expect(await ask(2)).toMatchObject({ status: 'wait' });
+    expect(await historyOf(2)).toEqual(['waiting-next-period']);
+    now = until + 50;
+    expect(await ask(2)).toMatchObject({ status: 'code', code: oathtoolCode(secret, now) });
+    await filled(2);
+    expect(await getTabStatus(2)).toMatchObject({ state: 'filled', account: NAME });
+    expect(await historyOf(2)).toEqual(['waiting-next-period', 'filled']);
+  });
+
+  it('not for the retry after a refused code: its tab already says it waits for the next period', async () => {
+    await ask(1);
+    await routeMessage({ type: 'content:report', event: { kind: 'wrong-code', retrying: true } }, tab(1), self, ctx);
+    expect(await ask(1, true)).toMatchObject({ status: 'wait' });
+    expect(await historyOf(1)).toEqual(['wrong-code']);
+  });
+
+  it('a code handed to another tab and not yet submitted: code-used', async () => {
+    await ask(1);
+    await ask(2);
+    expect(await getTabStatus(2)).toMatchObject({ state: 'waiting-next-period', reason: 'code-used' });
+    expect(await getTabStatus(1)).toBeNull();
+  });
+
+  it('a wait that runs into a second period is said again, with the new end', async () => {
+    await ask(1);
+    await ask(2);
+    now += 30_000;
+    await ask(1); // the next period's code goes to tab 1 again
+    await ask(2);
+    expect(await getTabStatus(2)).toMatchObject({ state: 'waiting-next-period', until: nextPeriodStart() });
+    expect(await historyOf(2)).toEqual(['waiting-next-period', 'waiting-next-period']);
+  });
+
+  it('a code with under 3 s left: too-late, until the next period', async () => {
+    now = 1_700_000_038_500; // 1.5 s left in the period
+    const until = nextPeriodStart();
+    expect(await ask(1)).toEqual({ status: 'wait', retryInMs: until - now + 50 });
+    expect(await getTabStatus(1)).toEqual({
+      state: 'waiting-next-period',
+      account: NAME,
+      until,
+      reason: 'too-late',
+      at: now,
+    });
+  });
+
+  it('a page that asks for its own unsubmitted code again with under 3 s left: too-late', async () => {
+    await ask(1);
+    now += 28_500; // 1.5 s left in the period
+    expect(await ask(1)).toMatchObject({ status: 'wait' });
+    expect(await getTabStatus(1)).toMatchObject({ state: 'waiting-next-period', reason: 'too-late' });
+  });
+
+  describe('in a browser the QA helper launched', () => {
+    let server: TestLeaseServer;
+    beforeEach(async () => {
+      server = await startLeaseServer();
+      await codeLeaseEndpointItem.setValue(server.endpoint);
+    });
+    afterEach(() => server.close());
+
+    it('a lease the helper refused is not said again (the helper knows who holds it), nor is a pending one', async () => {
+      server.answer(() => REFUSED_LEASE);
+      expect(await ask(1)).toMatchObject({ status: 'wait' });
+      expect(await ask(1)).toMatchObject({ status: 'wait' });
+      expect(await ask(2)).toMatchObject({ status: 'wait' });
+      expect(await getTabStatus(1)).toBeNull();
+      expect(await getTabStatus(2)).toBeNull();
+      now += 30_000;
+      server.answer(() => 'hang');
+      const first = ask(1);
+      await expect.poll(() => server.requests.length).toBe(2);
+      expect(await ask(1)).toEqual({ status: 'wait', retryInMs: 1_000 });
+      expect(await getTabStatus(1)).toBeNull();
+      await first;
+    });
+
+    it('a code this browser spent asks for no lease, and the tab says why it waits', async () => {
+      await ask(1);
+      await spent(1);
+      expect(await ask(2)).toMatchObject({ status: 'wait' });
+      expect(server.requests).toHaveLength(1);
+      expect(await getTabStatus(2)).toMatchObject({ state: 'waiting-next-period', reason: 'code-used' });
+    });
   });
 });

@@ -11,9 +11,12 @@ import { codeLedgerItem, handedAccountItem, type LedgerEntry, updateItem } from 
  * 'new': the code is this tab's now; get its lease (if one is needed) and hand it out.
  * 'again': this tab was handed it and has not submitted it: hand it out again.
  * 'pending': this tab's earlier request is still waiting for the lease: ask again shortly.
- * 'wait': spent, another tab's, refused a lease, or too little life left: wait for the next period.
+ * The others wait for the next period:
+ * 'used': spent, or handed to another tab (or the ledger already holds a later period's code);
+ * 'lease-refused': the QA helper refused this period's lease (to this tab or another);
+ * 'too-late': the code has too little life left.
  */
-export type Claim = 'new' | 'again' | 'pending' | 'wait';
+export type Claim = 'new' | 'again' | 'pending' | 'used' | 'lease-refused' | 'too-late';
 
 export interface ClaimRequest {
   accountId: string;
@@ -30,8 +33,12 @@ export function claimCode({ accountId, counter, tabId, tooLate, needsLease }: Cl
   return updateItem(codeLedgerItem, (ledger) => {
     const entry = ledger[accountId];
     const unchanged = (result: Claim) => ({ value: ledger, result });
-    if (tooLate || (entry && entry.counter > counter)) return unchanged('wait');
-    if (entry?.counter === counter) return unchanged(sameCodeAgain(entry, tabId));
+    if (entry && entry.counter > counter) return unchanged('used');
+    if (entry?.counter === counter) {
+      const claim = sameCodeAgain(entry, tabId);
+      return unchanged(tooLate && (claim === 'again' || claim === 'pending') ? 'too-late' : claim);
+    }
+    if (tooLate) return unchanged('too-late');
     const claimed: LedgerEntry = { counter, tabId, spent: false, lease: needsLease ? 'pending' : 'granted' };
     return { value: { ...ledger, [accountId]: claimed }, result: 'new' as Claim };
   });
@@ -39,7 +46,8 @@ export function claimCode({ accountId, counter, tabId, tooLate, needsLease }: Cl
 
 function sameCodeAgain(entry: LedgerEntry, tabId: number): Claim {
   // A refused lease stays refused for the whole period, whoever asks and however often.
-  if (entry.spent || entry.tabId !== tabId || entry.lease === 'refused') return 'wait';
+  if (entry.lease === 'refused') return 'lease-refused';
+  if (entry.spent || entry.tabId !== tabId) return 'used';
   return entry.lease === 'pending' ? 'pending' : 'again';
 }
 

@@ -8,6 +8,7 @@ import {
   type FillEvent,
   type HasAccountResponse,
   type KmsiResponse,
+  type NextPeriodReason,
   NOT_FILLED_REASONS,
   type NotFilledReason,
   type ScreenSummary,
@@ -20,7 +21,7 @@ import { claimCode, handedAccount, recordHandedAccount, settleLease, spendHanded
 import { allowManualFill, FILL_COMMAND_WINDOW_MS, sawFillCommand } from './commands';
 import type { BackgroundContext } from './context';
 import { resolvePageAccount } from './page-account';
-import { setTabStatus } from './tab-status';
+import { getTabStatus, setTabStatus } from './tab-status';
 
 /**
  * A code with less life than this can expire between fill and the server's check
@@ -101,7 +102,15 @@ async function codeForPage(
     tooLate: remaining < MIN_CODE_LIFE_MS,
     needsLease: endpoint !== null,
   });
-  if (claim === 'wait') return waitForNextPeriod();
+  if (claim === 'used' || claim === 'too-late') {
+    // A retry after a refused code waits too, but its tab already says why ('wrong-code', retrying).
+    if (!retry) {
+      const reason = claim === 'used' ? 'code-used' : 'too-late';
+      await sayWaitingForNextPeriod(ctx, tabId, { account: account.name, until: now + remaining, reason });
+    }
+    return waitForNextPeriod();
+  }
+  if (claim === 'lease-refused') return waitForNextPeriod();
   if (claim === 'pending') return { status: 'wait', retryInMs: Math.min(LEASE_PENDING_RETRY_MS, remaining) };
   if (claim === 'new' && endpoint !== null) {
     // The QA helper's ledger, so other browsers cannot be handed this code either.
@@ -125,6 +134,23 @@ async function codeForPage(
     submit,
     rememberDevice: settings.rememberDevice,
   };
+}
+
+/**
+ * A wait the QA helper cannot see (no lease is asked for it) becomes the tab's status, which the
+ * helper reads (packages/playwright/src/waits.ts) and the popup shows. Once per wait: the page
+ * asking again within the same period (a re-rendered prompt) adds nothing to the history.
+ */
+async function sayWaitingForNextPeriod(
+  ctx: BackgroundContext,
+  tabId: number,
+  wait: { account: string; until: number; reason: NextPeriodReason },
+): Promise<void> {
+  const current = await getTabStatus(tabId);
+  if (current?.state === 'waiting-next-period' && current.account === wait.account && current.until === wait.until) {
+    return;
+  }
+  await setTabStatus(ctx, tabId, { state: 'waiting-next-period', ...wait, at: ctx.now() });
 }
 
 /** "Stay signed in?" as the settings in the vault say; while it is locked, leave the question to the user. */

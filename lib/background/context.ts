@@ -1,7 +1,8 @@
 import type { ContentCommand } from '../messages';
 import type { VaultSession } from './vault-session';
 
-export type BadgeState = 'waiting' | 'filled' | 'attention' | null;
+/** 'waiting': for the vault's unlock; 'next-period': for the next TOTP period's code. */
+export type BadgeState = 'waiting' | 'next-period' | 'filled' | 'attention' | null;
 
 /** What the handlers need from the outside world, passed in so they can be tested without a browser. */
 export interface BackgroundContext {

@@ -9,6 +9,8 @@ function badgeFor(status: TabStatus): BadgeState {
   switch (status.state) {
     case 'waiting-unlock':
       return 'waiting';
+    case 'waiting-next-period':
+      return 'next-period';
     case 'filled':
       return 'filled';
     case 'no-match':

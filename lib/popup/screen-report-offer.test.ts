@@ -12,6 +12,11 @@ describe('"Copy screen report" is offered', () => {
     ['throttling or lockout', { state: 'stopped', blocked: true, at, ...screen, aadsts: '50196' }, false],
     ['automatic filling turned off', { state: 'disabled', at }, false],
     ['a vault waiting for its passphrase', { state: 'waiting-unlock', at }, false],
+    [
+      'a prompt waiting for the next code period',
+      { state: 'waiting-next-period', account: 'a@contoso.com', until: 30_000, reason: 'code-used', at },
+      false,
+    ],
     ['a filled code', { state: 'filled', account: 'a@contoso.com', submitted: true, at }, false],
     ['a refused code', { state: 'wrong-code', account: 'a@contoso.com', retrying: false, at }, false],
     ['no status', null, false],

@@ -5,6 +5,9 @@
 import type { ScreenSummary } from '../signin/screen-summary';
 import type { NotFilledReason } from './content';
 
+/** Why a code prompt waits for the next TOTP period instead of being handed the current code. */
+export type NextPeriodReason = 'code-used' | 'too-late';
+
 /** What happened on a tab's sign-in page, for the popup. */
 export type TabStatus =
   | { state: 'filled'; account: string; submitted: boolean; at: number }
@@ -19,6 +22,14 @@ export type TabStatus =
    * handed out. The page asks again at the next period.
    */
   | { state: 'lease-unavailable'; account: string; at: number }
+  /**
+   * A code prompt for `account` is waiting for the next TOTP period, which starts at `until`
+   * (ms since the epoch): its code for this period was spent or handed to another tab in this
+   * browser (`code-used`; Microsoft refuses a code twice), or had less than MIN_CODE_LIFE_MS left
+   * (`too-late`; content-handlers.ts). The page asks again then; a fill replaces this status.
+   * Not set while a lease is asked for, or when the QA helper refused one (its helper knows why).
+   */
+  | { state: 'waiting-next-period'; account: string; until: number; reason: NextPeriodReason; at: number }
   /**
    * The sign-in stopped on a screen the extension cannot complete: `blocked` for throttling,
    * lockout and error pages (reported at once), else a screen it does not know that held the

@@ -542,11 +542,20 @@ test('a submitted code is never filled again: after a reload it waits for the ne
   await page.waitForFunction(() => (window as unknown as { rendered?: boolean }).rendered === true);
   // The reloaded page asked while the submitted code's period was still running.
   expect(periodOf(Date.now())).toBe(periodOfCode);
+  // It says why it waits, and until when (what the QA helper reads, and the popup shows), badge ⏳.
+  await expectStatus(extension, page, {
+    state: 'waiting-next-period',
+    account: account.name,
+    reason: 'code-used',
+    until: (periodOfCode + 1) * 30_000,
+  });
+  await expect.poll(() => badgeTexts(extension, 'https://login.microsoftonline.com/*')).toContain('⏳');
   const next = await expectFilled(page, 45_000);
   expect(next).not.toBe(submitted);
   // Filled only once the period of the submitted code was over, with that next period's code.
   expect(periodOf(Date.now())).toBeGreaterThan(periodOfCode);
   expect(oathtoolCodesBetween(account.secret, (periodOfCode + 1) * 30_000, Date.now())).toContain(next);
+  await expectStatus(extension, page, { state: 'filled', account: account.name });
   await page.close();
 });
 

@@ -68,9 +68,18 @@ export function describeStatus(status: TabStatus, vaultNames: readonly string[])
       return 'Filling codes automatically is turned off in the extension: nothing was filled.';
     case 'lease-unavailable':
       return `No code was filled for ${printable(status.account)}: the lease on it could not be had (the helper's coordination service did not answer or answered an error). Check that it is running and reachable; the page asks again at the next TOTP period.`;
+    case 'waiting-next-period':
+      return `The code prompt for ${printable(status.account)} waits for the next code period: ${nextPeriodReason(status.reason)}.`;
     default:
       return describeOtherStatus(status);
   }
+}
+
+/** Why the extension waits for the next period though no lease was refused. */
+function nextPeriodReason(reason: 'code-used' | 'too-late'): string {
+  return reason === 'code-used'
+    ? 'its code for this period was already used in this browser (Microsoft refuses a code twice)'
+    : 'its code had under 3 s left, too little to be checked in time';
 }
 
 /**
@@ -94,6 +103,7 @@ function describeOtherStatus(status: unknown): string {
 export function isProblem(status: TabStatus): boolean {
   switch (status.state) {
     case 'filled':
+    case 'waiting-next-period':
       return false;
     case 'wrong-code':
       return !status.retrying;
@@ -115,7 +125,9 @@ export function toMfaEvent(entry: TabStatusEvent, url: string | null, vaultNames
 
 /** The account a prompt was for, when the event says. */
 export function accountOf(event: MfaEvent): string | null {
-  if (event.state === 'filled' || event.state === 'wrong-code') return event.account;
+  if (event.state === 'filled' || event.state === 'wrong-code' || event.state === 'waiting-next-period') {
+    return event.account;
+  }
   if (event.state === 'no-match') return event.pageAccount;
   return null;
 }

@@ -39,6 +39,12 @@ export type TabStatus =
   | { state: 'disabled'; at: number }
   /** The helper's lease on the account's code could not be had: no code was handed out. */
   | { state: 'lease-unavailable'; account: string; at: number }
+  /**
+   * The prompt waits for the next period, starting at `until`, though no lease was refused: the
+   * code for this period was used in this browser already (`code-used`), or had under 3 s left
+   * (`too-late`).
+   */
+  | { state: 'waiting-next-period'; account: string; until: number; reason: 'code-used' | 'too-late'; at: number }
   | ({ state: 'stopped'; blocked: boolean; at: number } & StoppedScreen);
 
 /** One entry of the background's status history, oldest first. */

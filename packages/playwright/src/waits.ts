@@ -1,7 +1,8 @@
 /**
  * Time a sign-in spends waiting rather than working: for the next TOTP period (its account's code
- * for this period was already handed out, by another browser through the code ledger, or the page
- * refused a code and the retry needs the next period's), for a free account (the account pool), or
+ * for this period was already handed out, by another browser through the code ledger or in this
+ * browser, or had under 3 s left, or the page refused a code and the retry needs the next
+ * period's), for a free account (the account pool), or
  * for one of an account's sign-in slots (the pool's cap on sign-ins a minute).
  * Each wait is said in the MFA report, the probe's step line and the launcher, and extends the
  * test's timeout by its length (test-timeout.ts), so a suite on Playwright's default timeout does
@@ -52,6 +53,12 @@ export function nextPeriodStart(at: number, periodSeconds: number): number {
   const period = periodSeconds * 1000;
   return (Math.floor(at / period) + 1) * period;
 }
+
+/** Said after the account's name: "(x@y already used its code for this period in this browser)". */
+const EXTENSION_WAIT_REASONS = {
+  'code-used': 'already used its code for this period in this browser',
+  'too-late': 'had under 3 s left on its code',
+} as const;
 
 /** Microsoft's TOTP period, for an account whose period the vault did not say. */
 const DEFAULT_PERIOD_SECONDS = 30;
@@ -129,9 +136,14 @@ export class WaitLog {
     }
   }
 
-  /** The events that start or end a wait: a refused code's retry waits for the next period. */
+  /**
+   * The events that start or end a wait: a refused code's retry waits for the next period, and so
+   * does a prompt the extension made wait without asking for a lease (waiting-next-period).
+   */
   eventSeen(event: MfaEvent): void {
-    if (event.state === 'wrong-code' && event.retrying) {
+    if (event.state === 'waiting-next-period') {
+      this.awaitPeriod(event.account, EXTENSION_WAIT_REASONS[event.reason], event.at, event.until);
+    } else if (event.state === 'wrong-code' && event.retrying) {
       const period = this.periods.get(event.account.toLowerCase()) ?? DEFAULT_PERIOD_SECONDS;
       this.awaitPeriod(
         event.account,

@@ -36,6 +36,8 @@ export const USERS = {
   patti: `patti.fernandez${domain}`,
   /** Microsoft answers her password with "too many sign-ins" (AADSTS50196). */
   debra: `debra.berger${domain}`,
+  /** Signed in twice in one browser within one TOTP period: the second waits for the next code. */
+  miriam: `miriam.graham${domain}`,
   /** Only in the environment variable's Entra OATH CSV. */
   alex: `alex.wilber${domain}`,
 } as const;

@@ -19,6 +19,8 @@ const STATUSES: TabStatus[] = [
   { state: 'wrong-code', account: 'a@contoso.com', retrying: true, at },
   { state: 'wrong-code', account: 'a@contoso.com', retrying: false, at },
   { state: 'disabled', at },
+  { state: 'waiting-next-period', account: 'a@contoso.com', until: 30_000, reason: 'code-used', at },
+  { state: 'waiting-next-period', account: 'a@contoso.com', until: 30_000, reason: 'too-late', at },
   { state: 'stopped', blocked: false, at, ...screen },
   { state: 'stopped', blocked: true, at, ...screen, aadsts: '50196' },
 ];
