@@ -1,18 +1,15 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { wordsFrom } from '../../lib/formats/words';
 import de from '../../public/_locales/de/messages.json';
 import en from '../../public/_locales/en/messages.json';
+import { speakIn } from '../support/page-language';
 
 /**
  * The pages' plural helper, `tp()` in utils/i18n.ts, over the browser's own message lookup
  * (here the real _locales behind the fake browser), in English and in German.
  */
 async function pagesIn(messages: typeof en, lang: string) {
-  const words = wordsFrom(messages, lang);
-  (fakeBrowser.i18n as unknown as { getMessage: (k: string, s?: string[]) => string }).getMessage = (key, subs) =>
-    words.t(key as never, subs ?? []);
-  vi.resetModules();
+  speakIn(messages, lang);
   return import('../../utils/i18n');
 }
 

@@ -1,9 +1,10 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { wordsFrom } from '../../lib/formats/words';
 import { fail, PROBLEM_ENGLISH, type Problem, type ProblemKey } from '../../lib/problems';
 import de from '../../public/_locales/de/messages.json';
 import en from '../../public/_locales/en/messages.json';
+import { speakIn } from '../support/page-language';
 
 /**
  * The one function that words a problem (components/failure-text.ts), over the browser's own
@@ -11,10 +12,7 @@ import en from '../../public/_locales/en/messages.json';
  * page's language, from that locale's messages and never from the English in `error`.
  */
 async function pageIn(messages: typeof en, lang: string) {
-  const words = wordsFrom(messages, lang);
-  (fakeBrowser.i18n as unknown as { getMessage: (k: string, s?: string[]) => string }).getMessage = (key, subs) =>
-    words.t(key as never, subs ?? []);
-  vi.resetModules();
+  speakIn(messages, lang);
   return import('../../components/failure-text');
 }
 

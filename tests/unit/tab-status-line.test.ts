@@ -1,9 +1,9 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { wordsFrom } from '../../lib/formats/words';
 import type { TabStatus } from '../../lib/messages';
 import de from '../../public/_locales/de/messages.json';
 import en from '../../public/_locales/en/messages.json';
+import { speakIn } from '../support/page-language';
 
 /**
  * The popup's line for a prompt waiting for the next code period (components/TabStatusLine.tsx),
@@ -11,10 +11,7 @@ import en from '../../public/_locales/en/messages.json';
  * time of day (a line that counted down would be read out every second).
  */
 async function popupIn(messages: typeof en, lang: string) {
-  const words = wordsFrom(messages, lang);
-  (fakeBrowser.i18n as unknown as { getMessage: (k: string, s?: string[]) => string }).getMessage = (key, subs) =>
-    words.t(key as never, subs ?? []);
-  vi.resetModules();
+  speakIn(messages, lang);
   return import('../../components/TabStatusLine');
 }
 
