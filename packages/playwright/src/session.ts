@@ -70,7 +70,12 @@ export interface MfaAutofillOptions extends ExtensionLaunch, CoordinationOptions
    * session: `mfa.account` (the fixtures' `mfaAccount`). Waits for one to be free.
    */
   accountPool?: boolean | AccountPoolOptions;
-  /** Pool accounts: at most this many sign-ins of one account a minute, across machines. Default 6. */
+  /**
+   * At most this many sign-ins of one account a minute, across every worker and machine the ledger
+   * reaches (Microsoft throttles rapid sign-ins, AADSTS50196); an extra one waits its turn. A pool
+   * account's sign-in takes its slot when it is held; any other account's, at its first code lease.
+   * Default 6.
+   */
   signInsPerMinute?: number;
   /**
    * Give every page a virtual authenticator without credentials, so a passkey request fails at
@@ -152,7 +157,12 @@ export async function launchWithMfaAutofill(options: MfaAutofillOptions = {}): P
   let launched: LaunchedExtension;
   try {
     const sessions = options.reuseSignIn ? sessionStoreFor(options.reuseSignIn, ledger?.redis ?? null) : null;
-    if (ledger) leaseServer = await startLeaseServer(ledger.ledger, label);
+    if (ledger) {
+      leaseServer = await startLeaseServer(ledger.ledger, {
+        holder: label,
+        signInsPerMinute: options.signInsPerMinute,
+      });
+    }
     launched = await launchChromiumWithExtension(chromium, options);
     leaseServer?.allowOrigin(`chrome-extension://${launched.extensionId}`);
     const untraced = untracedSessions(sessions, launched.context);
@@ -209,6 +219,7 @@ async function setUpSession(
           return restored === null;
         },
       });
+      if (held.signInCounted) leaseServer?.signInCounted(held.upn);
     }
     const reuseAccount = options.reuseSignIn?.account ?? held?.upn ?? (names.length === 1 ? names[0]! : null);
     if (sessions && reuseAccount && restored === null && (await restore(reuseAccount))) restored = reuseAccount;

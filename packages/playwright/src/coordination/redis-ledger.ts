@@ -117,6 +117,11 @@ export class RedisLedger implements Ledger {
     return this.setIfAbsent(this.key('code', accountKey(account), counter), '1', CODE_KEEP_MS);
   }
 
+  /** Only the claimant can undo it: the key is set once (NX) and expires after CODE_KEEP_MS. */
+  async releaseClaim(account: string, counter: number): Promise<void> {
+    await this.run(() => this.client.del(this.key('code', accountKey(account), counter)));
+  }
+
   /** Always null: Redis keeps no claimant's name, so a wait on Redis names no one. */
   async holderOf(_account: string, _counter: number): Promise<string | null> {
     return null;

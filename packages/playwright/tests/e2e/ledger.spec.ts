@@ -12,6 +12,7 @@ import { expect, test } from '@playwright/test';
 import { CodeLedger, defaultLedgerDir } from 'mfa-autofill-playwright';
 // Not part of the package's API: the server is started by launchWithMfaAutofill.
 import { leaseProof, startLeaseServer } from '../../src/lease-server';
+import { expectSignInCapWithoutPool } from './sign-in-cap';
 
 let dir: string;
 test.beforeEach(() => {
@@ -50,7 +51,7 @@ test('another process (another suite on this machine) sees the same claims', asy
 });
 
 test('the lease server answers only the extension it launched, with its token', async () => {
-  const server = await startLeaseServer(new CodeLedger(dir), 'worker 0: "lease server"');
+  const server = await startLeaseServer(new CodeLedger(dir), { holder: 'worker 0: "lease server"' });
   const origin = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
   server.allowOrigin(origin);
   const ask = (headers: Record<string, string>, body: unknown = { account: 'a@contoso.com', counter: 5 }) =>
@@ -85,6 +86,10 @@ test('the lease server answers only the extension it launched, with its token', 
   } finally {
     await server.close();
   }
+});
+
+test('without the account pool, the lease server keeps the sign-in cap: an extra sign-in is refused, its code left for others', async () => {
+  await expectSignInCapWithoutPool(new CodeLedger(dir), 'a@contoso.com', 100);
 });
 
 test('a ledger folder open to other users, or a link, is refused, naming the folder and what to do', () => {

@@ -15,6 +15,7 @@ import { SESSION_KEY_VARIABLE, SessionKeyError, sessionKeyFrom } from '../../src
 import { leaseProof, startLeaseServer } from '../../src/lease-server';
 import { redisSessionStore, sessionStoreFor } from '../../src/reuse-signin';
 import { type RedisServer, startRedisServer } from './redis-server';
+import { expectSignInCapWithoutPool } from './sign-in-cap';
 
 const ACCOUNT = 'megan.bowen@contoso.onmicrosoft.com';
 let redis: RedisServer;
@@ -77,6 +78,15 @@ test('two machines: each code once, pool holds one at a time and lapse, sign-in 
   } finally {
     await one.close();
     await other.close();
+  }
+});
+
+test('without the account pool, the sign-in cap holds across machines: an extra sign-in is refused, its code left for others', async () => {
+  const ledger = await connect(`t${Date.now()}:`);
+  try {
+    await expectSignInCapWithoutPool(ledger, ACCOUNT, 100);
+  } finally {
+    await ledger.close();
   }
 });
 
