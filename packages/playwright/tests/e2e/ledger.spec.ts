@@ -5,12 +5,13 @@
  * folder others could write is refused; a ledger that fails answers "unavailable", never "yes".
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { CodeLedger, defaultLedgerDir } from 'mfa-autofill-playwright';
 // Not part of the package's API: the server is started by launchWithMfaAutofill.
+import { ensurePrivateDir, UnsafeLedgerDirError } from '../../src/coordination/private-dir';
 import { leaseProof, startLeaseServer } from '../../src/lease-server';
 import { expectSignInCapWithoutPool } from './sign-in-cap';
 
@@ -106,6 +107,20 @@ test('a ledger folder open to other users, or a link, is refused, naming the fol
   const fresh = join(dir, 'fresh');
   new CodeLedger(fresh);
   expect(statSync(fresh).mode & 0o777).toBe(0o700);
+});
+
+test("a ledger folder of another user's is refused, even closed to others, naming its owner and what to do", () => {
+  const foreign = join(dir, 'foreign');
+  mkdirSync(foreign, { mode: 0o700 });
+  const me = process.getuid!();
+  // As root the folder really becomes nobody's (65534); otherwise it stays ours and we check as another uid.
+  const [owner, checkedAs] = me === 0 ? [65_534, me] : [me, me + 1];
+  if (me === 0) chownSync(foreign, owner, owner);
+  expect(statSync(foreign).uid).toBe(owner);
+  const message = `MFA Autofill: the code ledger folder ${foreign} belongs to another user (uid ${owner}, you are ${checkedAs}), so another user could plant or delete claims in it. Have it removed (rm -r ${foreign}), or set MFA_AUTOFILL_LEDGER (ledgerDir) to a folder of your own.`;
+  if (me === 0) expect(() => new CodeLedger(foreign)).toThrow(message);
+  expect(() => ensurePrivateDir(foreign, checkedAs)).toThrow(message);
+  expect(() => ensurePrivateDir(foreign, checkedAs)).toThrow(UnsafeLedgerDirError);
 });
 
 test('the default ledger folder is per user', () => {
