@@ -43,7 +43,7 @@ return 0`;
 function unreachable(target: RedisTarget, reason: string): LedgerUnavailableError {
   return new LedgerUnavailableError(
     `MFA Autofill: cannot reach Redis at ${target.where} (coordination, or MFA_AUTOFILL_REDIS_URL): ` +
-      `${scrub(reason, target)}. Check that Redis runs there and that this machine can reach it ` +
+      `${scrub(reason, target).replace(/\.+$/, '')}. Check that Redis runs there and that this machine can reach it ` +
       "(in CI: the job's Redis service and its port), and the user and password in the URL.",
   );
 }

@@ -159,6 +159,13 @@ test('no Redis at the start: stopped before any browser starts, naming host:port
   expect(Date.now() - started).toBeLessThan(5_000);
   expect(String(error)).toContain('MFA Autofill: cannot reach Redis at 127.0.0.1:1');
   expect(String(error)).not.toContain(password);
+  // The worker's next test, on the Redis it never reached: the same words at once, not another timeout.
+  const again = Date.now();
+  const next = await launchWithMfaAutofill({ playwright, coordination: `redis://qa:${password}@127.0.0.1:1` }).catch(
+    (e: Error) => e,
+  );
+  expect(Date.now() - again).toBeLessThan(500);
+  expect(String(next)).toBe(String(error));
 });
 
 test('without MFA_AUTOFILL_SESSION_KEY, sessions are not shared through Redis, and the run says why', async () => {
