@@ -58,7 +58,13 @@ describe('the keyboard command is the background’s, not the page’s (automati
   it('a code once the background itself saw the command for that tab', async () => {
     expect(await fillCodeInTab(ctx, { id: 1, url: SIGNIN_URL })).toBe(true);
     expect(told).toEqual([[1, { type: 'bg:fill-now' }]]);
-    expect(await askCode(1, true)).toMatchObject({ status: 'code', code: oathtoolCode(secret, now), account: NAME });
+    expect(await askCode(1, true)).toEqual({
+      status: 'code',
+      code: oathtoolCode(secret, now),
+      digits: 6,
+      submit: false,
+      rememberDevice: false,
+    });
   });
 
   it('the command for one tab is not a command for another', async () => {

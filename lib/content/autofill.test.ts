@@ -15,7 +15,7 @@ import { MemoryStorage } from './memory-storage.testing';
 const ACCOUNT = 'adele.vance@contoso.onmicrosoft.com';
 
 function code(value: string, options: Partial<Extract<CodeResponse, { status: 'code' }>> = {}): CodeResponse {
-  return { status: 'code', code: value, digits: 6, account: ACCOUNT, submit: false, rememberDevice: false, ...options };
+  return { status: 'code', code: value, digits: 6, submit: false, rememberDevice: false, ...options };
 }
 
 interface Answers {

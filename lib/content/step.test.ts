@@ -12,7 +12,7 @@ const prompt = (changes: Partial<Extract<ScreenReading, { screen: 'code-prompt' 
   method: 'totp',
   ...changes,
 });
-const CODE = { status: 'code', code: '123456', digits: 6, account: ACCOUNT, submit: false, rememberDevice: false };
+const CODE = { status: 'code', code: '123456', digits: 6, submit: false, rememberDevice: false };
 const page = (reading: ScreenReading, now = 0): Input => ({ kind: 'page', reading, now });
 const state = (changes: Partial<FlowState> = {}): FlowState => ({ ...INITIAL_STATE, ...changes });
 const SUMMARY = { title: 'More information required', pgid: 'ConvergedProofUpRedirect', aadsts: null };

@@ -77,7 +77,6 @@ export type CodeResponse =
       code: string;
       /** Expected code length, so the page's maxlength can be checked. */
       digits: Digits;
-      account: string;
       submit: boolean;
       rememberDevice: boolean;
     }
