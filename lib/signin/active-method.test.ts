@@ -147,8 +147,8 @@ describe('activeMethod while the view is still rendering its words', () => {
 describe('codeDescription', () => {
   it.each<[string, string, string | null]>([
     ['enter-code.html', CODE_PAGE_URL, TOTP_TEXT],
-    // No description element: the view's words from its heading to its buttons.
-    ['enter-code-voice.html', CODE_PAGE_URL, "Enter code Don't ask again for 90 days Sign in another way"],
+    // No description element: the view's words up to its buttons, without links to other ways or addresses.
+    ['enter-code-voice.html', CODE_PAGE_URL, "Enter code Don't ask again for 90 days"],
     ['live-totp.html', LIVE_URL, 'Enter your code Enter the code displayed in your authenticator app. Code Next'],
     [
       'live-totp-instructions-above.html',
