@@ -59,6 +59,7 @@ export const CASES: Case[] = [
   live('live-totp-banner', fill(LIVE_ACCOUNT)),
   live('live-totp-floating', fill(LIVE_ACCOUNT)),
   live('live-totp-instructions-above', fill(LIVE_ACCOUNT)),
+  live('live-totp-instructions-apart', fill(LIVE_ACCOUNT)),
   live('live-other-ways', fill(LIVE_ACCOUNT)),
 
   entra('enter-code-sms', NOT_FILLED),

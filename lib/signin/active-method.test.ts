@@ -108,6 +108,7 @@ describe('activeMethod on fixture pages', () => {
     ['enter-code-no-evidence.html', CODE_PAGE_URL, 'PhoneAppOTP', 'totp'],
     ['live-totp.html', LIVE_URL, null, 'totp'],
     ['live-totp-instructions-above.html', LIVE_URL, null, 'totp'],
+    ['live-totp-instructions-apart.html', LIVE_URL, null, 'totp'],
     ['live-email-code.html', LIVE_URL, null, 'email'],
   ])('%s at %s, picked %s → %s', async (fixture, url, picked, expected) => {
     const page = await renderedFixture(fixture, url);
@@ -154,6 +155,12 @@ describe('codeDescription', () => {
       'live-totp-instructions-above.html',
       LIVE_URL,
       'Enter your code Enter the code shown in your authenticator app Code Next',
+    ],
+    // The instructions above the form, the heading inside it.
+    [
+      'live-totp-instructions-apart.html',
+      LIVE_URL,
+      'Enter the code shown in your authenticator app Enter your code Code Next',
     ],
   ])('%s at %s', async (fixture, url, expected) => {
     const page = await renderedFixture(fixture, url);

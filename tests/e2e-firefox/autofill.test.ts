@@ -267,7 +267,7 @@ it('push first ("Approve sign in request"): switches to the app code and fills i
   await page.close();
 });
 
-it.each(['live-totp-banner', 'live-totp-instructions-above'])(
+it.each(['live-totp-banner', 'live-totp-instructions-above', 'live-totp-instructions-apart'])(
   "login.live.com's new UI: the app-code box is filled (%s)",
   async (fixture) => {
     const account = await newAccount();
