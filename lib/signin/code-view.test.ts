@@ -111,6 +111,24 @@ describe('the method is read from the view, wherever its words stand', () => {
   });
 });
 
+describe('the words found anywhere in the view still never outrank $Config or the picked tile', () => {
+  const smsDefault: Family = {
+    ...FAMILIES.entra,
+    config: FAMILIES.entra.config.replace('"OneWaySMS","isDefault":false', '"OneWaySMS","isDefault":true'),
+  };
+  it.each(Object.keys(LAYOUTS))('$Config says SMS, the words the app, instructions %s', (layout) => {
+    expect(read(smsDefault, LAYOUTS[layout]?.(smsDefault, WORDS.totp) ?? '')).toMatchObject({ method: 'disagree' });
+  });
+
+  it.each(Object.keys(LAYOUTS))('SMS picked on the chooser, the words the app, instructions %s', (layout) => {
+    const f = FAMILIES.entra;
+    read(f, LAYOUTS[layout]?.(f, WORDS.totp) ?? '');
+    const doc = (page as FixturePage).document;
+    const reading = readScreen({ doc, layout: fakeLayout(doc), config: readPageConfig(doc), pickedProof: 'OneWaySMS' });
+    expect(reading).toMatchObject({ method: 'disagree' });
+  });
+});
+
 /** A view that says nothing of its method, beside other views' words: still says nothing. */
 describe('the view never reaches into another view', () => {
   const silentView = (f: Family) => f.form(`${f.heading('Enter code')}${f.field}${f.submit}`);
