@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
+import { useNewPassphrase } from '@/hooks/useNewPassphrase';
 import { t } from '@/utils/i18n';
 import { send } from '@/utils/send';
 import { Field } from './Field';
 import { failureText } from './failure-text';
-import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
+import { NewPassphraseFields } from './NewPassphraseFields';
 
 const MIN_PASSPHRASE_LENGTH = 8;
 

@@ -11,7 +11,6 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, fixtureHtml } from '../../tests/fixtures/signin/index';
-import { LIVE_ACCOUNT } from '../../tests/fixtures/signin/live';
 import {
   type Changes,
   isLanguageNeutral,
@@ -39,7 +38,7 @@ interface Run {
 function run({ fixture, url, expect: expected }: Case, seed: number): Run {
   const { html, changes } = variantHtml(fixture, seed, url);
   const page = openPage(html, url);
-  const digits = expected.kind === 'fill' ? (expected.digits ?? 6) : 6;
+  const digits: 6 | 8 = expected.kind === 'fill' ? (expected.digits ?? 6) : 6;
   const sent: ContentRequest[] = [];
   const controller = startAutofill({
     doc: page.document,
@@ -51,9 +50,8 @@ function run({ fixture, url, expect: expected }: Case, seed: number): Run {
     async send(request) {
       sent.push(request);
       if (request.type === 'content:code') {
-        const account = (request.pageAccount ?? LIVE_ACCOUNT) as string;
         const code = CODES[digits] as string;
-        return { status: 'code', code, digits, account, submit: false, rememberDevice: false } as CodeResponse;
+        return { status: 'code', code, digits, submit: false, rememberDevice: false } satisfies CodeResponse;
       }
       if (request.type === 'content:has-account') return { status: 'yes' } satisfies HasAccountResponse;
       if (request.type === 'content:kmsi') return { status: 'answer', answer: 'yes' } satisfies KmsiResponse;

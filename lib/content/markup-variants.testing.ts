@@ -29,7 +29,7 @@ export const SEEDS = Array.from({ length: 8 }, (_, index) => 1000 + index);
  * - `stopped`: an error page, reported at once as a stop, no code.
  */
 export type Expectation =
-  | { kind: 'fill'; account: string | null; digits?: number }
+  | { kind: 'fill'; account: string | null; digits?: 6 | 8 }
   | { kind: 'not-filled' | 'left-alone' | 'kmsi' | 'stopped' };
 
 export interface Case {
@@ -38,7 +38,7 @@ export interface Case {
   expect: Expectation;
 }
 
-const fill = (account: string | null, digits?: number): Expectation => ({ kind: 'fill', account, digits });
+const fill = (account: string | null, digits?: 6 | 8): Expectation => ({ kind: 'fill', account, digits });
 const NOT_FILLED: Expectation = { kind: 'not-filled' };
 const LEFT_ALONE: Expectation = { kind: 'left-alone' };
 const entra = (fixture: string, expect: Expectation): Case => ({ fixture, url: CODE_PAGE_URL, expect });
