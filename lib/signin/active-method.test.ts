@@ -108,6 +108,7 @@ describe('activeMethod on fixture pages', () => {
     ['enter-code-no-evidence.html', CODE_PAGE_URL, 'PhoneAppOTP', 'totp'],
     ['live-totp.html', LIVE_URL, null, 'totp'],
     ['live-totp-instructions-above.html', LIVE_URL, null, 'totp'],
+    ['live-totp-instructions-apart.html', LIVE_URL, null, 'totp'],
     ['live-email-code.html', LIVE_URL, null, 'email'],
   ])('%s at %s, picked %s → %s', async (fixture, url, picked, expected) => {
     const page = await renderedFixture(fixture, url);
@@ -147,13 +148,19 @@ describe('activeMethod while the view is still rendering its words', () => {
 describe('codeDescription', () => {
   it.each<[string, string, string | null]>([
     ['enter-code.html', CODE_PAGE_URL, TOTP_TEXT],
-    // No description element: the view's words from its heading to its buttons.
-    ['enter-code-voice.html', CODE_PAGE_URL, "Enter code Don't ask again for 90 days Sign in another way"],
+    // No description element: the view's words up to its buttons, without links to other ways or addresses.
+    ['enter-code-voice.html', CODE_PAGE_URL, "Enter code Don't ask again for 90 days"],
     ['live-totp.html', LIVE_URL, 'Enter your code Enter the code displayed in your authenticator app. Code Next'],
     [
       'live-totp-instructions-above.html',
       LIVE_URL,
       'Enter your code Enter the code shown in your authenticator app Code Next',
+    ],
+    // The instructions above the form, the heading inside it.
+    [
+      'live-totp-instructions-apart.html',
+      LIVE_URL,
+      'Enter the code shown in your authenticator app Enter your code Code Next',
     ],
   ])('%s at %s', async (fixture, url, expected) => {
     const page = await renderedFixture(fixture, url);

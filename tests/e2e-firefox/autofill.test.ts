@@ -290,7 +290,7 @@ test('push first ("Approve sign in request"): switches to the app code and fills
   await page.close();
 });
 
-test.for(['live-totp-banner', 'live-totp-instructions-above'])(
+test.for(['live-totp-banner', 'live-totp-instructions-above', 'live-totp-instructions-apart'])(
   "login.live.com's new UI: the app-code box is filled (%s)",
   async (fixture, { firefox, signinServer: server, extensionPage }) => {
     const account = await newAccount(extensionPage);

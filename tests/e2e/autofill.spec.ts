@@ -475,7 +475,12 @@ test('a passkey prompt: "Sign-in options" leads to the picker, the code tile, an
   await page.close();
 });
 
-for (const fixture of ['live-totp-banner', 'live-totp-floating', 'live-totp-instructions-above']) {
+for (const fixture of [
+  'live-totp-banner',
+  'live-totp-floating',
+  'live-totp-instructions-above',
+  'live-totp-instructions-apart',
+]) {
   test(`login.live.com's new UI: the app-code box is filled (${fixture})`, async ({ extension }) => {
     const account = await newAccount(extension);
     const url = 'https://login.live.com/ppsecure/post.srf';
