@@ -50,7 +50,7 @@ export const PROBLEM_ENGLISH = {
   problemRefused: 'Refused: this sender may not ask that.',
   problemNotSigninTab:
     'That tab is not showing a Microsoft sign-in page any more. Open the sign-in page again and retry.',
-  problemScreenReportFailed: 'The sign-in page gave no screen report ($1). Reload the page and try again.',
+  problemScreenReportFailed: 'The sign-in page gave no screen report. Reload the page and try again.',
   problemNoAnswer: "The extension's background did not answer ($1). Try again.",
   problemImageUnreadable: 'The image could not be read ($1). Use a PNG or JPEG file.',
 } as const;

@@ -54,10 +54,13 @@ export async function screenReportOfTab(
   try {
     answer = await scripting.runReportScript(tabId);
   } catch (error) {
-    return fail('problemScreenReportFailed', error instanceof Error ? error.message : String(error));
+    // The browser's reason is English: it goes to `error`, for logs, and never into what a page
+    // words (docs/ARCHITECTURE.md, 'Problems and words').
+    const failed = fail('problemScreenReportFailed');
+    return { ...failed, error: `${failed.error} (${error instanceof Error ? error.message : String(error)})` };
   }
   const report = checkedScreenReport(answer);
-  if (!report) return fail('problemScreenReportFailed', 'not a report');
+  if (!report) return fail('problemScreenReportFailed');
   // The tab may have gone to another page between the two steps: its report is not sent.
   if (!isSigninUrl(report.url)) return fail('problemNotSigninTab');
   const status = await getTabStatus(tabId);
