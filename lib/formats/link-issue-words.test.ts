@@ -79,6 +79,8 @@ describe('the Add form words a malformed otpauth:// link from its issue', () => 
 
   it('reads as German in German ("Der otpauth://-Link …")', () => {
     expect(describeLinkIssue({ code: 'hotp' }, german)).toMatch(/^Der otpauth:\/\/-Link /);
-    expect(describeLinkIssue({ code: 'param', param: 'digits', raw: '7' }, german)).toContain('7');
+    expect(
+      describeLinkIssue({ code: 'param', param: 'digits', raw: '7', problem: { code: 'digits', value: '7' } }, german),
+    ).toContain('7');
   });
 });

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { type FieldError, validateAccountInput } from '../../lib/accounts';
 import { wordsFrom } from '../../lib/formats/words';
 import { fail, PROBLEM_ENGLISH, type Problem, type ProblemKey } from '../../lib/problems';
 import de from '../../public/_locales/de/messages.json';
@@ -27,12 +28,37 @@ describe('problemText: one wording for every problem', () => {
     ['an import problem', { code: 'empty' }, german.t('impEmpty')],
     ['an export problem', { code: 'nothing-selected' }, german.t('expNothingSelected')],
     ['a malformed otpauth:// link', { code: 'otpauth-link', issue: { code: 'hotp' } }, german.t('impLinkHotp')],
+    ['a field of an account', { code: 'name-empty' }, german.t('fieldNameEmpty')],
+    [
+      'the characters typed into the Add form',
+      { code: 'secret-not-base32', count: 2, characters: '"0", "!"' },
+      german.t('fieldSecretBadCharacters', ['"0", "!"']),
+    ],
+    ['a value typed into the Add form', { code: 'digits', value: '7' }, german.t('fieldDigitsValue', ['7'])],
   ])('words %s in German', async (_kind, problem, expected) => {
     const { problemText } = await pageIn(de as typeof en, 'de');
     const text = problemText(problem);
     expect(text).toContain(expected);
     const { problemText: englishPage } = await pageIn(en, 'en');
     expect(englishPage(problem)).not.toBe(text);
+  });
+
+  it.each<[string, unknown]>([
+    ['secret', 'JBSW1!'],
+    ['digits', '7'],
+    ['name', ''],
+  ])('a refused %s (%j) is worded in German from its code, not the English of `error`', async (field, value) => {
+    const { failureText } = await pageIn(de as typeof en, 'de');
+    const checked = validateAccountInput({
+      name: 'qa.user@contoso.onmicrosoft.com',
+      secret: 'JBSWY3DPEHPK3PXP',
+      [field]: value,
+    });
+    const error = checked.ok ? undefined : checked.errors.find((e) => e.field === field);
+    expect(error).toBeDefined();
+    const text = failureText(error as FieldError);
+    expect(text).toMatch(/^Die |^Der /);
+    expect(text).not.toBe(error?.message);
   });
 
   it.each(Object.keys(PROBLEM_ENGLISH) as ProblemKey[])(
