@@ -5,9 +5,9 @@ import { describeLinkIssue } from './describe';
 import { english, german } from './english.testing';
 
 /**
- * Issue #14.11: a malformed otpauth:// link pasted into the Add form's "Secret key" is worded
- * from its issue code through _locales, in English and German, never as lib/otpauth-link.ts's
- * English sentence, and without quoting the link (it holds the secret).
+ * A malformed otpauth:// link pasted into the Add form's "Secret key" is worded from its issue
+ * code through _locales, in English and German, never as lib/otpauth-link.ts's English sentence
+ * (docs/ARCHITECTURE.md, 'Problems and words'), and without quoting the link (it holds the secret).
  */
 const MARKER = 'ZQXJZQXJZQXJZQXJ';
 const MARKER_DIGITS = '98765432109876543210';
