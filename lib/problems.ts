@@ -41,8 +41,8 @@ export const PROBLEM_ENGLISH = {
   problemNotSigninTab:
     'That tab is not showing a Microsoft sign-in page any more. Open the sign-in page again and retry.',
   problemScreenReportFailed: 'The sign-in page gave no screen report. Reload the page and try again.',
-  problemNoAnswer: "The extension's background did not answer ($1). Try again.",
-  problemImageUnreadable: 'The image could not be read ($1). Use a PNG or JPEG file.',
+  problemNoAnswer: "The extension's background did not answer. Try again.",
+  problemImageUnreadable: 'The image could not be read. Use a PNG or JPEG file.',
 } as const;
 
 export type ProblemKey = keyof typeof PROBLEM_ENGLISH;
@@ -208,6 +208,15 @@ export function englishText(problem: MessageProblem): string {
 export function fail(code: ProblemKey, ...params: ProblemParam[]): Failure & { problem: MessageProblem } {
   const problem = { code, params };
   return { ok: false, error: englishText(problem), problem };
+}
+
+/**
+ * A failure whose cause is an error the browser threw: its English goes to `error`, for logs, and
+ * never into the problem a page words.
+ */
+export function failBecause(code: ProblemKey, cause: unknown): Failure & { problem: MessageProblem } {
+  const failed = fail(code);
+  return { ...failed, error: `${failed.error} (${cause instanceof Error ? cause.message : String(cause)})` };
 }
 
 /** A structured problem as a failure; its code stands in for English in `error`. */

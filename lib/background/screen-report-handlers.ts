@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { TabStatus } from '../messages';
-import { fail } from '../problems';
+import { fail, failBecause } from '../problems';
 import { type ScreenReportReplies, screenReportRequests } from '../protocol/screen-report';
 import { isSigninUrl } from '../signin/hosts';
 import { checkedScreenReport } from '../signin/screen-report-check';
@@ -54,10 +54,7 @@ export async function screenReportOfTab(
   try {
     answer = await scripting.runReportScript(tabId);
   } catch (error) {
-    // The browser's reason is English: it goes to `error`, for logs, and never into what a page
-    // words (docs/ARCHITECTURE.md, 'Problems and words').
-    const failed = fail('problemScreenReportFailed');
-    return { ...failed, error: `${failed.error} (${error instanceof Error ? error.message : String(error)})` };
+    return failBecause('problemScreenReportFailed', error);
   }
   const report = checkedScreenReport(answer);
   if (!report) return fail('problemScreenReportFailed');

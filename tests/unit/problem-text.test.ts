@@ -1,8 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type FieldError, validateAccountInput } from '../../lib/accounts';
 import { wordsFrom } from '../../lib/formats/words';
-import { fail, PROBLEM_ENGLISH, type Problem, type ProblemKey } from '../../lib/problems';
+import { fail, failBecause, PROBLEM_ENGLISH, type Problem, type ProblemKey } from '../../lib/problems';
 import de from '../../public/_locales/de/messages.json';
 import en from '../../public/_locales/en/messages.json';
 import { speakIn } from '../support/page-language';
@@ -72,4 +74,35 @@ describe('problemText: one wording for every problem', () => {
       expect(text).not.toBe(failure.error);
     },
   );
+});
+
+describe("a browser's error never reaches the words", () => {
+  const ROOT = resolve(__dirname, '../..');
+  const sources = (dir: string): string[] =>
+    readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+      .filter((name) => /\.tsx?$/.test(name) && !/\.test\.tsx?$|\.testing\.ts$/.test(name))
+      .map((name) => `${dir}/${name}`);
+  /** `fail(code, …)` given an error's text as a parameter: English a page would show inside its own language. */
+  const ERROR_AS_PARAMETER = /\bfail\(\s*'\w+'\s*,[^;]*(?:String\(\s*\w*err\w*\s*\)|\berr\w*\.message\b)/;
+
+  it('keeps the cause in `error`, for logs, and out of the problem', async () => {
+    const failed = failBecause('problemNoAnswer', new Error('Could not establish connection.'));
+    expect(failed.problem).toEqual({ code: 'problemNoAnswer', params: [] });
+    expect(failed.error).toContain('Could not establish connection.');
+    const { failureText } = await pageIn(de as typeof en, 'de');
+    expect(failureText(failed)).toBe(german.t('problemNoAnswer'));
+  });
+
+  it('no source passes an error text to fail() as a parameter', () => {
+    const files = ['lib', 'utils', 'components', 'hooks', 'entrypoints'].flatMap(sources);
+    expect(files).toContain('utils/send.ts');
+    expect(files.filter((file) => ERROR_AS_PARAMETER.test(readFileSync(join(ROOT, file), 'utf8')))).toEqual([]);
+  });
+
+  it.each([
+    "return fail('problemNoAnswer', String(error));",
+    "return fail('problemScreenReportFailed', error instanceof Error ? error.message : String(error));",
+  ])('sees an error text passed as a parameter: %s', (line) => {
+    expect(ERROR_AS_PARAMETER.test(line)).toBe(true);
+  });
 });
