@@ -1,9 +1,8 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useViewportHeight } from '@/hooks/useViewportHeight';
 import { useWholeRowsHigh } from '@/hooks/useWholeRowsHigh';
 import type { AccountView } from '@/lib/messages';
 import { type Codes, currentCode } from '@/lib/popup/current-code';
-import { filterAccounts, orderAsOpened, searchIndex } from '@/lib/popup/list-order';
 import { isListKey, scrollToShow, targetRow, visibleWindow } from '@/lib/popup/list-window';
 import { t } from '@/utils/i18n';
 import { groupCode } from './code-format';
@@ -228,14 +227,4 @@ function AccountRow({ index, setSize, account, codes, now, onCopy, onEdit, onKey
       </div>
     </li>
   );
-}
-
-/** The search box's query and the accounts it shows, in the order the popup opened with. */
-export function useSearch(accounts: readonly AccountView[]) {
-  const [query, setQuery] = useState('');
-  const usedAtOpen = useRef(new Map<string, number>());
-  const ordered = useMemo(() => orderAsOpened(accounts, usedAtOpen.current), [accounts]);
-  const index = useMemo(() => searchIndex(ordered), [ordered]);
-  const shown = useMemo(() => filterAccounts(ordered, query, index), [ordered, index, query]);
-  return { query, setQuery, shown };
 }

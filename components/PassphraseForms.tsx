@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
+import { useNewPassphrase } from '@/hooks/useNewPassphrase';
 import { MIN_PASSPHRASE_LENGTH, validateNewPassphrase } from '@/lib/new-passphrase';
 import { t } from '@/utils/i18n';
 import { send } from '@/utils/send';
 import { Field } from './Field';
 import { failureText } from './failure-text';
-import { NewPassphraseFields, useNewPassphrase } from './NewPassphraseFields';
+import { NewPassphraseFields } from './NewPassphraseFields';
 
 export function CreateVaultForm({ onCreated }: { onCreated: () => void }) {
   const fields = useNewPassphrase();

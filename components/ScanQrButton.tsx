@@ -32,8 +32,7 @@ export function ScanQrButton({
     setStage({ kind: 'busy' });
     setChoices({});
     try {
-      const dataUrl = await captureTabThePopupActsOn();
-      const decoded = await qrTextOf(await (await fetch(dataUrl)).blob());
+      const decoded = await qrTextOf(await captureTabThePopupActsOn());
       if (!decoded.ok) return fail(failureText(decoded));
       const reply = await send({ type: 'import:preview', content: { qr: decoded.text } });
       if (!reply.ok) return fail(failureText(reply));

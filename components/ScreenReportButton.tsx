@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { tabThePopupActsOn } from '@/utils/active-tab';
+import { copyText } from '@/utils/clipboard-copy';
 import { t } from '@/utils/i18n';
 import { send } from '@/utils/send';
 import { failureText } from './failure-text';
@@ -24,7 +25,7 @@ export function ScreenReportButton() {
       return;
     }
     try {
-      await navigator.clipboard.writeText(`${JSON.stringify(reply.report, null, 2)}\n`);
+      await copyText(`${JSON.stringify(reply.report, null, 2)}\n`);
       setOutcome({ kind: 'copied' });
     } catch (error) {
       setOutcome({ kind: 'failed', message: t('screenReportCopyFailed', String(error)) });

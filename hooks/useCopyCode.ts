@@ -1,4 +1,5 @@
 import type { AccountView } from '@/lib/messages';
+import { copyText } from '@/utils/clipboard-copy';
 import { t } from '@/utils/i18n';
 import { send } from '@/utils/send';
 
@@ -11,7 +12,7 @@ export function useCopyCode(codeToCopy: (account: AccountView) => Promise<string
     const code = await codeToCopy(account);
     if (!code) return;
     try {
-      await navigator.clipboard.writeText(code);
+      await copyText(code);
       say(t('copiedCodeFor', account.name));
       void send({ type: 'clipboard:copied' });
       void send({ type: 'accounts:mark-used', id: account.id });

@@ -13,10 +13,17 @@ export async function tabThePopupActsOn(): Promise<{ id?: number; windowId?: num
   return window?.tabs?.find((t) => t.active);
 }
 
-/** A PNG data URL of what the tab the popup acts on shows (activeTab grants it after a click). */
-export async function captureTabThePopupActsOn(): Promise<string> {
+/** A PNG image of what the tab the popup acts on shows (activeTab grants it after a click). */
+export async function captureTabThePopupActsOn(): Promise<Blob> {
   const windowId = (await tabThePopupActsOn())?.windowId;
-  return windowId === undefined
-    ? await browser.tabs.captureVisibleTab({ format: 'png' })
-    : await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
+  const dataUrl =
+    windowId === undefined
+      ? await browser.tabs.captureVisibleTab({ format: 'png' })
+      : await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
+  return await blobOfDataUrl(dataUrl);
+}
+
+/** The bytes a `data:` URL holds; fetch decodes one without reaching the network. */
+async function blobOfDataUrl(dataUrl: string): Promise<Blob> {
+  return await (await fetch(dataUrl)).blob();
 }

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { Field, Select } from '@/components/Field';
 import { failureText } from '@/components/failure-text';
-import { NewPassphraseFields, useNewPassphrase } from '@/components/NewPassphraseFields';
+import { NewPassphraseFields } from '@/components/NewPassphraseFields';
+import { useNewPassphrase } from '@/hooks/useNewPassphrase';
 import { DEFAULT_PBKDF2_ITERATIONS } from '@/lib/crypto';
 import { describeLeftOut } from '@/lib/formats';
 import type { PlainExportKind } from '@/lib/messages';

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Field } from '@/components/Field';
 import { failureText } from '@/components/failure-text';
-import { NewPassphraseFields, useNewPassphrase } from '@/components/NewPassphraseFields';
+import { NewPassphraseFields } from '@/components/NewPassphraseFields';
+import { useNewPassphrase } from '@/hooks/useNewPassphrase';
 import { formatNumber, t } from '@/utils/i18n';
 import { send } from '@/utils/send';
 

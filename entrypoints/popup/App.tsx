@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AccountForm } from '@/components/AccountForm';
-import { AccountList, useSearch } from '@/components/AccountList';
+import { AccountList } from '@/components/AccountList';
 import { EditAccount } from '@/components/EditAccount';
 import { failureText } from '@/components/failure-text';
 import { HostAccessNotice } from '@/components/HostAccessNotice';
@@ -13,6 +13,7 @@ import { useAccountCodes } from '@/hooks/useAccountCodes';
 import { useClock } from '@/hooks/useClock';
 import { useCodeNews } from '@/hooks/useCodeNews';
 import { useCopyCode } from '@/hooks/useCopyCode';
+import { useSearch } from '@/hooks/useSearch';
 import { useToast } from '@/hooks/useToast';
 import type { AccountView, PageReplies, TabStatus, VaultState } from '@/lib/messages';
 import { tabThePopupActsOn } from '@/utils/active-tab';

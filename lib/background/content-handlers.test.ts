@@ -41,7 +41,9 @@ const askCode = (tabId: number, manual: boolean, pageAccount: string | null = NA
   routeMessage({ type: 'content:code', pageAccount, retry: false, manual }, tab(tabId), self, ctx);
 const askAccount = (tabId: number, pageAccount: string | null) =>
   routeMessage({ type: 'content:has-account', pageAccount, purpose: 'chooser' }, tab(tabId), self, ctx);
-const report = (tabId: number, event: FillEvent) =>
+/** What a page may send: a fill event, and whatever else a compromised page adds to it. */
+type PageReport = FillEvent & Record<string, unknown>;
+const report = (tabId: number, event: PageReport) =>
   routeMessage({ type: 'content:report', event }, tab(tabId), self, ctx);
 const autofill = (on: boolean) => routeMessage({ type: 'settings:set', changes: { autofill: on } }, POPUP, self, ctx);
 
@@ -56,7 +58,13 @@ describe('the keyboard command is the background’s, not the page’s (automati
   it('a code once the background itself saw the command for that tab', async () => {
     expect(await fillCodeInTab(ctx, { id: 1, url: SIGNIN_URL })).toBe(true);
     expect(told).toEqual([[1, { type: 'bg:fill-now' }]]);
-    expect(await askCode(1, true)).toMatchObject({ status: 'code', code: oathtoolCode(secret, now), account: NAME });
+    expect(await askCode(1, true)).toEqual({
+      status: 'code',
+      code: oathtoolCode(secret, now),
+      digits: 6,
+      submit: false,
+      rememberDevice: false,
+    });
   });
 
   it('the command for one tab is not a command for another', async () => {
@@ -86,7 +94,7 @@ describe('the keyboard command is the background’s, not the page’s (automati
 });
 
 describe('the filled account is the one the background handed the code for', () => {
-  it('whatever account the page names in its report', async () => {
+  it('whatever account a compromised page adds to its report', async () => {
     await askCode(1, false);
     await report(1, { kind: 'filled', account: OTHER, submitted: true });
     expect(await getTabStatus(1)).toEqual({ state: 'filled', account: NAME, submitted: true, at: now });
@@ -96,14 +104,14 @@ describe('the filled account is the one the background handed the code for', () 
 
   it('a tab that was handed no code cannot report a fill', async () => {
     await askCode(1, false);
-    await report(2, { kind: 'filled', account: NAME, submitted: false });
+    await report(2, { kind: 'filled', submitted: false });
     expect(await getTabStatus(2)).toBeNull();
   });
 
   it('a tab handed codes for two accounts in turn names the latest', async () => {
     await askCode(1, false, NAME);
     await askCode(1, false, OTHER);
-    await report(1, { kind: 'filled', account: NAME, submitted: false });
+    await report(1, { kind: 'filled', submitted: false });
     expect(await getTabStatus(1)).toMatchObject({ state: 'filled', account: OTHER });
   });
 });

@@ -130,7 +130,6 @@ async function codeForPage(
     status: 'code',
     code: generateCode(account, now),
     digits: account.digits,
-    account: account.name,
     submit,
     rememberDevice: settings.rememberDevice,
   };

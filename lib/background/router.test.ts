@@ -106,7 +106,6 @@ describe('routeMessage', () => {
       status: 'code',
       code: oathtoolCode(secret, now),
       digits: 6,
-      account: NAME,
       submit: false,
       rememberDevice: false,
     });

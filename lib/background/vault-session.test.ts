@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { newAccount } from '../accounts';
-import { MAX_PBKDF2_ITERATIONS, MIN_PBKDF2_ITERATIONS } from '../crypto';
-import { KDF_OUT_OF_RANGE, type VaultRecord } from '../vault';
-import { vaultRecordItem } from './storage';
+import { MAX_PBKDF2_ITERATIONS, MIN_PBKDF2_ITERATIONS, toBase64 } from '../crypto';
+import { createVault, KDF_OUT_OF_RANGE, type VaultRecord } from '../vault';
+import { sessionKeyItem, vaultRecordItem } from './storage';
 import { ITERATIONS_OUT_OF_RANGE, VaultSession } from './vault-session';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -206,5 +206,42 @@ describe('reading without going to storage while storage holds what the session 
     await fakeBrowser.storage.session.remove('dataKey');
     expect(await session.state()).toBe('locked');
     expect((await session.accounts()).ok).toBe(false);
+  });
+});
+
+describe('reads write nothing: a vault an earlier version wrote is stored in the current form by a write', () => {
+  /** An earlier version's vault, open in this browser: contents without settings, settings beside them in plain storage. */
+  async function earlierVersionVaultOpen(): Promise<void> {
+    const { record, dataKey } = await createVault(PASSPHRASE, { accounts: [] }, MIN_PBKDF2_ITERATIONS);
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({ vault: record, settings: { submitAfterFill: true, staySignedIn: 'no' } });
+    await sessionKeyItem.setValue(toBase64(dataKey));
+    session = new VaultSession(MIN_PBKDF2_ITERATIONS);
+  }
+
+  it('open, accounts and settings read the plain settings and leave storage as it was', async () => {
+    await earlierVersionVaultOpen();
+    const before = await fakeBrowser.storage.local.get(null);
+    const writes = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const removals = vi.spyOn(fakeBrowser.storage.local, 'remove');
+    expect(await session.settings()).toMatchObject({ ok: true, value: { submitAfterFill: true, staySignedIn: 'no' } });
+    expect(await session.accounts()).toEqual({ ok: true, value: [] });
+    expect((await session.open()).ok).toBe(true);
+    expect(writes).not.toHaveBeenCalled();
+    expect(removals).not.toHaveBeenCalled();
+    expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
+  });
+
+  it('the next write stores the settings in the vault and removes the plain copy', async () => {
+    await earlierVersionVaultOpen();
+    expect(await session.settings()).toMatchObject({ ok: true, value: { submitAfterFill: true } });
+    expect(await session.changeSettings({ staySignedIn: 'yes' })).toMatchObject({
+      ok: true,
+      value: { submitAfterFill: true, staySignedIn: 'yes' },
+    });
+    expect(Object.keys(await fakeBrowser.storage.local.get(null))).toEqual(['vault']);
+    await session.lock();
+    expect((await session.unlock(PASSPHRASE)).ok).toBe(true);
+    expect(await session.settings()).toMatchObject({ ok: true, value: { submitAfterFill: true, staySignedIn: 'yes' } });
   });
 });

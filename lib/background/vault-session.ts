@@ -89,12 +89,12 @@ export class VaultSession {
       if (!key.ok) return key;
       const contents = await readContents(record.value, key.value);
       if (!contents.ok) return contents;
-      const current = await this.upgradeAndWrite({
+      const read = await this.withLegacySettings({
         record: record.value,
         contents: contents.value,
         dataKey: key.value,
       });
-      await this.writeKey(current, checkedAt);
+      await this.writeKey(await this.writeCurrentForm(read), checkedAt);
       return { ok: true, value: undefined };
     });
   }
@@ -103,7 +103,10 @@ export class VaultSession {
     return this.queue.run(() => this.lockNow());
   }
 
-  /** The decrypted vault, or why not (locked, none, damaged). For reading: writing goes through mutate. */
+  /**
+   * The decrypted vault, or why not (locked, none, damaged). Reads only: a vault an earlier version
+   * wrote is brought to the current form by the next unlock or write (mutate).
+   */
   open(): Promise<Result<Unlocked>> {
     return this.queue.run(async () => {
       const cached = this.cache.trusted();
@@ -131,8 +134,8 @@ export class VaultSession {
   }
 
   /**
-   * Applies `change` to the decrypted contents and stores the result in one storage.local.set.
-   * A change that returns an error writes nothing.
+   * Applies `change` to the decrypted contents and stores the result, in the current form, in one
+   * storage.local.set. A change that returns an error writes nothing.
    */
   mutate<T>(change: (contents: VaultContents) => Result<{ contents: VaultContents; result: T }>): Promise<Result<T>> {
     return this.queue.run(async () => {
@@ -141,12 +144,14 @@ export class VaultSession {
       if (!vault.ok) return vault;
       const outcome = change(structuredClone(vault.value.contents));
       if (!outcome.ok) return outcome;
+      const contents: VaultContents = { ...outcome.value.contents, version: CONTENTS_VERSION };
       // vault.value.record is the stored record (openNow re-read it): only the contents change.
-      const record = await writeContents(vault.value.record, vault.value.dataKey, outcome.value.contents);
-      const unlocked = { ...vault.value, record, contents: outcome.value.contents };
+      const record = await writeContents(vault.value.record, vault.value.dataKey, contents);
+      const unlocked = { ...vault.value, record, contents };
       await this.cache.holdAndWrite(toBase64(vault.value.dataKey), unlocked, checkedAt, () =>
         vaultRecordItem.setValue(record),
       );
+      if (isEarlierForm(vault.value.contents)) await legacySettingsItem.removeValue();
       return { ok: true, value: outcome.value.result };
     });
   }
@@ -202,7 +207,10 @@ export class VaultSession {
     await sessionKeyItem.removeValue();
   }
 
-  /** Reads the stored record; decrypts again only when it is not the one already decrypted. */
+  /**
+   * Reads the stored record; decrypts again only when it is not the one already decrypted. Writes
+   * nothing: an earlier version's contents come back with their settings read beside them.
+   */
   private async openNow(): Promise<Result<Unlocked>> {
     const checkedAt = this.cache.mark();
     const [keyBase64, stored] = await Promise.all([sessionKeyItem.getValue(), vaultRecordItem.getValue()]);
@@ -221,21 +229,30 @@ export class VaultSession {
     const dataKey = fromBase64(keyBase64);
     const contents = await readContents(record.value, dataKey);
     if (!contents.ok) return contents;
-    const unlocked = await this.upgradeAndWrite({ record: record.value, contents: contents.value, dataKey });
+    const unlocked = await this.withLegacySettings({ record: record.value, contents: contents.value, dataKey });
     this.cache.hold(keyBase64, unlocked, checkedAt);
     return { ok: true, value: unlocked };
   }
 
   /**
-   * Contents written by an earlier version get their current form, in one write: settings kept
-   * in plain storage.local move into the vault (values out of range take their default), and
-   * the plain copy is removed. Runs in the queue, on the first unlock or open after an update.
+   * Contents written by an earlier version, with the settings that version kept in plain
+   * storage.local (values out of range take their default). Reads only; the contents keep their
+   * version, so the next write knows to store the current form and remove the plain copy.
    */
-  private async upgradeAndWrite(vault: Unlocked): Promise<Unlocked> {
-    if ((vault.contents.version ?? 1) >= CONTENTS_VERSION) return vault;
+  private async withLegacySettings(vault: Unlocked): Promise<Unlocked> {
+    if (!isEarlierForm(vault.contents)) return vault;
     const legacy = await legacySettingsItem.getValue();
     const settings = mergeSettings(typeof legacy === 'object' && legacy !== null ? (legacy as Partial<Settings>) : {});
-    const contents: VaultContents = { ...vault.contents, version: CONTENTS_VERSION, settings };
+    return { ...vault, contents: { ...vault.contents, settings } };
+  }
+
+  /**
+   * Stores an earlier version's contents in the current form, in one write, and removes the plain
+   * copy of the settings: on the first unlock after an update.
+   */
+  private async writeCurrentForm(vault: Unlocked): Promise<Unlocked> {
+    if (!isEarlierForm(vault.contents)) return vault;
+    const contents: VaultContents = { ...vault.contents, version: CONTENTS_VERSION };
     const record = await writeContents(vault.record, vault.dataKey, contents);
     await vaultRecordItem.setValue(record);
     await legacySettingsItem.removeValue();
@@ -256,4 +273,9 @@ export class VaultSession {
     const keyBase64 = toBase64(unlocked.dataKey);
     await this.cache.holdAndWrite(keyBase64, unlocked, checkedAt, () => sessionKeyItem.setValue(keyBase64));
   }
+}
+
+/** Contents an earlier version wrote (before settings moved into the vault). */
+function isEarlierForm(contents: VaultContents): boolean {
+  return (contents.version ?? 1) < CONTENTS_VERSION;
 }

@@ -15,7 +15,7 @@ import { MemoryStorage } from './memory-storage.testing';
 const ACCOUNT = 'adele.vance@contoso.onmicrosoft.com';
 
 function code(value: string, options: Partial<Extract<CodeResponse, { status: 'code' }>> = {}): CodeResponse {
-  return { status: 'code', code: value, digits: 6, account: ACCOUNT, submit: false, rememberDevice: false, ...options };
+  return { status: 'code', code: value, digits: 6, submit: false, rememberDevice: false, ...options };
 }
 
 interface Answers {
@@ -97,7 +97,7 @@ function start(
   return harness;
 }
 
-const WRONG_CODE_REPORT = (retrying: boolean) => ({ kind: 'wrong-code', account: ACCOUNT, retrying });
+const WRONG_CODE_REPORT = (retrying: boolean) => ({ kind: 'wrong-code', retrying });
 
 describe('mayAutofill', () => {
   it.each<[string, boolean, boolean]>([
@@ -146,7 +146,7 @@ describe('filling the "Enter code" prompt', () => {
     expect(page.globals.boundCode).toBe('123456');
     expect(page.globals.submittedCodes).toEqual([]);
     expect(page.globals.rememberDevice).toBe(false);
-    expect(reports()).toEqual([{ kind: 'filled', account: ACCOUNT, submitted: false }]);
+    expect(reports()).toEqual([{ kind: 'filled', submitted: false }]);
   });
 
   it('ticks "Don\'t ask again" and submits only when told', async () => {
@@ -157,7 +157,7 @@ describe('filling the "Enter code" prompt', () => {
     expect(page.globals.rememberDevice).toBe(true);
     expect(page.globals.submittedCodes).toEqual(['123456']);
     expect(page.globals.signedIn).toBe(true);
-    expect(reports()).toEqual([{ kind: 'filled', account: ACCOUNT, submitted: true }]);
+    expect(reports()).toEqual([{ kind: 'filled', submitted: true }]);
   });
 
   it('fills once per prompt, however often the page changes afterwards', async () => {
@@ -309,9 +309,9 @@ describe('wrong code', () => {
     expect(field().value).toBe('222222');
     expect(field().classList.contains('has-error')).toBe(true);
     expect(reports()).toEqual([
-      { kind: 'filled', account: ACCOUNT, submitted: true },
+      { kind: 'filled', submitted: true },
       WRONG_CODE_REPORT(true),
-      { kind: 'filled', account: ACCOUNT, submitted: true },
+      { kind: 'filled', submitted: true },
       WRONG_CODE_REPORT(false),
     ]);
     harness?.command({ type: 'bg:fill-now' });
@@ -343,9 +343,9 @@ describe('wrong code', () => {
     expect(page.globals.submittedCodes).toEqual(['111111', '222222']);
     expect(page.globals.signedIn).toBe(true);
     expect(reports()).toEqual([
-      { kind: 'filled', account: ACCOUNT, submitted: true },
+      { kind: 'filled', submitted: true },
       WRONG_CODE_REPORT(true),
-      { kind: 'filled', account: ACCOUNT, submitted: true },
+      { kind: 'filled', submitted: true },
     ]);
   });
 
@@ -370,9 +370,9 @@ describe('wrong code', () => {
     await page.settle();
     expect(page.globals.signedIn).toBe(true);
     expect(reports()).toEqual([
-      { kind: 'filled', account: ACCOUNT, submitted: true },
+      { kind: 'filled', submitted: true },
       WRONG_CODE_REPORT(true),
-      { kind: 'filled', account: ACCOUNT, submitted: true },
+      { kind: 'filled', submitted: true },
     ]);
   });
 
@@ -406,7 +406,7 @@ describe('wrong code', () => {
     await page.settle();
     expect(codeRequests()).toHaveLength(1);
     expect(field().value).toBe('999999');
-    expect(reports()).toEqual([{ kind: 'filled', account: ACCOUNT, submitted: false }]);
+    expect(reports()).toEqual([{ kind: 'filled', submitted: false }]);
   });
 });
 

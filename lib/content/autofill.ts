@@ -147,13 +147,13 @@ export function startAutofill(ports: AutofillPorts): AutofillController | null {
     }
   }
 
-  function fill({ code, account, submit, rememberDevice }: Extract<Effect, { do: 'fill' }>): void {
+  function fill({ code, submit, rememberDevice }: Extract<Effect, { do: 'fill' }>): void {
     const field = elements.field as HTMLInputElement | undefined;
     if (!field) return;
     setFieldValue(field, code);
     if (rememberDevice) tickDontAskAgain(doc);
     // Our own click on Verify is seen by onUserEvent: the code is reported spent from there.
-    report({ kind: 'filled', account, submitted: submit && submitCode(field) });
+    report({ kind: 'filled', submitted: submit && submitCode(field) });
   }
 
   function onCommand(command: ContentCommand): void {

@@ -32,7 +32,6 @@ export interface FlowState {
   waitingRetry: boolean;
   waitingManual: boolean;
   filledValue: string;
-  filledAccount: string;
   errorShownAtFill: boolean;
   errorGoneSinceFill: boolean;
   /** The filled code was seen submitted, and the background told. */
@@ -66,7 +65,6 @@ export const INITIAL_STATE: FlowState = {
   waitingRetry: false,
   waitingManual: false,
   filledValue: '',
-  filledAccount: '',
   errorShownAtFill: false,
   errorGoneSinceFill: false,
   spentReported: false,
@@ -100,7 +98,7 @@ export type Effect =
   | { do: 'ask-account'; pageAccount: string | null; purpose: SwitchPurpose }
   | { do: 'ask-kmsi' }
   /** Sets the field, ticks "Don't ask again" if told, submits if told, then reports 'filled'. */
-  | { do: 'fill'; code: string; account: string; submit: boolean; rememberDevice: boolean }
+  | { do: 'fill'; code: string; submit: boolean; rememberDevice: boolean }
   | { do: 'click'; target: 'code-tile' | 'other-ways' | 'kmsi-yes' | 'kmsi-no' }
   | { do: 'remember-pick'; proof: string | null }
   /** Arms the code timer; a later one replaces it. */

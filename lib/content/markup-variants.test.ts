@@ -7,7 +7,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fixtureHtml } from '../../tests/fixtures/signin/index';
-import { LIVE_ACCOUNT } from '../../tests/fixtures/signin/live';
 import type { Changes } from '../../tests/fixtures/signin/variants';
 import type { CodeResponse, ContentRequest, HasAccountResponse } from '../messages';
 import { fakeLayout } from '../signin/fake-layout.testing';
@@ -35,8 +34,7 @@ function run(fixture: string, seed: number, url: string): Run {
     async send(request) {
       sent.push(request);
       if (request.type === 'content:code') {
-        const account = (request.pageAccount ?? LIVE_ACCOUNT) as string;
-        return { status: 'code', code: CODE, digits: 6, account, submit: false, rememberDevice: false } as CodeResponse;
+        return { status: 'code', code: CODE, digits: 6, submit: false, rememberDevice: false } satisfies CodeResponse;
       }
       if (request.type === 'content:has-account') return { status: 'yes' } satisfies HasAccountResponse;
       return { status: 'ok' };

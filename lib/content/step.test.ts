@@ -12,7 +12,7 @@ const prompt = (changes: Partial<Extract<ScreenReading, { screen: 'code-prompt' 
   method: 'totp',
   ...changes,
 });
-const CODE = { status: 'code', code: '123456', digits: 6, account: ACCOUNT, submit: false, rememberDevice: false };
+const CODE = { status: 'code', code: '123456', digits: 6, submit: false, rememberDevice: false };
 const page = (reading: ScreenReading, now = 0): Input => ({ kind: 'page', reading, now });
 const state = (changes: Partial<FlowState> = {}): FlowState => ({ ...INITIAL_STATE, ...changes });
 const SUMMARY = { title: 'More information required', pgid: 'ConvergedProofUpRedirect', aadsts: null };
@@ -63,7 +63,7 @@ describe('step', () => {
       { stage: 'filled', filledValue: '123456' },
       [
         { do: 'remember-pick', proof: null },
-        { do: 'fill', code: '123456', account: ACCOUNT, submit: false, rememberDevice: false },
+        { do: 'fill', code: '123456', submit: false, rememberDevice: false },
       ],
     ],
     [
@@ -117,11 +117,11 @@ describe('step', () => {
     ],
     [
       'a wrong code after our fill: retry once with the next code',
-      state({ stage: 'filled', filledValue: '123456', filledAccount: ACCOUNT }),
+      state({ stage: 'filled', filledValue: '123456' }),
       page(prompt({ field: { ...FIELD, value: '123456', wrongCodeShown: true } })),
       { stage: 'asking', wrongCodes: 1 },
       [
-        report({ kind: 'wrong-code', account: ACCOUNT, retrying: true }),
+        report({ kind: 'wrong-code', retrying: true }),
         { do: 'spent' },
         { do: 'ask-code', pageAccount: ACCOUNT, retry: true, manual: false },
       ],
@@ -131,14 +131,13 @@ describe('step', () => {
       state({
         stage: 'filled',
         filledValue: '654321',
-        filledAccount: ACCOUNT,
         wrongCodes: 1,
         errorGoneSinceFill: true,
         spentReported: true,
       }),
       page(prompt({ field: { ...FIELD, value: '654321', wrongCodeShown: true } })),
       { stage: 'stopped', wrongCodes: 2 },
-      [report({ kind: 'wrong-code', account: ACCOUNT, retrying: false }), { do: 'stop' }],
+      [report({ kind: 'wrong-code', retrying: false }), { do: 'stop' }],
     ],
     [
       'the chooser with a code tile asks whether the vault has the account',

@@ -32,9 +32,13 @@ export const NOT_FILLED_REASONS = [
 ] as const;
 export type NotFilledReason = (typeof NOT_FILLED_REASONS)[number];
 
+/**
+ * What the content script saw happen. A fill or a refused code names no account: the background
+ * knows which account it handed this tab a code for, and a page could name any.
+ */
 export type FillEvent =
-  | { kind: 'filled'; account: string; submitted: boolean }
-  | { kind: 'wrong-code'; account: string; retrying: boolean }
+  | { kind: 'filled'; submitted: boolean }
+  | { kind: 'wrong-code'; retrying: boolean }
   | { kind: 'not-totp'; reason: NotFilledReason; pageDigits?: number; accountDigits?: number }
   /** Throttling, lockout, or a screen the extension does not know holding the sign-in. */
   | { kind: 'stopped'; screen: ScreenSummary; blocked: boolean };
@@ -73,7 +77,6 @@ export type CodeResponse =
       code: string;
       /** Expected code length, so the page's maxlength can be checked. */
       digits: Digits;
-      account: string;
       submit: boolean;
       rememberDevice: boolean;
     }

@@ -1,17 +1,9 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { RUNNER_MARK } from '../../lib/content/runner-marker';
-import { type LocalHttpsServer, startHttpsServer } from '../support/https-server';
+import type { LocalHttpsServer } from '../support/https-server';
 import { oathtoolCodesBetween, randomSecret } from '../support/oathtool';
-import {
-  clickByName,
-  type FirefoxWithExtension,
-  fillByName,
-  LOOKALIKE_HOST,
-  launchFirefoxWithExtension,
-  openExtensionPage,
-  SERVED_HOSTS,
-} from './firefox';
+import { clickByName, type FirefoxWithExtension, fillByName, LOOKALIKE_HOST, openExtensionPage } from './firefox';
+import { expect, test as firefoxTest } from './fixtures';
 import {
   allTabIds,
   badgeText,
@@ -35,18 +27,16 @@ const CODE_PAGE = 'https://login.microsoftonline.com/common/login';
 /** What the `framed` fixture frames (`framerPage` in tests/fixtures/signin/entra.ts). */
 const FRAMED_CODE_PAGE = 'https://login.microsoftonline.com/common/SAS/ProcessAuth?framed=1';
 
-let server: LocalHttpsServer;
-let firefox: FirefoxWithExtension;
-/** An extension page kept open to send setup requests from, as the popup would. */
-let extensionPage: Page;
 let accounts = 0;
 /** Every fill a test checks happens after this moment. */
 let testStartedAt = 0;
 
-beforeAll(async () => {
-  server = await startHttpsServer(SERVED_HOSTS);
-  firefox = await launchFirefoxWithExtension({ grantHostAccess: true });
-  extensionPage = await openExtensionPage(firefox.browser, 'options.html');
+/**
+ * This file's Firefox with a vault, and an extension page kept open to send setup requests from,
+ * as the popup would.
+ */
+const test = firefoxTest.extend('extensionPage', { scope: 'file' }, async ({ firefox }) => {
+  const extensionPage = await openExtensionPage(firefox.browser, 'options.html');
   expect(
     await sendFromExtensionPage(extensionPage, {
       type: 'vault:create',
@@ -58,24 +48,17 @@ beforeAll(async () => {
   for (const name of ['megan.bowen@contoso.onmicrosoft.com', 'alex.wilber@fabrikam.onmicrosoft.com']) {
     await sendFromExtensionPage(extensionPage, { type: 'accounts:add', input: { name, secret: randomSecret() } });
   }
+  return extensionPage;
 });
-beforeEach(() => {
+test.beforeEach(() => {
   testStartedAt = Date.now();
-});
-afterAll(async () => {
-  try {
-    await firefox?.close();
-  } finally {
-    // Port 443 must be free for the next file whatever happened to the browser.
-    await server?.close();
-  }
 });
 
 /**
  * A new account for each test: the background hands out a code once per account per period
  * (replay protection), so reusing one would make a test wait for the next period.
  */
-async function newAccount(): Promise<{ name: string; secret: string }> {
+async function newAccount(extensionPage: Page): Promise<{ name: string; secret: string }> {
   const name = `qa.user${++accounts}@contoso.onmicrosoft.com`;
   const secret = randomSecret();
   const reply = await sendFromExtensionPage(extensionPage, { type: 'accounts:add', input: { name, secret } });
@@ -92,15 +75,23 @@ function expectOathtoolCode(code: string, secret: string): void {
 }
 
 /** The positive control of a never-fill case: the same account, the real page, filled. */
-async function expectFilledOnTheRealPage(account: { name: string; secret: string }): Promise<void> {
+async function expectFilledOnTheRealPage(
+  firefox: FirefoxWithExtension,
+  server: LocalHttpsServer,
+  account: { name: string; secret: string },
+): Promise<void> {
   serveFixture(server, CODE_PAGE, 'enter-code', account.name);
   const page = await openSigninPage(firefox.browser, CODE_PAGE);
   expectOathtoolCode(await filledCode(page), account.secret);
   await page.close();
 }
 
-it('fills oathtool’s code on https://login.microsoftonline.com; the page sees input and change', async () => {
-  const account = await newAccount();
+test('fills oathtool’s code on https://login.microsoftonline.com; the page sees input and change', async ({
+  firefox,
+  signinServer: server,
+  extensionPage,
+}) => {
+  const account = await newAccount(extensionPage);
   // The banner in capitals: accounts match case-insensitively.
   serveFixture(server, CODE_PAGE, 'enter-code', account.name.toUpperCase());
   const page = await openSigninPage(firefox.browser, CODE_PAGE);
@@ -115,8 +106,12 @@ it('fills oathtool’s code on https://login.microsoftonline.com; the page sees 
   await page.close();
 });
 
-it('never fills inside a frame, whoever frames it; the same page in the top frame is filled', async () => {
-  const account = await newAccount();
+test('never fills inside a frame, whoever frames it; the same page in the top frame is filled', async ({
+  firefox,
+  signinServer: server,
+  extensionPage,
+}) => {
+  const account = await newAccount(extensionPage);
   serveFixture(server, FRAMED_CODE_PAGE, 'enter-code', account.name);
   for (const framer of ['https://app.fabrikam.example/portal', 'https://login.microsoftonline.com/common/framer']) {
     serveFixture(server, framer, 'framed', account.name);
@@ -131,29 +126,41 @@ it('never fills inside a frame, whoever frames it; the same page in the top fram
   await page.close();
 });
 
-it(`never fills on the look-alike host ${LOOKALIKE_HOST}`, async () => {
-  const account = await newAccount();
+test(`never fills on the look-alike host ${LOOKALIKE_HOST}`, async ({
+  firefox,
+  signinServer: server,
+  extensionPage,
+}) => {
+  const account = await newAccount(extensionPage);
   const url = `https://${LOOKALIKE_HOST}/common/login`;
   serveFixture(server, url, 'enter-code', account.name);
   const page = await openSigninPage(firefox.browser, url);
   expect(await page.evaluate(() => location.host)).toBe(LOOKALIKE_HOST);
   await expectNothingFilled(page);
   await page.close();
-  await expectFilledOnTheRealPage(account);
+  await expectFilledOnTheRealPage(firefox, server, account);
 });
 
 /** Opens a sign-in page in a new tab and gives back the page and its tab id. */
-async function openSigninTab(url: string): Promise<{ page: Page; tabId: number }> {
+async function openSigninTab(
+  firefox: FirefoxWithExtension,
+  extensionPage: Page,
+  url: string,
+): Promise<{ page: Page; tabId: number }> {
   const tabsBefore = await allTabIds(extensionPage);
   const page = await openSigninPage(firefox.browser, url);
   const [tabId = -1] = (await allTabIds(extensionPage)).filter((id) => !tabsBefore.includes(id));
   return { page, tabId };
 }
 
-it('the code prompt is filled by the runner the background injected (executeScript with its file) beside the first stage', async () => {
-  const account = await newAccount();
+test('the code prompt is filled by the runner the background injected (executeScript with its file) beside the first stage', async ({
+  firefox,
+  signinServer: server,
+  extensionPage,
+}) => {
+  const account = await newAccount(extensionPage);
   serveFixture(server, CODE_PAGE, 'enter-code', account.name);
-  const { page, tabId } = await openSigninTab(CODE_PAGE);
+  const { page, tabId } = await openSigninTab(firefox, extensionPage, CODE_PAGE);
   expectOathtoolCode(await filledCode(page), account.secret);
   await waitForTabStatus(extensionPage, tabId, { state: 'filled', account: account.name });
   // The manifest's script has no fill in it (tests/build): the runner was injected and did it.
@@ -161,9 +168,13 @@ it('the code prompt is filled by the runner the background injected (executeScri
   await page.close();
 });
 
-it('the username page never gets the runner; the first stage loads it once the page shows an error', async () => {
+test('the username page never gets the runner; the first stage loads it once the page shows an error', async ({
+  firefox,
+  signinServer: server,
+  extensionPage,
+}) => {
   serveFixture(server, CODE_PAGE, 'username');
-  const { page, tabId } = await openSigninTab(CODE_PAGE);
+  const { page, tabId } = await openSigninTab(firefox, extensionPage, CODE_PAGE);
   // The first stage is there and watching (its own global in the extension's sandbox) ...
   await waitFor('the first stage', async () => (await contentStages(extensionPage, tabId, RUNNER_MARK)).firstStage);
   // ... and, for as long as a screen would take to be acted on, loads nothing more.
@@ -182,8 +193,8 @@ it('the username page never gets the runner; the first stage loads it once the p
   await page.close();
 });
 
-it('never fills the SMS variant of the code page', async () => {
-  const account = await newAccount();
+test('never fills the SMS variant of the code page', async ({ firefox, signinServer: server, extensionPage }) => {
+  const account = await newAccount(extensionPage);
   serveFixture(server, CODE_PAGE, 'enter-code-sms', account.name);
   const tabsBefore = await allTabIds(extensionPage);
   const page = await openSigninPage(firefox.browser, CODE_PAGE);
@@ -192,11 +203,15 @@ it('never fills the SMS variant of the code page', async () => {
   await waitForTabStatus(extensionPage, tabId, { state: 'not-totp', reason: 'sms' });
   await expectNothingFilled(page);
   await page.close();
-  await expectFilledOnTheRealPage(account);
+  await expectFilledOnTheRealPage(firefox, server, account);
 });
 
-it('locked: nothing is filled; unlocking from the popup fills the waiting page without a reload', async () => {
-  const account = await newAccount();
+test('locked: nothing is filled; unlocking from the popup fills the waiting page without a reload', async ({
+  firefox,
+  signinServer: server,
+  extensionPage,
+}) => {
+  const account = await newAccount(extensionPage);
   expect(await sendFromExtensionPage(extensionPage, { type: 'vault:lock' })).toMatchObject({ ok: true });
   serveFixture(server, CODE_PAGE, 'enter-code', account.name);
   const tabsBefore = await allTabIds(extensionPage);
@@ -227,8 +242,12 @@ it('locked: nothing is filled; unlocking from the popup fills the waiting page w
   await page.close();
 });
 
-it('the page learns nothing from the content script and cannot stop it', async () => {
-  const account = await newAccount();
+test('the page learns nothing from the content script and cannot stop it', async ({
+  firefox,
+  signinServer: server,
+  extensionPage,
+}) => {
+  const account = await newAccount(extensionPage);
   // Before the page's own scripts: record every message posted to the page, and send the event
   // WXT's content-script runtime stops on, under each name it could have, early and repeatedly.
   const probe = `<script>
@@ -258,8 +277,12 @@ it('the page learns nothing from the content script and cannot stop it', async (
   await page.close();
 });
 
-it('push first ("Approve sign in request"): switches to the app code and fills it', async () => {
-  const account = await newAccount();
+test('push first ("Approve sign in request"): switches to the app code and fills it', async ({
+  firefox,
+  signinServer: server,
+  extensionPage,
+}) => {
+  const account = await newAccount(extensionPage);
   serveFixture(server, CODE_PAGE, 'push', account.name);
   const page = await openSigninPage(firefox.browser, CODE_PAGE);
   expectOathtoolCode(await filledCode(page), account.secret);
@@ -267,10 +290,10 @@ it('push first ("Approve sign in request"): switches to the app code and fills i
   await page.close();
 });
 
-it.each(['live-totp-banner', 'live-totp-instructions-above'])(
+test.for(['live-totp-banner', 'live-totp-instructions-above'])(
   "login.live.com's new UI: the app-code box is filled (%s)",
-  async (fixture) => {
-    const account = await newAccount();
+  async (fixture, { firefox, signinServer: server, extensionPage }) => {
+    const account = await newAccount(extensionPage);
     const url = 'https://login.live.com/ppsecure/post.srf';
     serveFixture(server, url, fixture, account.name);
     const page = await openSigninPage(firefox.browser, url);

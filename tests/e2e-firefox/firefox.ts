@@ -23,12 +23,8 @@ export interface FirefoxWithExtension {
   close(): Promise<void>;
 }
 
-export async function launchFirefoxWithExtension({
-  grantHostAccess,
-  downloadDir,
-  backgroundIdleTimeoutMs,
-  extraHosts = [],
-}: {
+/** How a test file's Firefox is launched (tests/e2e-firefox/fixtures.ts, `launchOptions`). */
+export interface FirefoxLaunchOptions {
   /** False: leave host permissions to the user, as Firefox MV3 does, to test the grant flow. */
   grantHostAccess: boolean;
   /** Save every download here without asking (an `<a download>` click included). */
@@ -40,7 +36,14 @@ export async function launchFirefoxWithExtension({
   backgroundIdleTimeoutMs?: number;
   /** More host names to resolve to 127.0.0.1 besides SERVED_HOSTS (e.g. the fake sign-in's app). */
   extraHosts?: readonly string[];
-}): Promise<FirefoxWithExtension> {
+}
+
+export async function launchFirefoxWithExtension({
+  grantHostAccess,
+  downloadDir,
+  backgroundIdleTimeoutMs,
+  extraHosts = [],
+}: FirefoxLaunchOptions): Promise<FirefoxWithExtension> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No Firefox build at ${FIREFOX_EXTENSION_DIR}: run "npx wxt build -b firefox --mv3" first.`);
   }

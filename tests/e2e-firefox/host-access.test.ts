@@ -1,15 +1,7 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type LocalHttpsServer, startHttpsServer } from '../support/https-server';
 import { oathtoolCodesBetween, randomSecret } from '../support/oathtool';
-import {
-  byName,
-  clickByName,
-  type FirefoxWithExtension,
-  launchFirefoxWithExtension,
-  openExtensionPage,
-  SERVED_HOSTS,
-} from './firefox';
+import { byName, clickByName, openExtensionPage } from './firefox';
+import { expect, test } from './fixtures';
 import {
   allTabIds,
   contentScriptListens,
@@ -27,22 +19,8 @@ const CODE_PAGE = 'https://login.microsoftonline.com/common/login';
 const NOTICE = 'Access to sign-in pages';
 const ALLOW = 'Allow access to Microsoft sign-in pages';
 
-let server: LocalHttpsServer;
-let firefox: FirefoxWithExtension;
-
-beforeAll(async () => {
-  server = await startHttpsServer(SERVED_HOSTS);
-  // As a user's Firefox MV3 does: host permissions are the user's to grant, not given at install.
-  firefox = await launchFirefoxWithExtension({ grantHostAccess: false });
-});
-afterAll(async () => {
-  try {
-    await firefox?.close();
-  } finally {
-    // Port 443 must be free for the next file whatever happened to the browser.
-    await server?.close();
-  }
-});
+// As a user's Firefox MV3 does: host permissions are the user's to grant, not given at install.
+test.override('launchOptions', { scope: 'file' }, { grantHostAccess: false });
 
 /** Whether the popup shows the notice (a region named "Access to sign-in pages"). */
 function noticeShown(popup: Page): Promise<boolean> {
@@ -64,7 +42,10 @@ function grantedOrigins(page: Page): Promise<string[]> {
   });
 }
 
-it('asks for the sign-in hosts from the popup; once allowed, a reloaded sign-in page is filled', async () => {
+test('asks for the sign-in hosts from the popup; once allowed, a reloaded sign-in page is filled', async ({
+  firefox,
+  signinServer: server,
+}) => {
   const setup = await openExtensionPage(firefox.browser, 'options.html');
   expect(await grantedOrigins(setup)).toEqual([]);
   expect(

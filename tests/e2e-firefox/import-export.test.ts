@@ -2,18 +2,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AccountView } from '../../lib/messages';
 import { oathtoolCode, randomSecret } from '../support/oathtool';
-import {
-  byName,
-  clickByName,
-  type FirefoxWithExtension,
-  fillByName,
-  launchFirefoxWithExtension,
-  openExtensionPage,
-  textOfRole,
-} from './firefox';
+import { byName, clickByName, type FirefoxWithExtension, fillByName, openExtensionPage, textOfRole } from './firefox';
+import { expect, test as firefoxTest } from './fixtures';
 import { sendFromExtensionPage, waitFor } from './signin-pages';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -25,23 +17,22 @@ const BACKUP_PASSPHRASE = 'backup passphrase for the test';
  */
 const BACKGROUND_IDLE_TIMEOUT_MS = 3_000;
 
-let firefox: FirefoxWithExtension;
-let work: string;
-let downloads: string;
+/** The file's folder for files to import and, under `downloads/`, what Firefox downloads. */
+// biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's dependencies from this pattern; it has none.
+const test = firefoxTest.extend('work', { scope: 'file' }, async ({}, { onCleanup }) => {
+  const work = mkdtempSync(join(tmpdir(), 'mfa-autofill-ff-io-'));
+  onCleanup(() => rmSync(work, { recursive: true, force: true }));
+  return work;
+});
+test.override('launchOptions', { scope: 'file' }, async ({ work }) => ({
+  grantHostAccess: true,
+  downloadDir: downloadsIn(work),
+  backgroundIdleTimeoutMs: BACKGROUND_IDLE_TIMEOUT_MS,
+}));
 
-beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'mfa-autofill-ff-io-'));
-  downloads = join(work, 'downloads');
-  firefox = await launchFirefoxWithExtension({
-    grantHostAccess: true,
-    downloadDir: downloads,
-    backgroundIdleTimeoutMs: BACKGROUND_IDLE_TIMEOUT_MS,
-  });
-});
-afterAll(async () => {
-  await firefox?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+function downloadsIn(work: string): string {
+  return join(work, 'downloads');
+}
 
 /** A new empty vault (any old one deleted), unlocked. */
 async function freshVault(page: Page): Promise<void> {
@@ -55,14 +46,14 @@ async function freshVault(page: Page): Promise<void> {
  * The options page opened afresh, so it shows the vault as it is now (reload() does not
  * resolve over BiDi on moz-extension://, see firefox.ts); `previous` is closed.
  */
-async function reopenOptions(previous: Page): Promise<Page> {
+async function reopenOptions(firefox: FirefoxWithExtension, previous: Page): Promise<Page> {
   const page = await openExtensionPage(firefox.browser, 'options.html');
   await previous.close();
   return page;
 }
 
 /** The options page's "Import file" input given a file written to disk (WebDriver BiDi input.setFiles). */
-async function importFile(options: Page, name: string, content: string): Promise<void> {
+async function importFile(work: string, options: Page, name: string, content: string): Promise<void> {
   const path = join(work, name);
   writeFileSync(path, content);
   const input = (await options.$(await byName(options, 'Import file'))) as ElementHandle<HTMLInputElement>;
@@ -89,7 +80,8 @@ async function statusContaining(page: Page, text: string, timeoutMs = 15_000): P
  * The text of the one download whose name matches, once complete: Firefox writes `<name>.part`
  * (next to an empty `<name>`) and renames it at the end.
  */
-async function downloaded(name: RegExp): Promise<string> {
+async function downloaded(work: string, name: RegExp): Promise<string> {
+  const downloads = downloadsIn(work);
   return waitFor(`a complete download named ${name}`, async () => {
     const files = existsSync(downloads) ? readdirSync(downloads) : [];
     const matching = files.filter((f) => name.test(f));
@@ -125,10 +117,10 @@ async function expectOathtoolCodes(page: Page, expected: { name: string; secret:
   }
 }
 
-it('imports an Entra OATH CSV through the options page file input', async () => {
+test('imports an Entra OATH CSV through the options page file input', async ({ firefox, work }) => {
   const setup = await openExtensionPage(firefox.browser, 'options.html');
   await freshVault(setup);
-  const options = await reopenOptions(setup);
+  const options = await reopenOptions(firefox, setup);
   const accounts = Array.from({ length: 5 }, (_, i) => ({
     name: `qa.csv${i}@contoso.onmicrosoft.com`,
     secret: randomSecret(32),
@@ -144,7 +136,7 @@ it('imports an Entra OATH CSV through the options page file input', async () => 
     )
     .join('\r\n')}\r\n`;
 
-  await importFile(options, 'tokens.csv', csv);
+  await importFile(work, options, 'tokens.csv', csv);
   expect(await statusContaining(options, '5 valid accounts')).toContain('tokens.csv');
   await clickByName(options, 'Import');
   await statusContaining(options, 'Added 5');
@@ -152,7 +144,10 @@ it('imports an Entra OATH CSV through the options page file input', async () => 
   await options.close();
 });
 
-it('exports an encrypted backup (a real download), and it restores the codes after the storage is wiped', async () => {
+test('exports an encrypted backup (a real download), and it restores the codes after the storage is wiped', async ({
+  firefox,
+  work,
+}) => {
   const setup = await openExtensionPage(firefox.browser, 'options.html');
   await freshVault(setup);
   const accounts = [0, 1, 2].map((i) => ({ name: `admin${i}@fabrikam.com`, secret: randomSecret() }));
@@ -161,13 +156,13 @@ it('exports an encrypted backup (a real download), and it restores the codes aft
       ok: true,
     });
   }
-  let options = await reopenOptions(setup);
+  let options = await reopenOptions(firefox, setup);
 
   await fillByName(options, 'Passphrase for the backup', BACKUP_PASSPHRASE);
   await fillByName(options, 'Confirm passphrase for the backup', BACKUP_PASSPHRASE);
   await clickByName(options, 'Export encrypted backup');
   await statusContaining(options, 'backup.json');
-  const backup = await downloaded(/-backup\.json$/);
+  const backup = await downloaded(work, /-backup\.json$/);
   for (const { name, secret } of accounts) {
     expect(backup).not.toContain(secret);
     expect(backup).not.toContain(name);
@@ -183,9 +178,9 @@ it('exports an encrypted backup (a real download), and it restores the codes aft
   });
   expect(await sendFromExtensionPage(options, { type: 'vault:state' })).toEqual({ ok: true, state: 'none' });
   await freshVault(options);
-  options = await reopenOptions(options);
+  options = await reopenOptions(firefox, options);
 
-  await importFile(options, 'backup.json', backup);
+  await importFile(work, options, 'backup.json', backup);
   await fillByName(options, 'Backup passphrase', 'not the backup passphrase');
   await clickByName(options, 'Open backup');
   expect(await textOfRole(options, 'alert')).toContain('passphrase');
@@ -203,7 +198,7 @@ it('exports an encrypted backup (a real download), and it restores the codes aft
  * (`navigator.clipboard.readText()` in the extension page works only during the click's transient
  * user activation, 5 s, and throws NotAllowedError after; we do not ask for clipboardRead.)
  */
-async function pasteTarget(): Promise<{ paste(): Promise<string> }> {
+async function pasteTarget(firefox: FirefoxWithExtension): Promise<{ paste(): Promise<string> }> {
   const page = await firefox.browser.newPage();
   await page.evaluate(() => {
     document.body.innerHTML = '<textarea></textarea>';
@@ -233,7 +228,9 @@ async function pasteTarget(): Promise<{ paste(): Promise<string> }> {
   };
 }
 
-it('copies a code from the popup and empties the clipboard after the delay set in the options', async () => {
+test('copies a code from the popup and empties the clipboard after the delay set in the options', async ({
+  firefox,
+}) => {
   const setup = await openExtensionPage(firefox.browser, 'popup.html');
   await freshVault(setup);
   const name = 'qa.clipboard@contoso.onmicrosoft.com';
@@ -250,7 +247,7 @@ it('copies a code from the popup and empties the clipboard after the delay set i
   expect(await statusContaining(popup, 'Copied')).toContain(name);
   // A user pastes the code into the sign-in page; the popup closes when it loses focus.
   await popup.close();
-  const target = await pasteTarget();
+  const target = await pasteTarget(firefox);
   const copied = await target.paste();
   expect([oathtoolCode(secret, before), oathtoolCode(secret, Date.now())]).toContain(copied);
 

@@ -5,37 +5,31 @@
  * the clipboard; Firefox reads the clipboard only within 5 s of a click, so here the reply is
  * checked.)
  */
-import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ScreenReport } from '../../lib/signin/screen-report-types';
-import { type LocalHttpsServer, startHttpsServer } from '../support/https-server';
-import { type FirefoxWithExtension, launchFirefoxWithExtension, openExtensionPage, SERVED_HOSTS } from './firefox';
+import { openExtensionPage } from './firefox';
+import { expect, test as firefoxTest } from './fixtures';
 import { openSigninPage, sendFromExtensionPage, serveFixture, tabIdsMatching, waitForTabStatus } from './signin-pages';
 
 const PASSPHRASE = 'correct horse battery staple';
 const ACCOUNT = 'qa.report@contoso.onmicrosoft.com';
 const PAGE = 'https://login.microsoftonline.com/common/proofup';
 
-let server: LocalHttpsServer;
-let firefox: FirefoxWithExtension;
-let extensionPage: Page;
-
-beforeAll(async () => {
-  server = await startHttpsServer(SERVED_HOSTS);
-  firefox = await launchFirefoxWithExtension({ grantHostAccess: true });
-  extensionPage = await openExtensionPage(firefox.browser, 'options.html');
+/** This file's Firefox with a vault, and an extension page to ask the background from, as the popup would. */
+const test = firefoxTest.extend('extensionPage', { scope: 'file' }, async ({ firefox }) => {
+  const extensionPage = await openExtensionPage(firefox.browser, 'options.html');
   await sendFromExtensionPage(extensionPage, {
     type: 'vault:create',
     passphrase: PASSPHRASE,
     confirmation: PASSPHRASE,
   });
-});
-afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
+  return extensionPage;
 });
 
-it('reports a screen it does not know: structure, no account, no query', async () => {
+test('reports a screen it does not know: structure, no account, no query', async ({
+  firefox,
+  signinServer: server,
+  extensionPage,
+}) => {
   serveFixture(server, PAGE, 'unknown-screen', ACCOUNT);
   const page = await openSigninPage(firefox.browser, `${PAGE}?login_hint=${encodeURIComponent(ACCOUNT)}`);
   const [tabId] = await tabIdsMatching(extensionPage, `${PAGE}*`);

@@ -7,18 +7,12 @@
  * extension fills and submits the code and answers "Stay signed in?" with No.
  */
 
-import {
-  APP_ORIGIN,
-  type DirectoryUser,
-  FAKE_HOSTS,
-  type FakeSignin,
-  startFakeSignin,
-} from 'mfa-autofill-playwright/fake-signin';
+import { APP_ORIGIN, type DirectoryUser, FAKE_HOSTS, startFakeSignin } from 'mfa-autofill-playwright/fake-signin';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { TabStatusEvent } from '../../lib/messages';
 import { randomSecret } from '../support/oathtool';
-import { type FirefoxWithExtension, launchFirefoxWithExtension, openExtensionPage } from './firefox';
+import { openExtensionPage } from './firefox';
+import { expect, test as firefoxTest } from './fixtures';
 import { allTabIds, sendFromExtensionPage, waitFor } from './signin-pages';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -41,61 +35,57 @@ const secretOf = (upn: string) => users.find((u) => u.upn === upn)?.secret ?? ''
 /** A sign-in (redirects, code check, KMSI) can wait up to a period for a fresh code; Firefox is slow on CI. */
 const SIGNIN_TIMEOUT_MS = 45_000;
 
-let service: FakeSignin;
-let firefox: FirefoxWithExtension;
-let extensionPage: Page;
-
-beforeAll(async () => {
-  service = await startFakeSignin({ users, port: 443 });
-  firefox = await launchFirefoxWithExtension({ grantHostAccess: true, extraHosts: FAKE_HOSTS });
-  extensionPage = await openExtensionPage(firefox.browser, 'options.html');
-  expect(
-    await sendFromExtensionPage(extensionPage, {
-      type: 'vault:create',
-      passphrase: PASSPHRASE,
-      confirmation: PASSPHRASE,
-    }),
-  ).toMatchObject({ ok: true });
-  // Two accounts (and the decoy) as otpauth:// lines, lower-case secrets as "Can't scan image?" shows them...
-  const lines = [ADELE, MEGAN, DECOY].map(
-    (upn) => `otpauth://totp/Contoso:${upn}?secret=${secretOf(upn).toLowerCase()}&issuer=Microsoft`,
-  );
-  // ...and one as an Entra OATH token CSV.
-  const csv = [
-    'upn,serial number,secret key,time interval,manufacturer,model',
-    `${LEE},1000001,${secretOf(LEE)},30,Contoso,Software TOTP`,
-  ];
-  for (const text of [`${lines.join('\n')}\n`, `${csv.join('\n')}\n`]) {
+const test = firefoxTest
+  // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's dependencies from this pattern; it has none.
+  .extend('service', { scope: 'file' }, async ({}, { onCleanup }) => {
+    const service = await startFakeSignin({ users, port: 443 });
+    // Port 443 must be free for the next file whatever happened in this one.
+    onCleanup(() => service.close());
+    return service;
+  })
+  /** The file's Firefox with the vault QA sets up: the accounts imported, submitting on, "Stay signed in?" No. */
+  .extend('extensionPage', { scope: 'file' }, async ({ firefox }) => {
+    const extensionPage = await openExtensionPage(firefox.browser, 'options.html');
     expect(
       await sendFromExtensionPage(extensionPage, {
-        type: 'import:apply',
-        content: { text },
-        choices: {},
-        importValidOnly: false,
+        type: 'vault:create',
+        passphrase: PASSPHRASE,
+        confirmation: PASSPHRASE,
       }),
     ).toMatchObject({ ok: true });
-  }
-  const listed = await sendFromExtensionPage(extensionPage, { type: 'accounts:list' });
-  expect(listed.ok && listed.accounts.map((a) => a.name).sort()).toEqual([ADELE, DECOY, LEE, MEGAN].sort());
-  expect(
-    await sendFromExtensionPage(extensionPage, {
-      type: 'settings:set',
-      changes: { submitAfterFill: true, staySignedIn: 'no' },
-    }),
-  ).toMatchObject({ ok: true, settings: { submitAfterFill: true, staySignedIn: 'no' } });
-});
-
-afterAll(async () => {
-  try {
-    await firefox?.close();
-  } finally {
-    // Port 443 must be free for the next file whatever happened to the browser.
-    await service?.close();
-  }
-});
+    // Two accounts (and the decoy) as otpauth:// lines, lower-case secrets as "Can't scan image?" shows them...
+    const lines = [ADELE, MEGAN, DECOY].map(
+      (upn) => `otpauth://totp/Contoso:${upn}?secret=${secretOf(upn).toLowerCase()}&issuer=Microsoft`,
+    );
+    // ...and one as an Entra OATH token CSV.
+    const csv = [
+      'upn,serial number,secret key,time interval,manufacturer,model',
+      `${LEE},1000001,${secretOf(LEE)},30,Contoso,Software TOTP`,
+    ];
+    for (const text of [`${lines.join('\n')}\n`, `${csv.join('\n')}\n`]) {
+      expect(
+        await sendFromExtensionPage(extensionPage, {
+          type: 'import:apply',
+          content: { text },
+          choices: {},
+          importValidOnly: false,
+        }),
+      ).toMatchObject({ ok: true });
+    }
+    const listed = await sendFromExtensionPage(extensionPage, { type: 'accounts:list' });
+    expect(listed.ok && listed.accounts.map((a) => a.name).sort()).toEqual([ADELE, DECOY, LEE, MEGAN].sort());
+    expect(
+      await sendFromExtensionPage(extensionPage, {
+        type: 'settings:set',
+        changes: { submitAfterFill: true, staySignedIn: 'no' },
+      }),
+    ).toMatchObject({ ok: true, settings: { submitAfterFill: true, staySignedIn: 'no' } });
+    return extensionPage;
+  });
+test.override('launchOptions', { scope: 'file' }, { grantHostAccess: true, extraHosts: FAKE_HOSTS });
 
 /** The background's status history (storage.session 'tabStatusHistory', lib/background/storage.ts). */
-function statusHistory(): Promise<TabStatusEvent[]> {
+function statusHistory(extensionPage: Page): Promise<TabStatusEvent[]> {
   return extensionPage.evaluate(async () => {
     const { browser } = globalThis as unknown as {
       browser: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
@@ -150,15 +140,19 @@ async function signedInAs(page: Page): Promise<string> {
   );
 }
 
-it('signs in three accounts in a row, the extension filling and submitting each code', async () => {
+test('signs in three accounts in a row, the extension filling and submitting each code', async ({
+  firefox,
+  service,
+  extensionPage,
+}) => {
   const tabsBefore = await allTabIds(extensionPage);
   const page = await firefox.browser.newPage();
   const [tabId] = (await allTabIds(extensionPage)).filter((id) => !tabsBefore.includes(id));
   expect(tabId).toBeTypeOf('number');
-  const afterSeq = (await statusHistory()).at(-1)?.seq ?? 0;
+  const afterSeq = (await statusHistory(extensionPage)).at(-1)?.seq ?? 0;
 
   for (const upn of [ADELE, MEGAN, LEE]) {
-    const seenBefore = (await statusHistory()).at(-1)?.seq ?? 0;
+    const seenBefore = (await statusHistory(extensionPage)).at(-1)?.seq ?? 0;
     await signIn(page, upn);
     expect(await signedInAs(page)).toBe(`Signed in as ${upn}`);
     // Asked of the page itself: puppeteer's page.url() follows BiDi navigation events and may lag.
@@ -169,7 +163,7 @@ it('signs in three accounts in a row, the extension filling and submitting each 
     // This prompt, in this tab, was filled for this account and submitted. The content script's
     // report and the page's navigation to the app race each other to the background: wait for it.
     const filled = await waitFor('the fill to be reported', async () => {
-      const events = fillsOf(await statusHistory()).filter((e) => e.seq > seenBefore && e.tabId === tabId);
+      const events = fillsOf(await statusHistory(extensionPage)).filter((e) => e.seq > seenBefore && e.tabId === tabId);
       return events.length > 0 ? events : null;
     });
     expect(filled.map((e) => e.status)).toEqual([
@@ -178,7 +172,7 @@ it('signs in three accounts in a row, the extension filling and submitting each 
   }
 
   // One status per prompt, in order, nothing else reported for the tab (no wrong code, no no-match).
-  const history = fillsOf(await statusHistory()).filter((e) => e.seq > afterSeq && e.tabId === tabId);
+  const history = fillsOf(await statusHistory(extensionPage)).filter((e) => e.seq > afterSeq && e.tabId === tabId);
   expect(history.map((e) => e.status)).toEqual(
     [ADELE, MEGAN, LEE].map((account) => expect.objectContaining({ state: 'filled', account, submitted: true })),
   );

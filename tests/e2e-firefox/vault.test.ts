@@ -1,29 +1,13 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
 import { oathtoolCodesBetween, randomSecret } from '../support/oathtool';
-import {
-  byName,
-  clickByName,
-  type FirefoxWithExtension,
-  fillByName,
-  launchFirefoxWithExtension,
-  openExtensionPage,
-  textOfRole,
-} from './firefox';
+import { byName, clickByName, fillByName, openExtensionPage, textOfRole } from './firefox';
+import { expect, test } from './fixtures';
 
 const PASSPHRASE = 'correct horse battery staple';
 const ACCOUNT = 'qa.user@contoso.onmicrosoft.com';
 // The popup renders once a second, so the code it shows may be the previous period's for up to a
 // tick (and a render) after a boundary.
 const RENDER_LAG_MS = 1500;
-let firefox: FirefoxWithExtension;
-
-beforeAll(async () => {
-  firefox = await launchFirefoxWithExtension({ grantHostAccess: true });
-});
-afterAll(async () => {
-  await firefox?.close();
-});
 
 /** The account's code once the popup has it: rows show "…" until the background sends their codes. */
 async function shownCode(page: Page, name: string): Promise<string> {
@@ -38,7 +22,7 @@ async function shownCode(page: Page, name: string): Promise<string> {
   return String(await handle.jsonValue());
 }
 
-it('creates a vault, adds an account, shows oathtool’s code, locks and unlocks', async () => {
+test('creates a vault, adds an account, shows oathtool’s code, locks and unlocks', async ({ firefox }) => {
   const popup = await openExtensionPage(firefox.browser, 'popup.html');
   await fillByName(popup, 'Passphrase', PASSPHRASE);
   await fillByName(popup, 'Confirm passphrase', PASSPHRASE);

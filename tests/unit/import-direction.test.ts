@@ -146,11 +146,23 @@ function importCircles(
   return circles;
 }
 
+/**
+ * A call a component leaves to utils/: the extension APIs, the network, the clipboard and the
+ * rest of `navigator`, new windows, the document's commands, object URLs, stored data.
+ */
+const BROWSER_CALL =
+  /['"]wxt\/browser['"]|\b(?:browser|chrome)\.[a-z]|(?<![.\w])fetch\s*\(|\bnavigator\.|\bwindow\.open\b|\bexecCommand\s*\(|\bURL\.(?:createObjectURL|revokeObjectURL)\b|\bcreateImageBitmap\s*\(|\b(?:localStorage|sessionStorage|indexedDB)\b/;
+
 /** The UI folder's files that reach the browser's APIs themselves instead of through utils/. */
 function browserCallsInComponents(files: readonly string[], read: ReadSource = readSource): string[] {
+  return files.filter((file) => file.startsWith('components/')).filter((file) => BROWSER_CALL.test(read(file)));
+}
+
+/** Files outside hooks/ that define a Preact hook (a function named `use…`). */
+function hooksOutsideHooks(files: readonly string[], read: ReadSource = readSource): string[] {
   return files
-    .filter((file) => file.startsWith('components/'))
-    .filter((file) => /['"]wxt\/browser['"]|\b(?:browser|chrome)\.[a-z]/.test(read(file)));
+    .filter((file) => !file.startsWith('hooks/'))
+    .filter((file) => /\bfunction\s+use[A-Z]|\b(?:const|let|var)\s+use[A-Z]\w*\s*=/.test(read(file)));
 }
 
 const APP_FOLDERS = ['lib', 'components', 'utils', 'hooks', 'entrypoints'];
@@ -217,9 +229,36 @@ describe('import direction', () => {
     "import { browser } from 'wxt/browser';",
     'const tab = await browser.tabs.query({});',
     'chrome.runtime.sendMessage(message);',
+    'const image = await (await fetch(dataUrl)).blob();',
+    'await navigator.clipboard.writeText(report);',
+    "window.open(url, '_blank');",
+    "document.execCommand('copy');",
+    'const url = URL.createObjectURL(blob);',
+    'const bitmap = await createImageBitmap(image);',
+    "localStorage.setItem('query', query);",
   ])('sees a browser call in a component: %s', (line) => {
     const read: ReadSource = (path) => (path === 'components/Field.tsx' ? `${line}\n` : readSource(path));
     expect(browserCallsInComponents(['components/Field.tsx', 'utils/send.ts'], read)).toEqual(['components/Field.tsx']);
+  });
+
+  it('sees no browser call in a component that only names one', () => {
+    const read: ReadSource = () => 'const prefetch = (query: string) => cache.fetch(query);\n';
+    expect(browserCallsInComponents(['components/Field.tsx'], read)).toEqual([]);
+  });
+
+  it('hooks live in hooks/: no other folder defines a `use…` function', () => {
+    expect(hooksOutsideHooks(appSources())).toEqual([]);
+  });
+
+  it.each([
+    'export function useSearch(accounts: readonly AccountView[]) {',
+    'function useNewPassphrase() {',
+    'export const useClock = (everyMs = 1000) => {',
+  ])('sees a hook defined outside hooks/: %s', (line) => {
+    const read: ReadSource = (path) => `${line}\n${readSource(path)}`;
+    expect(hooksOutsideHooks(['components/AccountList.tsx', 'hooks/useClock.ts'], read)).toEqual([
+      'components/AccountList.tsx',
+    ]);
   });
 
   it('each format keeps its reader and writer together: lib/import and lib/export are gone', () => {

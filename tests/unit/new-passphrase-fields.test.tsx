@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NewPassphraseFields, useNewPassphrase } from '@/components/NewPassphraseFields';
+import { NewPassphraseFields } from '@/components/NewPassphraseFields';
+import { useNewPassphrase } from '@/hooks/useNewPassphrase';
 
 const LABELS = { passphrase: 'Passphrase for the backup', confirmation: 'Confirm passphrase for the backup' };
 

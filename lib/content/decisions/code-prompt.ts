@@ -76,7 +76,7 @@ export function fillCode(flow: Flow, answer: CodeAnswer, reading: ScreenReading,
     return;
   }
   set(flow, { stage: 'stopped' });
-  const { code, digits, account } = answer;
+  const { code, digits } = answer;
   if (typeof code !== 'string' || !/^\d+$/.test(code) || code.length !== digits) return;
   const maxLength = reading.field.maxLength;
   if (maxLength !== null && maxLength !== code.length) {
@@ -86,7 +86,6 @@ export function fillCode(flow: Flow, answer: CodeAnswer, reading: ScreenReading,
   set(flow, {
     stage: 'filled',
     filledValue: code,
-    filledAccount: String(account),
     errorShownAtFill: reading.field.wrongCodeShown,
     errorGoneSinceFill: false,
     spentReported: false,
@@ -97,7 +96,6 @@ export function fillCode(flow: Flow, answer: CodeAnswer, reading: ScreenReading,
   emit(flow, {
     do: 'fill',
     code,
-    account: String(account),
     submit: answer.submit === true,
     rememberDevice: answer.rememberDevice === true,
   });
@@ -120,7 +118,7 @@ function checkAfterFill(flow: Flow, field: CodeFieldFacts | null, pageAccount: s
   const wrongCodes = state.wrongCodes + 1;
   const retrying = wrongCodes <= RETRIES_AFTER_WRONG_CODE;
   set(flow, { wrongCodes });
-  emit(flow, { do: 'report', event: { kind: 'wrong-code', account: state.filledAccount, retrying } });
+  emit(flow, { do: 'report', event: { kind: 'wrong-code', retrying } });
   if (!retrying) {
     set(flow, { stage: 'stopped' });
     emit(flow, { do: 'stop' });

@@ -19,7 +19,7 @@ export type NotFilledReason =
   | 'switch-off';
 
 /** The screen a sign-in stopped on: its title, `$Config.pgid`, and the AADSTS code shown (digits). */
-export interface StoppedScreen {
+export interface ScreenSummary {
   title: string | null;
   pgid: string | null;
   aadsts: string | null;
@@ -45,7 +45,7 @@ export type TabStatus =
    * (`too-late`).
    */
   | { state: 'waiting-next-period'; account: string; until: number; reason: 'code-used' | 'too-late'; at: number }
-  | ({ state: 'stopped'; blocked: boolean; at: number } & StoppedScreen);
+  | ({ state: 'stopped'; blocked: boolean; at: number } & ScreenSummary);
 
 /** One entry of the background's status history, oldest first. */
 export interface TabStatusEvent {

@@ -8,6 +8,7 @@ import type { SubmitOverride } from '../../../../lib/accounts';
 import { tabStatusHistoryItem } from '../../../../lib/background/storage';
 import type { ImportContent, TabStatus, TabStatusEvent } from '../../../../lib/messages';
 import type { Settings } from '../../../../lib/settings';
+import type { ScreenSummary } from '../../../../lib/signin/screen-summary';
 import type * as helper from '../../src/extension-protocol';
 import { HISTORY_KEY } from '../../src/status-history';
 
@@ -18,6 +19,7 @@ agree<Same<helper.TabStatus, TabStatus>>(true);
 agree<Same<helper.TabStatusEvent, TabStatusEvent>>(true);
 agree<Same<helper.ImportContent, ImportContent>>(true);
 agree<Same<helper.SubmitOverride, SubmitOverride>>(true);
+agree<Same<helper.ScreenSummary, ScreenSummary>>(true);
 // The settings the helper sets exist, with the same types.
 agree<Same<helper.HelperSettings, Pick<Settings, keyof helper.HelperSettings>>>(true);
 
