@@ -9,6 +9,8 @@ import type { MfaFixtures } from 'mfa-autofill-playwright';
 export default defineConfig<Pick<MfaFixtures, 'mfaOptions'>>({
   testDir: '.',
   workers: 2,
+  // Checks the Redis before any test: one that does not answer stops the run at once, naming it.
+  globalSetup: 'mfa-autofill-playwright/global-setup',
   use: {
     mfaOptions: {
       accountPool: true, // each test: an account no other test on any runner holds now (mfaAccount)

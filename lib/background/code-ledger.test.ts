@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { oathtoolCode, randomSecret } from '../../tests/support/oathtool';
 import { codeLeaseEndpointItem } from './code-lease';
+import { fillCodeInTab } from './commands';
 import type { BackgroundContext } from './context';
 import {
   TEST_PASSPHRASE as PASSPHRASE,
@@ -26,6 +27,7 @@ import { getTabStatus } from './tab-status';
 // A code is spent when submitted, not when filled (GitHub issue "From whatever screen…", item 4).
 
 const NAME = 'qa.user@contoso.onmicrosoft.com';
+const SIGNIN_URL = 'https://login.microsoftonline.com/common/SAS/ProcessAuth';
 let now = 1_700_000_010_000; // 10 s into a 30 s period
 let secret = '';
 let ctx: BackgroundContext;
@@ -106,6 +108,37 @@ describe('in a browser the QA helper launched (a lease endpoint is set)', () => 
     expect(await ask(2)).toMatchObject({ status: 'wait' });
     now += 30_000;
     expect(await ask(1)).toMatchObject({ status: 'code', code: oathtoolCode(secret, now) });
+  });
+
+  it('a refused lease is never bypassed by the keyboard command, which the background itself saw for that tab', async () => {
+    // Automatic filling off: only a command the background saw makes a request count as asked for.
+    await routeMessage({ type: 'settings:set', changes: { autofill: false } }, POPUP, self, ctx);
+    const askByCommand = async (tabId: number) => {
+      expect(await fillCodeInTab(ctx, { id: tabId, url: SIGNIN_URL })).toBe(true);
+      return (await routeMessage(
+        { type: 'content:code', pageAccount: NAME, retry: false, manual: true },
+        tab(tabId),
+        self,
+        ctx,
+      )) as { status: string; code?: string };
+    };
+    server.answer(() => REFUSED_LEASE);
+    expect(await askByCommand(1)).toMatchObject({ status: 'wait' });
+    // The user presses "Fill verification code" again in that period; the helper would now grant.
+    server.answer(() => GRANTED);
+    now += 2_000;
+    const again = await askByCommand(1);
+    expect(again).toMatchObject({ status: 'wait' });
+    expect(again.code).toBeUndefined();
+    // Not even asked again: that period's lease stays refused, to the command as to a reload.
+    expect(server.requests).toHaveLength(1);
+    now = nextPeriodStart() + 50;
+    expect(await askByCommand(1)).toMatchObject({ status: 'code', code: oathtoolCode(secret, now) });
+    const counter = Math.floor(now / 30_000);
+    expect(server.requests.map((r) => r.body)).toEqual([
+      { account: NAME, counter: counter - 1 },
+      { account: NAME, counter },
+    ]);
   });
 
   it('lease unavailable (503): no code, the tab says so, nothing handed out in that period; the next period goes on once the helper is back', async () => {

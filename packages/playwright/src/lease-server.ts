@@ -6,13 +6,22 @@
  * (its origin) with a proof of this session's random token (leaseProof): the token never crosses
  * the wire, where a trace would record it.
  *   200 {"granted":true}    the code may be handed out;
- *   200 {"granted":false}   it was handed out already in this period;
+ *   200 {"granted":false}   it was handed out already in this period, or the account has no
+ *       sign-in slot free (below): the extension asks again next period either way;
  *   503 {"granted":false,"error":"lease-unavailable"}  the ledger could not answer (a file error,
  *       Redis gone): no code without a lease (README.md, 'Parallel runs').
+ *
+ * The fleet-wide cap on sign-ins (`signInsPerMinute`): the first lease of an account in this session
+ * is a sign-in, so it also takes one of the account's sign-in slots, unless the account pool took
+ * one when it handed this session the account (signInCounted). With no slot free the code's claim
+ * is undone, so another browser that may sign in can still have that period's code, and the lease
+ * is refused: the extension waits for the next period and asks again, and the session reports a
+ * wait for a sign-in slot (waits.ts).
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DEFAULT_SIGN_INS_PER_MINUTE } from './coordination/account-pool.js';
 import type { Ledger } from './coordination/ledger.js';
 
 export interface LeaseRecord {
@@ -24,6 +33,18 @@ export interface LeaseRecord {
   heldBy: string | null;
   /** Why the ledger could not answer (then not granted, and no one is waited for). */
   error?: string;
+  /** When refused for want of a sign-in slot: the cap it met (at most this many sign-ins of the account a minute). */
+  signInCap?: number;
+}
+
+/** What the lease server asks of the ledger. */
+export type LeaseLedger = Pick<Ledger, 'claim' | 'releaseClaim' | 'holderOf' | 'takeSignInSlot'>;
+
+export interface LeaseServerOptions {
+  /** How this session names itself to those who then wait (the ledger's holder). Not a secret. */
+  holder?: string;
+  /** At most this many sign-ins of one account a minute, across everyone the ledger reaches. Default 6. */
+  signInsPerMinute?: number;
 }
 
 export interface LeaseServer {
@@ -35,6 +56,8 @@ export interface LeaseServer {
   allowOrigin(origin: string): void;
   /** Called with each answer as it is given (the session notes waits from refusals). */
   onAnswer(listener: (record: LeaseRecord) => void): void;
+  /** This session's sign-in of `account` took its slot already (the account pool's hold): its leases take none. */
+  signInCounted(account: string): void;
   close(): Promise<void>;
 }
 
@@ -53,23 +76,62 @@ function hasProof(header: string | undefined, token: string, account: string, co
 
 /** The ledger's answer as a record; a ledger that cannot answer gives a refusal with its error, never a throw. */
 async function claimLease(
-  ledger: Pick<Ledger, 'claim' | 'holderOf'>,
-  account: string,
-  counter: number,
-  holder: string,
+  ledger: LeaseLedger,
+  request: { account: string; counter: number; holder: string },
+  signInCap: { perMinute: number; counted: Set<string> },
 ): Promise<LeaseRecord> {
+  const { account, counter, holder } = request;
+  const record = (granted: boolean, more: Partial<LeaseRecord> = {}): LeaseRecord => ({
+    account,
+    counter,
+    granted,
+    at: Date.now(),
+    heldBy: null,
+    ...more,
+  });
   try {
-    const granted = await ledger.claim(account, counter, holder);
-    // Only words for those who wait: a ledger that cannot say who holds the code names no one.
-    const heldBy = granted ? null : await ledger.holderOf(account, counter).catch(() => null);
-    return { account, counter, granted, at: Date.now(), heldBy };
+    if (!(await ledger.claim(account, counter, holder))) {
+      // Only words for those who wait: a ledger that cannot say who holds the code names no one.
+      return record(false, { heldBy: await ledger.holderOf(account, counter).catch(() => null) });
+    }
+    const name = account.toLowerCase();
+    if (signInCap.counted.has(name)) return record(true);
+    if (!(await takeSlotOrUnclaim(ledger, account, counter, signInCap.perMinute))) {
+      return record(false, { signInCap: signInCap.perMinute });
+    }
+    signInCap.counted.add(name);
+    return record(true);
   } catch (error) {
-    return { account, counter, granted: false, at: Date.now(), heldBy: null, error: (error as Error).message };
+    return record(false, { error: (error as Error).message });
   }
 }
 
-export async function startLeaseServer(ledger: Pick<Ledger, 'claim' | 'holderOf'>, holder = ''): Promise<LeaseServer> {
+/** A sign-in slot of `account`; without one (or with an error) the claim just won is undone, as far as the ledger lets. */
+async function takeSlotOrUnclaim(
+  ledger: LeaseLedger,
+  account: string,
+  counter: number,
+  perMinute: number,
+): Promise<boolean> {
+  let slot: boolean;
+  try {
+    slot = await ledger.takeSignInSlot(account, perMinute);
+  } catch (error) {
+    await ledger.releaseClaim(account, counter).catch(() => undefined);
+    throw error;
+  }
+  // Left in place if the ledger cannot undo it: that period's code is then lost to others, never handed out twice.
+  if (!slot) await ledger.releaseClaim(account, counter).catch(() => undefined);
+  return slot;
+}
+
+export async function startLeaseServer(ledger: LeaseLedger, options: LeaseServerOptions = {}): Promise<LeaseServer> {
   const token = randomBytes(24).toString('base64url');
+  const holder = options.holder ?? '';
+  const signInCap = {
+    perMinute: options.signInsPerMinute ?? DEFAULT_SIGN_INS_PER_MINUTE,
+    counted: new Set<string>(),
+  };
   const leases: LeaseRecord[] = [];
   let listener: ((record: LeaseRecord) => void) | null = null;
   let allowedOrigin: string | null = null;
@@ -113,7 +175,7 @@ export async function startLeaseServer(ledger: Pick<Ledger, 'claim' | 'holderOf'
       return;
     }
     const json = { ...cors, 'content-type': 'application/json' };
-    const record = await claimLease(ledger, account, counter as number, holder);
+    const record = await claimLease(ledger, { account, counter: counter as number, holder }, signInCap);
     leases.push(record);
     listener?.(record);
     if (record.error !== undefined) {
@@ -151,6 +213,9 @@ export async function startLeaseServer(ledger: Pick<Ledger, 'claim' | 'holderOf'
     },
     onAnswer(call) {
       listener = call;
+    },
+    signInCounted(account) {
+      signInCap.counted.add(account.toLowerCase());
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -11,30 +11,13 @@
  * own steps in view.
  */
 import type { TestInfo, Worker } from '@playwright/test';
+import { checkedScreenReport, isSigninUrl } from '#extension-shared';
 import type { TabStatus } from './extension-protocol.js';
 import { internally } from './internal-call.js';
 
 export const SCREEN_REPORT_ATTACHMENT = 'screen-report.json';
 /** The script's path in the extension (entrypoints/screen-report.ts). */
 const SCREEN_REPORT_SCRIPT = '/screen-report.js';
-
-/**
- * When a report helps: the sign-in held on a screen the extension does not know, or a prompt left
- * unfilled for a reason other than a setting. The same rule as the popup's "Copy screen report"
- * (lib/popup/screen-report-offer.ts; tests/unit/screen-report-offer.test.ts keeps them equal).
- */
-export function offersScreenReport(status: TabStatus): boolean {
-  switch (status.state) {
-    case 'stopped':
-      return !status.blocked;
-    case 'no-match':
-      return true;
-    case 'not-totp':
-      return status.reason !== 'switch-off';
-    default:
-      return false;
-  }
-}
 
 interface WorkerGlobals {
   chrome: {
@@ -65,15 +48,25 @@ export async function screenReportOfTab(
         { id: tabId, file: SCREEN_REPORT_SCRIPT },
       ),
     );
-    if (typeof report !== 'object' || report === null) return null;
-    // State and reason codes only: never the account a no-match names.
-    const codes =
-      status.state === 'not-totp' ? { state: status.state, reason: status.reason } : { state: status.state };
-    return `${JSON.stringify({ ...report, status: codes }, null, 2)}\n`;
+    return screenReportJson(report, status);
   } catch {
     // The tab closed or navigated meanwhile: the screenshot still tells what was there.
     return null;
   }
+}
+
+/**
+ * What the report script returned, as the attachment's JSON: checked and redacted again by the
+ * extension's own check (lib/signin/screen-report-check.ts, as the popup's "Copy screen report"
+ * does), since the page's renderer could be compromised and return anything; null for anything
+ * that is not a report of a sign-in page (the tab may also have moved on to another site).
+ */
+export function screenReportJson(answer: unknown, status: TabStatus): string | null {
+  const report = checkedScreenReport(answer);
+  if (!report || !isSigninUrl(report.url)) return null;
+  // State and reason codes only: never the account a no-match names.
+  const codes = status.state === 'not-totp' ? { state: status.state, reason: status.reason } : { state: status.state };
+  return `${JSON.stringify({ ...report, status: codes }, null, 2)}\n`;
 }
 
 /** Attaches each report beside its screenshot: `screen-report.json`, then `screen-report-2.json`, … */

@@ -24,7 +24,8 @@ import { hasUntracedCalls } from './internal-call.js';
 import { type LeaseRecord, type LeaseServer, startLeaseServer } from './lease-server.js';
 import { type PlaywrightLike, resolvePlaywright } from './playwright-module.js';
 import { keepSignIn, type ReuseSignIn, restoreSignIn, type SessionStore, sessionStoreFor } from './reuse-signin.js';
-import { offersScreenReport, screenReportOfTab } from './screen-report.js';
+import { screenReportOfTab } from './screen-report.js';
+import { offersScreenReport } from './screen-report-offer.js';
 import { readHistory } from './status-history.js';
 import { setUpVault } from './vault-setup.js';
 import { type MfaWait, WaitLog } from './waits.js';
@@ -70,7 +71,12 @@ export interface MfaAutofillOptions extends ExtensionLaunch, CoordinationOptions
    * session: `mfa.account` (the fixtures' `mfaAccount`). Waits for one to be free.
    */
   accountPool?: boolean | AccountPoolOptions;
-  /** Pool accounts: at most this many sign-ins of one account a minute, across machines. Default 6. */
+  /**
+   * At most this many sign-ins of one account a minute, across every worker and machine the ledger
+   * reaches (Microsoft throttles rapid sign-ins, AADSTS50196); an extra one waits its turn. A pool
+   * account's sign-in takes its slot when it is held; any other account's, at its first code lease.
+   * Default 6.
+   */
   signInsPerMinute?: number;
   /**
    * Give every page a virtual authenticator without credentials, so a passkey request fails at
@@ -152,7 +158,12 @@ export async function launchWithMfaAutofill(options: MfaAutofillOptions = {}): P
   let launched: LaunchedExtension;
   try {
     const sessions = options.reuseSignIn ? sessionStoreFor(options.reuseSignIn, ledger?.redis ?? null) : null;
-    if (ledger) leaseServer = await startLeaseServer(ledger.ledger, label);
+    if (ledger) {
+      leaseServer = await startLeaseServer(ledger.ledger, {
+        holder: label,
+        signInsPerMinute: options.signInsPerMinute,
+      });
+    }
     launched = await launchChromiumWithExtension(chromium, options);
     leaseServer?.allowOrigin(`chrome-extension://${launched.extensionId}`);
     const untraced = untracedSessions(sessions, launched.context);
@@ -209,6 +220,7 @@ async function setUpSession(
           return restored === null;
         },
       });
+      if (held.signInCounted) leaseServer?.signInCounted(held.upn);
     }
     const reuseAccount = options.reuseSignIn?.account ?? held?.upn ?? (names.length === 1 ? names[0]! : null);
     if (sessions && reuseAccount && restored === null && (await restore(reuseAccount))) restored = reuseAccount;

@@ -60,6 +60,10 @@ const EXTENSION_WAIT_REASONS = {
   'too-late': 'had under 3 s left on its code',
 } as const;
 
+/** The waits a session sees by itself (the pool's own are noted, and end, in account-pool.ts). */
+type SessionWaitKind = 'code-period' | 'sign-in-slot';
+const SESSION_WAIT_KINDS: readonly SessionWaitKind[] = ['code-period', 'sign-in-slot'];
+
 /** Microsoft's TOTP period, for an account whose period the vault did not say. */
 const DEFAULT_PERIOD_SECONDS = 30;
 
@@ -87,25 +91,34 @@ export class WaitLog {
   }
 
   /**
-   * A refused lease starts (or lengthens) a wait for the next period; a granted one ends it. One the
-   * ledger could not answer is no wait: the extension says lease-unavailable and fills nothing.
+   * A refused lease starts (or lengthens) a wait for the next period, or, refused for want of a
+   * sign-in slot, a wait for one (the extension asks again next period); a granted one ends it. One
+   * the ledger could not answer is no wait: the extension says lease-unavailable and fills nothing.
    */
   leaseAnswered(record: LeaseRecord): void {
     if (record.error !== undefined) return;
     if (record.granted) {
-      this.endWait(record.account, record.at);
+      this.endWaits(record.account, record.at);
       return;
     }
     const period = this.periods.get(record.account.toLowerCase()) ?? DEFAULT_PERIOD_SECONDS;
     const until = nextPeriodStart(record.at, period);
+    if (record.signInCap !== undefined) {
+      const reason = `at most ${record.signInCap} sign-ins of one account a minute, signInsPerMinute`;
+      this.awaitUntil('sign-in-slot', record.account, reason, record.at, until);
+      return;
+    }
     const reason = `used in this period by ${record.heldBy ?? 'another browser'}`;
-    this.awaitPeriod(record.account, reason, record.at, until);
+    this.awaitUntil('code-period', record.account, reason, record.at, until);
   }
 
-  private awaitPeriod(account: string, reason: string, at: number, until: number): void {
-    const open = this.openWait(account);
+  private awaitUntil(kind: SessionWaitKind, account: string, reason: string, at: number, until: number): void {
+    // The account now waits for another reason (its code came, but no sign-in slot): one wait ends, the next begins.
+    const other = this.openWait(account, kind === 'code-period' ? 'sign-in-slot' : 'code-period');
+    if (other) this.endWait(other, at);
+    const open = this.openWait(account, kind);
     if (!open) {
-      const wait: MfaWait = { kind: 'code-period', account, reason, since: at, expectedUntil: until, endedAt: null };
+      const wait: MfaWait = { kind, account, reason, since: at, expectedUntil: until, endedAt: null };
       this.list.push(wait);
       this.tellWait(wait, until - at);
       return;
@@ -116,16 +129,22 @@ export class WaitLog {
     if (longer > 0) this.tellWait(open, longer);
   }
 
-  private endWait(account: string, at: number): void {
-    const open = this.openWait(account);
-    if (!open) return;
-    open.endedAt = Math.max(at, open.since);
-    this.tellWait(open, 0);
+  /** The account's code came (a lease granted, a code filled): whatever it waited for is over. */
+  private endWaits(account: string, at: number): void {
+    for (const kind of SESSION_WAIT_KINDS) {
+      const open = this.openWait(account, kind);
+      if (open) this.endWait(open, at);
+    }
   }
 
-  private openWait(account: string): MfaWait | undefined {
+  private endWait(wait: MfaWait, at: number): void {
+    wait.endedAt = Math.max(at, wait.since);
+    this.tellWait(wait, 0);
+  }
+
+  private openWait(account: string, kind: SessionWaitKind): MfaWait | undefined {
     const name = account.toLowerCase();
-    return this.list.find((w) => w.endedAt === null && w.kind === 'code-period' && w.account?.toLowerCase() === name);
+    return this.list.find((w) => w.endedAt === null && w.kind === kind && w.account?.toLowerCase() === name);
   }
 
   private tellWait(wait: MfaWait, longerByMs: number): void {
@@ -142,17 +161,18 @@ export class WaitLog {
    */
   eventSeen(event: MfaEvent): void {
     if (event.state === 'waiting-next-period') {
-      this.awaitPeriod(event.account, EXTENSION_WAIT_REASONS[event.reason], event.at, event.until);
+      this.awaitUntil('code-period', event.account, EXTENSION_WAIT_REASONS[event.reason], event.at, event.until);
     } else if (event.state === 'wrong-code' && event.retrying) {
       const period = this.periods.get(event.account.toLowerCase()) ?? DEFAULT_PERIOD_SECONDS;
-      this.awaitPeriod(
+      this.awaitUntil(
+        'code-period',
         event.account,
         'had its code refused by the page: the retry takes the next period’s code',
         event.at,
         nextPeriodStart(event.at, period),
       );
     } else if (event.state === 'filled') {
-      this.endWait(event.account, event.at);
+      this.endWaits(event.account, event.at);
     }
   }
 }

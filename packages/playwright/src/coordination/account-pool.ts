@@ -38,6 +38,8 @@ export interface HeldAccount {
   readonly waits: readonly MfaWait[];
   /** Total time waited (ms). */
   readonly waitedMs: number;
+  /** True when the hold took one of the account's sign-in slots (its sign-in is counted: no lease takes another). */
+  readonly signInCounted: boolean;
   /** Set when a heartbeat found the hold gone (it lapsed: another test may hold the account now). */
   readonly lost: boolean;
   release(): Promise<void>;
@@ -167,6 +169,7 @@ export async function holdAccount(
     await ledger.releaseHold(account, holder).catch(() => undefined);
   };
 
+  let signInCounted = false;
   try {
     const perMinute = request.signInsPerMinute ?? DEFAULT_SIGN_INS_PER_MINUTE;
     if (await request.needsSignIn(account)) {
@@ -191,6 +194,7 @@ export async function holdAccount(
         await sleep(POLL_MS);
       }
       slotWait?.end(waits, account);
+      signInCounted = true;
     }
   } catch (error) {
     await release();
@@ -200,6 +204,7 @@ export async function holdAccount(
     upn: account,
     waits,
     waitedMs: Date.now() - started,
+    signInCounted,
     get lost() {
       return lost;
     },

@@ -127,6 +127,15 @@ export class CodeLedger implements Ledger {
     return this.create(`${accountKey(account)}-${counter}`, holder.slice(0, MAX_HOLDER_CHARS));
   }
 
+  /** Only the claimant can undo it: a record is made once (O_EXCL) and pruned only after KEEP_MS. */
+  async releaseClaim(account: string, counter: number): Promise<void> {
+    try {
+      unlinkSync(join(this.dir, `${accountKey(account)}-${counter}`));
+    } catch (error) {
+      if (code(error) !== 'ENOENT') throw this.unavailable(error);
+    }
+  }
+
   async holderOf(account: string, counter: number): Promise<string | null> {
     try {
       return this.read(`${accountKey(account)}-${counter}`)?.slice(0, MAX_HOLDER_CHARS) || null;

@@ -17,6 +17,11 @@ export interface Ledger {
    * `holder` names the claimant to those who then wait ("worker 1: \"signs in\""): no secret.
    */
   claim(account: string, counter: number, holder?: string): Promise<boolean>;
+  /**
+   * Undoes a claim this helper has just won and will not use (the lease was refused for want of a
+   * sign-in slot): the code of that period is free for another browser again.
+   */
+  releaseClaim(account: string, counter: number): Promise<void>;
   /** Who claimed this account's code for `counter`, as it named itself; null when not said or not kept. */
   holderOf(account: string, counter: number): Promise<string | null>;
   /** Holds `account` for `holder` unless someone holds it now; the hold lapses after `ttlMs` unless renewed. */

@@ -3,9 +3,14 @@
  * $MFA_AUTOFILL_REDIS_URL) names one, else the file ledger of this machine; none with
  * `ledgerDir: false` and no Redis. Sessions of one process (a Playwright worker's tests, the
  * pool's fixture) share one Redis connection, closed when the last of them is done.
+ *
+ * A Redis this process has never reached is remembered as unreachable: the worker's later tests
+ * fail at once with the first one's message instead of each waiting out the connection's timeout
+ * (the run's globalSetup, global-setup.ts, stops it before any test). One reached before and lost
+ * is tried again by every session, so the run goes on when it is back (README.md, 'Parallel runs').
  */
 import { CodeLedger } from './file-ledger.js';
-import type { Ledger } from './ledger.js';
+import { type Ledger, LedgerUnavailableError } from './ledger.js';
 import { RedisLedger } from './redis-ledger.js';
 import { DEFAULT_KEY_PREFIX, redisTarget } from './redis-url.js';
 
@@ -26,9 +31,14 @@ export interface LedgerHandle {
 }
 
 const connections = new Map<string, { ledger: Promise<RedisLedger>; users: number }>();
+/** By URL: the failure of a Redis never reached from this process, and the URLs that were reached. */
+const unreachableAtStart = new Map<string, Error>();
+const reached = new Set<string>();
 
 async function sharedRedis(url: string, prefix: string, connect: () => Promise<RedisLedger>): Promise<LedgerHandle> {
   const id = `${prefix}\u0000${url}`;
+  const knownUnreachable = unreachableAtStart.get(url);
+  if (knownUnreachable) throw knownUnreachable;
   let entry = connections.get(id);
   if (!entry) {
     entry = { ledger: connect(), users: 0 };
@@ -39,8 +49,10 @@ async function sharedRedis(url: string, prefix: string, connect: () => Promise<R
   let ledger: RedisLedger;
   try {
     ledger = await current.ledger;
+    reached.add(url);
   } catch (error) {
     if (connections.get(id) === current) connections.delete(id);
+    if (!reached.has(url) && error instanceof LedgerUnavailableError) unreachableAtStart.set(url, error);
     throw error;
   }
   let released = false;

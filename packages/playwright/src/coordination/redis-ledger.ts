@@ -43,7 +43,7 @@ return 0`;
 function unreachable(target: RedisTarget, reason: string): LedgerUnavailableError {
   return new LedgerUnavailableError(
     `MFA Autofill: cannot reach Redis at ${target.where} (coordination, or MFA_AUTOFILL_REDIS_URL): ` +
-      `${scrub(reason, target)}. Check that Redis runs there and that this machine can reach it ` +
+      `${scrub(reason, target).replace(/\.+$/, '')}. Check that Redis runs there and that this machine can reach it ` +
       "(in CI: the job's Redis service and its port), and the user and password in the URL.",
   );
 }
@@ -115,6 +115,11 @@ export class RedisLedger implements Ledger {
   /** `holder` is not kept: Redis holds no names (a claim is stored as '1'). */
   claim(account: string, counter: number, _holder?: string): Promise<boolean> {
     return this.setIfAbsent(this.key('code', accountKey(account), counter), '1', CODE_KEEP_MS);
+  }
+
+  /** Only the claimant can undo it: the key is set once (NX) and expires after CODE_KEEP_MS. */
+  async releaseClaim(account: string, counter: number): Promise<void> {
+    await this.run(() => this.client.del(this.key('code', accountKey(account), counter)));
   }
 
   /** Always null: Redis keeps no claimant's name, so a wait on Redis names no one. */

@@ -3,6 +3,7 @@
  * so a team can test its wiring of the helper offline. It checks passwords and TOTP codes with
  * its own RFC 6238 code and refuses a code already accepted, for every browser, as Microsoft does.
  */
+export type { AppSession } from './app-sessions.js';
 export { throwAwayCertificate } from './certificate.js';
 export {
   APP_ORIGIN,

@@ -364,6 +364,12 @@ export function appPage(signIn: AppSignIn): string {
 </html>`;
 }
 
+/** The app after its own sign-out (the Microsoft session, if kept, stays). */
+export function appSignedOutPage(upn: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Contoso QA app</title></head>
+<body><h1>Contoso QA app</h1><p role="status">Signed out of the app (${escapeHtml(upn)})</p></body></html>`;
+}
+
 /** The app sending the browser to sign in, from script (MSAL.js's loginRedirect). */
 export function redirectPage(url: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Contoso QA app</title></head>

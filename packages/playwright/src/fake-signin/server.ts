@@ -8,7 +8,7 @@
  *   Microsoft Authenticator app right now" → "Use a verification code", for a user with
  *   pushFirst] → "Enter code" (EndAuth checks the code: ±1
  *   period, never a counter already accepted) → ProcessAuth → "Stay signed in?" → form_post
- *   to app /signin-oidc: "Signed in as <upn>".
+ *   to app /signin-oidc: "Signed in as <upn>"; app /signout: "Signed out of the app" (app-sessions.ts).
  *
  * No HTTP redirects: Playwright does not route the request a fulfilled redirect leads to.
  * The app sends the browser to sign in from script, as MSAL.js does, and the service returns
@@ -23,12 +23,14 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { APP_SESSION_COOKIE, type AppSession, AppSessions } from './app-sessions.js';
 import { throwAwayCertificate } from './certificate.js';
 import {
   APP_ORIGIN,
   type AppSignIn,
   appErrorPage,
   appPage,
+  appSignedOutPage,
   ERROR_REUSED_CODE,
   ERROR_UNKNOWN_USER,
   ERROR_WRONG_CODE,
@@ -86,6 +88,8 @@ export interface FakeSignin {
   certificate: Buffer;
   codeChecks: readonly CodeCheckRecord[];
   signIns: readonly AppSignIn[];
+  /** Each sign-in's use of its account: from the account named to the service to the app's /signout. */
+  appSessions: readonly AppSession[];
   screens: readonly ScreenRecord[];
   /** Ends every sign-in session (its ESTSAUTH cookie is refused from now on), as a password reset or a revocation does. */
   revokeSessions(): void;
@@ -118,6 +122,8 @@ interface Flow {
   redirectUri: string;
   state: string;
   user: DirectoryUser | null;
+  /** When the user name was accepted: from then on this sign-in uses the account. */
+  namedAt: number;
   rememberMfa: boolean;
   codeShownAt: number;
   codeSubmittedAt: number;
@@ -157,7 +163,9 @@ export async function startFakeSignin({
 }: FakeSigninOptions): Promise<FakeSignin> {
   const directory = new Map(users.map((u) => [u.upn.toLowerCase(), u]));
   const flows = new Map<string, Flow>();
-  const authCodes = new Map<string, AppSignIn>();
+  /** An authorization code → its sign-in, and when that sign-in named its account. */
+  const authCodes = new Map<string, AppSignIn & { namedAt: number }>();
+  const appSessions = new AppSessions();
   const lastAcceptedCounter = new Map<string, number>();
   const codeChecks: CodeCheckRecord[] = [];
   const signIns: AppSignIn[] = [];
@@ -193,6 +201,7 @@ export async function startFakeSignin({
       rememberMfa: false,
       timing: null,
       reusedSession: true,
+      namedAt: Date.now(),
     });
     return html(formPostPage(REDIRECT_URI, { code, state }));
   }
@@ -209,6 +218,7 @@ export async function startFakeSignin({
         redirectUri: REDIRECT_URI,
         state: query.get('state') ?? '',
         user: null,
+        namedAt: 0,
         rememberMfa: false,
         codeShownAt: 0,
         codeSubmittedAt: 0,
@@ -226,6 +236,7 @@ export async function startFakeSignin({
       const user = directory.get(typed.toLowerCase());
       if (!user) return html(usernamePage(id, renderDelayMs, ERROR_UNKNOWN_USER, typed));
       flow.user = user;
+      flow.namedAt = Date.now();
       flow.stage = 'password';
       return html(passwordPage(id, user.upn, renderDelayMs));
     }
@@ -281,6 +292,7 @@ export async function startFakeSignin({
         rememberMfa: flow.rememberMfa,
         timing: Object.values(timing).every((v) => v > 0) ? timing : null,
         reusedSession: false,
+        namedAt: flow.namedAt,
       });
       const signedIn = html(formPostPage(flow.redirectUri, { code, state: flow.state }));
       if (!keepSessions) return signedIn;
@@ -322,15 +334,22 @@ export async function startFakeSignin({
     });
   }
 
-  function app(method: string, url: URL, body: string): Answer {
+  function app(method: string, url: URL, body: string, cookie: string): Answer {
     if (method === 'GET' && url.pathname === '/') return html(redirectPage(authorizeUrl()));
     if (method === 'POST' && url.pathname === '/signin-oidc') {
       const code = new URLSearchParams(body).get('code') ?? '';
-      const signIn = authCodes.get(code);
-      if (!signIn) return html(appErrorPage('Sign-in failed: unknown or used authorization code.'), 400);
+      const issued = authCodes.get(code);
+      if (!issued) return html(appErrorPage('Sign-in failed: unknown or used authorization code.'), 400);
       authCodes.delete(code);
+      const { namedAt, ...signIn } = issued;
       signIns.push(signIn);
-      return html(appPage(signIn));
+      const session = appSessions.start({ upn: signIn.upn, reusedSession: signIn.reusedSession, since: namedAt });
+      const setCookie = `${APP_SESSION_COOKIE}=${session}; Path=/; Secure; HttpOnly; SameSite=Lax`;
+      return { ...html(appPage(signIn)), setCookie };
+    }
+    if (method === 'GET' && url.pathname === '/signout') {
+      const ended = appSessions.signOut(cookie);
+      return ended ? html(appSignedOutPage(ended.upn)) : html(appErrorPage('Not signed in to the app.'), 400);
     }
     return html(appErrorPage('Not found'), 404);
   }
@@ -340,7 +359,7 @@ export async function startFakeSignin({
     const method = request.method ?? 'GET';
     const url = new URL(request.url ?? '/', `https://${host}`);
     if (host === FAKE_HOSTS[0]) return login(method, url, body, request.headers.cookie ?? '');
-    if (host === FAKE_HOSTS[1]) return app(method, url, body);
+    if (host === FAKE_HOSTS[1]) return app(method, url, body, request.headers.cookie ?? '');
     return html(`No fake service for ${host}`, 421);
   }
 
@@ -370,6 +389,7 @@ export async function startFakeSignin({
     certificate: cert,
     codeChecks,
     signIns,
+    appSessions: appSessions.list,
     screens,
     revokeSessions: () => sessions.clear(),
     close: () =>

@@ -1,8 +1,8 @@
 /**
  * A sharded run on one Redis: three "machines" (separate Playwright processes, each with its own
  * temp dir and file ledger) × 2 workers × 4 pool accounts × 24 sign-ins against one fake
- * Microsoft that refuses a reused code. No code refused, no two tests holding one account at once,
- * sessions kept on one machine reused on the others, and nothing in Redis that names an account.
+ * Microsoft that refuses a reused code. No code refused, no two tests holding one account at once
+ * (the service records each test's use of its account), sessions kept on one machine reused on the others, and nothing in Redis that names an account.
  * Runs for about two minutes of TOTP periods (10 of the sign-ins need a code).
  */
 import { execFile } from 'node:child_process';
@@ -26,8 +26,6 @@ interface HoldLine {
   upn: string;
   kind: 'fresh' | 'reuse';
   reused: boolean;
-  start: number;
-  end: number;
 }
 
 function runMachine(env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
@@ -105,11 +103,15 @@ test('three machines × 2 workers × 4 pool accounts × 24 sign-ins on one Redis
     expect(withCode).toHaveLength(MACHINES * 2 + ACCOUNTS);
     expect(service.codeChecks).toHaveLength(withCode.length);
 
-    // The pool: one test at a time per account, on whichever machine.
+    // The pool, as the service saw it: each test's use of its account (from naming it to the app's
+    // sign-out at the end of the test) never overlaps another's, on whichever machine.
+    expect(service.appSessions).toHaveLength(MACHINES * TESTS_PER_MACHINE);
+    expect(service.appSessions.filter((s) => s.signedOutAt === null)).toEqual([]);
     for (const user of users) {
-      const spans = lines.filter((l) => l.upn === user.upn).sort((a, b) => a.start - b.start);
-      for (let i = 1; i < spans.length; i++) {
-        expect(spans[i]!.start, `${user.upn}: ${JSON.stringify(spans)}`).toBeGreaterThanOrEqual(spans[i - 1]!.end);
+      const uses = service.appSessions.filter((s) => s.upn === user.upn).sort((a, b) => a.since - b.since);
+      expect(uses.length).toBeGreaterThan(0);
+      for (let i = 1; i < uses.length; i++) {
+        expect(uses[i]!.since, `${user.upn}: ${JSON.stringify(uses)}`).toBeGreaterThan(uses[i - 1]!.signedOutAt!);
       }
     }
 

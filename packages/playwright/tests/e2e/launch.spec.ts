@@ -23,7 +23,7 @@ test('opens Chromium with the accounts imported and the vault unlocked', async (
   const run = await launch(['--accounts', file, '--headless', '--exit-when-ready', '--never-submit', USERS.lynne]);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
-  expect(run.stdout).toContain('Chromium is open with a fresh profile and 12 account(s) in an unlocked vault:');
+  expect(run.stdout).toContain('Chromium is open with a fresh profile and 13 account(s) in an unlocked vault:');
   for (const user of [USERS.adele, USERS.isaiah, USERS.nestor, USERS.lynne, USERS.pradeep, USERS.grady]) {
     expect(run.stdout).toContain(`  ${user}\n`);
   }

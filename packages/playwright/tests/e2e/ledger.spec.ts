@@ -5,13 +5,15 @@
  * folder others could write is refused; a ledger that fails answers "unavailable", never "yes".
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { CodeLedger, defaultLedgerDir } from 'mfa-autofill-playwright';
 // Not part of the package's API: the server is started by launchWithMfaAutofill.
+import { ensurePrivateDir, UnsafeLedgerDirError } from '../../src/coordination/private-dir';
 import { leaseProof, startLeaseServer } from '../../src/lease-server';
+import { expectSignInCapWithoutPool } from './sign-in-cap';
 
 let dir: string;
 test.beforeEach(() => {
@@ -50,7 +52,7 @@ test('another process (another suite on this machine) sees the same claims', asy
 });
 
 test('the lease server answers only the extension it launched, with its token', async () => {
-  const server = await startLeaseServer(new CodeLedger(dir), 'worker 0: "lease server"');
+  const server = await startLeaseServer(new CodeLedger(dir), { holder: 'worker 0: "lease server"' });
   const origin = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
   server.allowOrigin(origin);
   const ask = (headers: Record<string, string>, body: unknown = { account: 'a@contoso.com', counter: 5 }) =>
@@ -87,6 +89,10 @@ test('the lease server answers only the extension it launched, with its token', 
   }
 });
 
+test('without the account pool, the lease server keeps the sign-in cap: an extra sign-in is refused, its code left for others', async () => {
+  await expectSignInCapWithoutPool(new CodeLedger(dir), 'a@contoso.com', 100);
+});
+
 test('a ledger folder open to other users, or a link, is refused, naming the folder and what to do', () => {
   const open = join(dir, 'open');
   mkdirSync(open);
@@ -101,6 +107,20 @@ test('a ledger folder open to other users, or a link, is refused, naming the fol
   const fresh = join(dir, 'fresh');
   new CodeLedger(fresh);
   expect(statSync(fresh).mode & 0o777).toBe(0o700);
+});
+
+test("a ledger folder of another user's is refused, even closed to others, naming its owner and what to do", () => {
+  const foreign = join(dir, 'foreign');
+  mkdirSync(foreign, { mode: 0o700 });
+  const me = process.getuid!();
+  // As root the folder really becomes nobody's (65534); otherwise it stays ours and we check as another uid.
+  const [owner, checkedAs] = me === 0 ? [65_534, me] : [me, me + 1];
+  if (me === 0) chownSync(foreign, owner, owner);
+  expect(statSync(foreign).uid).toBe(owner);
+  const message = `MFA Autofill: the code ledger folder ${foreign} belongs to another user (uid ${owner}, you are ${checkedAs}), so another user could plant or delete claims in it. Have it removed (rm -r ${foreign}), or set MFA_AUTOFILL_LEDGER (ledgerDir) to a folder of your own.`;
+  if (me === 0) expect(() => new CodeLedger(foreign)).toThrow(message);
+  expect(() => ensurePrivateDir(foreign, checkedAs)).toThrow(message);
+  expect(() => ensurePrivateDir(foreign, checkedAs)).toThrow(UnsafeLedgerDirError);
 });
 
 test('the default ledger folder is per user', () => {

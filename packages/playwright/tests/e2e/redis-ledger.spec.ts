@@ -15,6 +15,7 @@ import { SESSION_KEY_VARIABLE, SessionKeyError, sessionKeyFrom } from '../../src
 import { leaseProof, startLeaseServer } from '../../src/lease-server';
 import { redisSessionStore, sessionStoreFor } from '../../src/reuse-signin';
 import { type RedisServer, startRedisServer } from './redis-server';
+import { expectSignInCapWithoutPool } from './sign-in-cap';
 
 const ACCOUNT = 'megan.bowen@contoso.onmicrosoft.com';
 let redis: RedisServer;
@@ -77,6 +78,15 @@ test('two machines: each code once, pool holds one at a time and lapse, sign-in 
   } finally {
     await one.close();
     await other.close();
+  }
+});
+
+test('without the account pool, the sign-in cap holds across machines: an extra sign-in is refused, its code left for others', async () => {
+  const ledger = await connect(`t${Date.now()}:`);
+  try {
+    await expectSignInCapWithoutPool(ledger, ACCOUNT, 100);
+  } finally {
+    await ledger.close();
   }
 });
 
@@ -149,6 +159,13 @@ test('no Redis at the start: stopped before any browser starts, naming host:port
   expect(Date.now() - started).toBeLessThan(5_000);
   expect(String(error)).toContain('MFA Autofill: cannot reach Redis at 127.0.0.1:1');
   expect(String(error)).not.toContain(password);
+  // The worker's next test, on the Redis it never reached: the same words at once, not another timeout.
+  const again = Date.now();
+  const next = await launchWithMfaAutofill({ playwright, coordination: `redis://qa:${password}@127.0.0.1:1` }).catch(
+    (e: Error) => e,
+  );
+  expect(Date.now() - again).toBeLessThan(500);
+  expect(String(next)).toBe(String(error));
 });
 
 test('without MFA_AUTOFILL_SESSION_KEY, sessions are not shared through Redis, and the run says why', async () => {

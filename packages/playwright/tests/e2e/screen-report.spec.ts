@@ -6,6 +6,8 @@
  */
 import type { ScreenReport } from '../../../../lib/signin/screen-report-types';
 import { fixtureHtml } from '../../../../tests/fixtures/signin';
+import type { TabStatus } from '../../src/extension-protocol';
+import { screenReportJson } from '../../src/screen-report';
 import { enterCredentials, expect, test } from './fixtures';
 import { USERS } from './world';
 
@@ -62,4 +64,43 @@ test('a throttling page is Microsoft answering, not a screen to report: screensh
   await expect.poll(() => mfa.screenshots.length).toBe(1);
   expect(mfa.screenshots[0]!.event).toMatchObject({ state: 'stopped', blocked: true });
   expect(mfa.screenshots[0]!.screenReport).toBeNull();
+});
+
+test("what the page returned is checked and redacted again, as the popup's report is: a renderer's forgery keeps nothing of a person's", () => {
+  const forged = {
+    version: 1,
+    url: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/authorize?login_hint=x',
+    title: 'Enter code for megan.bowen@contoso.onmicrosoft.com',
+    config: { keys: ['pgid'], pgid: 'ConvergedTFA', proofs: [], credentialTypes: {} },
+    body: {
+      tag: 'body',
+      shown: 'visible',
+      children: [
+        { tag: 'img', shown: 'visible', src: '482913' },
+        { tag: 'input', shown: 'visible', id: 'idTxtBx_SAOTCC_OTC', label: 'Code 482913, call +1 425 555 0100' },
+      ],
+    },
+    truncated: 0,
+    code: '482913',
+    secret: 'JBSWY3DPEHPK3PXP',
+  };
+  const text = screenReportJson(forged, {
+    state: 'no-match',
+    pageAccount: 'megan.bowen@contoso.onmicrosoft.com',
+    at: 1,
+  });
+  const report = reportOf(text);
+  expect(report.url).toBe('https://login.microsoftonline.com/{tenant}/oauth2/authorize');
+  expect(report.status).toEqual({ state: 'no-match' });
+  expect(text).toContain('"id": "idTxtBx_SAOTCC_OTC"');
+  // A data: image's short name and a label's digits are masked; fields a report has not are dropped.
+  expect(text).toContain('"src": "######"');
+  expect(text).toContain('"label": "Code ######, call {phone}"');
+  for (const kept of ['482913', 'megan', 'JBSWY3DPEHPK3PXP', 'login_hint', '"code"']) expect(text).not.toContain(kept);
+
+  // Not a report, or a report of a page that is not Microsoft's sign-in: nothing is attached.
+  const stopped: TabStatus = { state: 'stopped', blocked: false, title: null, pgid: null, aadsts: null, at: 1 };
+  expect(screenReportJson({ ...forged, version: 2 }, stopped)).toBeNull();
+  expect(screenReportJson('<html>', stopped)).toBeNull();
+  expect(screenReportJson({ ...forged, url: 'https://login.microsoftonline.com.evil.example/' }, stopped)).toBeNull();
 });

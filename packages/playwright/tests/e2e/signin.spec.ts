@@ -29,7 +29,7 @@ test('an account that is not in the vault fails at once, saying so', async ({ pa
     expect.objectContaining({
       state: 'no-match',
       pageAccount: USERS.diego,
-      message: expect.stringContaining(`(it has 12 accounts: ${USERS.adele}, `),
+      message: expect.stringContaining(`(it has 13 accounts: ${USERS.adele}, `),
     }),
   ]);
 });

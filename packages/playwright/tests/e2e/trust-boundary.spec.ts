@@ -165,8 +165,9 @@ test('the code-lease token is in no trace of the setup or of a sign-in, and the 
     const scanner = new LeakScanner([{ label: 'lease token', value: endpoint.token }]);
     scanner.scanZip('trace.zip', trace);
     expect(scanner.findings).toEqual([]);
-    // Playwright records the service worker's lease request itself (its network log): the address
-    // of a loopback port closed with the session, and a proof valid for this one account and period.
+    // Playwright records the service worker's lease request itself (its network log), with no way to
+    // leave one request out short of every service worker's: the address of a loopback port closed
+    // with the session, and a proof valid for this one account and period (docs/SECURITY.md, 'What is not guaranteed').
     // The setup's calls (the trace's steps) hold no trace of the endpoint.
     const address = new LeakScanner([{ label: 'lease endpoint', value: new URL(endpoint.url).host }]);
     address.scanZip('trace.zip', trace);

@@ -38,6 +38,8 @@ export const USERS = {
   debra: `debra.berger${domain}`,
   /** Signed in twice in one browser within one TOTP period: the second waits for the next code. */
   miriam: `miriam.graham${domain}`,
+  /** Signed in by two browsers of one ledger with signInsPerMinute 1 and no account pool: the second waits for a slot. */
+  johanna: `johanna.lorenz${domain}`,
   /** Only in the environment variable's Entra OATH CSV. */
   alex: `alex.wilber${domain}`,
 } as const;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOT_FILLED_REASONS, type TabStatus } from '../../../../lib/messages';
 import { offersScreenReport as popupOffers } from '../../../../lib/popup/screen-report-offer';
-import { offersScreenReport as helperAttaches } from '../../src/screen-report';
+import { offersScreenReport as helperAttaches } from '../../src/screen-report-offer';
 
 const at = 1;
 const screen = { title: 'More information required', pgid: 'ConvergedProofUpRedirect', aadsts: null };

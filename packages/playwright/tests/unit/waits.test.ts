@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { isProblem, type MfaEvent, toMfaEvent } from '../../src/events';
 import type { TabStatus } from '../../src/extension-protocol';
+import type { LeaseRecord } from '../../src/lease-server';
 import { extendTestTimeout } from '../../src/test-timeout';
 import { describeWait, type MfaWait, WaitLog } from '../../src/waits';
 
@@ -106,5 +107,52 @@ describe('a wait for the next period that the extension decided', () => {
     expect(e.message).toBe(
       'The code prompt for a@contoso.com waits for the next code period: its code for this period was already used in this browser (Microsoft refuses a code twice).',
     );
+  });
+});
+
+describe('a lease refused for want of a sign-in slot (signInsPerMinute without the account pool)', () => {
+  const lease = (at: number, more: Partial<LeaseRecord>): LeaseRecord => ({
+    account: NAME,
+    counter: Math.floor(at / 30_000),
+    granted: false,
+    at,
+    heldBy: null,
+    ...more,
+  });
+
+  it('is a sign-in-slot wait, lengthened period by period until a lease is granted, and given back to the timeout', () => {
+    const { log, testInfo } = logWithTestTimeout();
+    log.leaseAnswered(lease(PERIOD_START + 10_000, { signInCap: 1 }));
+    log.leaseAnswered(lease(PERIOD_START + 30_050, { signInCap: 1 }));
+    expect(log.waits).toEqual([
+      {
+        kind: 'sign-in-slot',
+        account: NAME,
+        reason: 'at most 1 sign-ins of one account a minute, signInsPerMinute',
+        since: PERIOD_START + 10_000,
+        expectedUntil: PERIOD_START + 60_000,
+        endedAt: null,
+      },
+    ]);
+    expect(describeWait(log.waits[0]!, PERIOD_START + 40_000)).toBe(
+      'Waiting to sign in a@contoso.com (at most 1 sign-ins of one account a minute, signInsPerMinute): 30 s so far, about 20 s more.',
+    );
+    log.leaseAnswered(lease(PERIOD_START + 60_100, { granted: true }));
+    expect(describeWait(log.waits[0]!)).toBe(
+      'Waited 50 s to sign in a@contoso.com (at most 1 sign-ins of one account a minute, signInsPerMinute).',
+    );
+    expect(testInfo.timeout).toBe(30_000 + (20_000 + 2_000) + (30_000 + 2_000));
+  });
+
+  it('follows a wait for a code another browser used, which it ends: each wait says its own reason and length', () => {
+    const { log, testInfo } = logWithTestTimeout();
+    log.leaseAnswered(lease(PERIOD_START + 10_000, { heldBy: 'worker 2' }));
+    log.leaseAnswered(lease(PERIOD_START + 30_050, { signInCap: 2 }));
+    log.leaseAnswered(lease(PERIOD_START + 60_050, { granted: true }));
+    expect(log.waits.map((w) => describeWait(w))).toEqual([
+      'Waited 20 s for the next code period (a@contoso.com used in this period by worker 2).',
+      'Waited 30 s to sign in a@contoso.com (at most 2 sign-ins of one account a minute, signInsPerMinute).',
+    ]);
+    expect(testInfo.timeout).toBe(30_000 + (20_000 + 2_000) + (29_950 + 2_000));
   });
 });

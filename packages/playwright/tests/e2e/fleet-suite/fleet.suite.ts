@@ -1,9 +1,11 @@
 /**
  * A suite as a sharded team runs it, with the three lines of mfaOptions the README shows (the
  * Redis from MFA_AUTOFILL_REDIS_URL, the session key from MFA_AUTOFILL_SESSION_KEY): each test
- * takes an account from the pool and signs in, with a kept sign-in when there is one. Each test
- * writes down when it ran with which account, for ../fleet.spec.ts to check that no two tests
- * held one account at once.
+ * takes an account from the pool and signs in, with a kept sign-in when there is one, and at the
+ * end of its body signs out of the app: the fake service, shared by every "machine", records each
+ * test's use of its account from the account named to it to that sign-out, for ../fleet.spec.ts to
+ * check that no two tests used one account at once. Each test also writes down its machine and
+ * whether its sign-in was kept or reused.
  */
 import { appendFileSync, readFileSync } from 'node:fs';
 import { test as base, expect } from '@playwright/test';
@@ -36,7 +38,6 @@ async function signIn(
   },
   kind: 'fresh' | 'reuse',
 ): Promise<void> {
-  const started = Date.now();
   await page.goto(`${APP_ORIGIN}/`);
   if (!mfa.reusedSignIn) {
     await page.getByRole('textbox', { name: 'Enter your email, phone, or Skype.' }).fill(mfaAccount.upn);
@@ -47,13 +48,14 @@ async function signIn(
   await page.waitForURL(`${APP_ORIGIN}/**`, { timeout: 60_000 });
   await expect(page.getByRole('status')).toHaveText(`Signed in as ${mfaAccount.upn}`);
   mfa.assertNoProblems();
+  // The last thing the test does with its account: the service's record of its use ends here.
+  await page.goto(`${APP_ORIGIN}/signout`);
+  await expect(page.getByRole('status')).toHaveText(`Signed out of the app (${mfaAccount.upn})`);
   const record = {
     machine: env('FLEET_MACHINE'),
     upn: mfaAccount.upn,
     kind,
     reused: mfa.reusedSignIn !== null,
-    start: started,
-    end: Date.now(),
   };
   // One short line per write, opened for appending: whole lines, whatever the other writers do.
   appendFileSync(env('FLEET_HOLDS'), `${JSON.stringify(record)}\n`);
