@@ -28,7 +28,8 @@ export async function measureImport(page, count) {
 
 /**
  * `node bench/import.mjs [count]`: the import figure alone, into a fresh vault (default 10,000
- * accounts, issue #15.2: applied ≤ 3 s). Needs a build (`npm run build`).
+ * accounts, applied in ≤ 3 s: docs/ARCHITECTURE.md, 'Performance budgets'). Needs a build
+ * (`npm run build`).
  */
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { launchBenchBrowser } = await import('./browser.mjs');

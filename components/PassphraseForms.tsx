@@ -1,12 +1,11 @@
 import { useState } from 'preact/hooks';
 import { useNewPassphrase } from '@/hooks/useNewPassphrase';
+import { MIN_PASSPHRASE_LENGTH, validateNewPassphrase } from '@/lib/new-passphrase';
 import { t } from '@/utils/i18n';
 import { send } from '@/utils/send';
 import { Field } from './Field';
 import { failureText } from './failure-text';
 import { NewPassphraseFields } from './NewPassphraseFields';
-
-const MIN_PASSPHRASE_LENGTH = 8;
 
 export function CreateVaultForm({ onCreated }: { onCreated: () => void }) {
   const fields = useNewPassphrase();
@@ -16,12 +15,10 @@ export function CreateVaultForm({ onCreated }: { onCreated: () => void }) {
 
   async function submit(event: Event) {
     event.preventDefault();
-    if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-      setError({ field: 'passphrase', message: t('passphraseTooShort', passphrase.length) });
-      return;
-    }
-    if (passphrase !== confirmation) {
-      setError({ field: 'confirmation', message: t('passphrasesDiffer') });
+    // The background's own rule, checked here first so the message sits at its field.
+    const refused = validateNewPassphrase(passphrase, confirmation);
+    if (refused) {
+      setError({ field: refused.field, message: failureText(refused) });
       return;
     }
     setBusy(true);
@@ -40,7 +37,7 @@ export function CreateVaultForm({ onCreated }: { onCreated: () => void }) {
         onChange={fields.change}
         labels={{ passphrase: t('passphrase'), confirmation: t('confirmPassphrase') }}
         errors={error ? { [error.field]: error.message } : undefined}
-        hint={t('passphraseHint')}
+        hint={t('passphraseHint', MIN_PASSPHRASE_LENGTH)}
         autoFocus
       />
       <button type="submit" class="primary" disabled={busy}>

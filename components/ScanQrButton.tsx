@@ -15,7 +15,8 @@ type Stage = { kind: 'idle' } | { kind: 'busy' } | { kind: 'preview'; qr: string
  * "Scan QR code": captures the visible tab (the activeTab grant from opening the popup allows
  * it), decodes the authenticator QR code mysignins.microsoft.com shows, and shows what it holds
  * — accounts, conflicts with the vault — before anything is imported. Only the user's "Import"
- * imports: a web page that shows a QR code cannot add accounts by itself (issue #14.5).
+ * imports: a web page that shows a QR code cannot add accounts by itself (docs/ARCHITECTURE.md,
+ * 'Extension pages').
  */
 export function ScanQrButton({
   onImported,

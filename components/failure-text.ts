@@ -1,6 +1,10 @@
-import { describeExportProblem, describeImportProblem, describeLinkIssue } from '@/lib/formats/describe';
-import { isExportProblem } from '@/lib/formats/problems';
-import { isMessageProblem, type Problem } from '@/lib/problems';
+import {
+  describeExportProblem,
+  describeFieldProblem,
+  describeImportProblem,
+  describeLinkIssue,
+} from '@/lib/formats/describe';
+import { isExportProblem, isFieldProblem, isMessageProblem, type Problem } from '@/lib/problems';
 import { formatNumber, type MessageKey, pageWords, t } from '@/utils/i18n';
 
 // Message problems' codes are locale keys (tests/unit/locales.test.ts checks each is in every
@@ -17,6 +21,7 @@ export function problemText(problem: Problem): string {
     return params.length > 0 ? translate(problem.code, params) : translate(problem.code);
   }
   if (problem.code === 'otpauth-link') return describeLinkIssue(problem.issue, pageWords);
+  if (isFieldProblem(problem)) return describeFieldProblem(problem, pageWords);
   if (isExportProblem(problem)) return describeExportProblem(problem, pageWords);
   return describeImportProblem(problem, pageWords);
 }

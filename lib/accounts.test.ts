@@ -4,20 +4,29 @@ import {
   type AccountInput,
   accountForPage,
   duplicateNameError,
+  type FieldError,
   newAccount,
   validateAccountInput,
 } from './accounts';
+import { describeFieldProblem, describeLinkIssue } from './formats/describe';
+import { english } from './formats/english.testing';
 
 const GOOD_SECRET = 'jbsw y3dp ehpk 3pxp jbsw y3dp ehpk 3pxp';
 const NAME = 'qa.user@contoso.onmicrosoft.com';
 
-/** The first message for `field`, or null when the input is valid. */
+/** What the page shows for an error, in English. */
+function shown(error: FieldError): string {
+  return error.problem.code === 'otpauth-link'
+    ? describeLinkIssue(error.problem.issue, english)
+    : describeFieldProblem(error.problem, english);
+}
+
+/** The first message for `field` as the page shows it, or null when the input is valid. */
 function messageFor(input: AccountInput, field = 'secret'): string | null {
   const result = validateAccountInput(input);
   if (result.ok) return null;
-  return (
-    result.errors.find((e) => e.field === field)?.message ?? `(no error on ${field}: ${JSON.stringify(result.errors)})`
-  );
+  const error = result.errors.find((e) => e.field === field);
+  return error ? shown(error) : `(no error on ${field}: ${JSON.stringify(result.errors)})`;
 }
 
 describe('validateAccountInput: secrets', () => {
@@ -94,8 +103,12 @@ describe('validateAccountInput: otpauth links in the Secret key field', () => {
   it.each([
     ['no secret', 'otpauth://totp/Contoso:a@contoso.com?issuer=Microsoft', 'has no secret= parameter'],
     ['HOTP', 'otpauth://hotp/Contoso:a@contoso.com?secret=JBSWY3DPEHPK3PXP&counter=1', 'is for HOTP'],
-    ['unknown type', 'otpauth://motp/a?secret=JBSWY3DPEHPK3PXP', 'has type "motp"'],
-    ['bad secret', 'otpauth://totp/a?secret=JBSW1', 'has a bad secret: Secret key has a character that is not Base32'],
+    ['unknown type', 'otpauth://motp/a?secret=JBSWY3DPEHPK3PXP', 'is not for TOTP codes'],
+    [
+      'bad secret',
+      'otpauth://totp/a?secret=JBSW1',
+      'has a bad secret= parameter: Secret key has 1 character that is not Base32',
+    ],
     [
       'bad digits',
       'otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&digits=7',
@@ -111,7 +124,7 @@ describe('validateAccountInput: otpauth links in the Secret key field', () => {
     ['no account name', 'otpauth://totp/?secret=JBSWY3DPEHPK3PXP', 'Account name is empty'],
   ])('a link with %s is refused', (_, link, expected) => {
     const result = validateAccountInput({ name: '', secret: link });
-    expect(result.ok ? null : result.errors[0]?.message).toContain(expected);
+    expect(result.ok ? null : shown(result.errors[0])).toContain(expected);
   });
 });
 

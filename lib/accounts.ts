@@ -1,5 +1,5 @@
 import { looksLikeOtpauthLink, parseOtpauthLink } from './otpauth-link';
-import { type Failure, fail, type Problem } from './problems';
+import { type Failure, type FieldProblem, fail, failWith, type LinkProblem } from './problems';
 import {
   type Algorithm,
   type Digits,
@@ -44,10 +44,10 @@ export interface AccountInput {
 export type AccountField = 'name' | 'secret' | 'issuer' | 'digits' | 'period' | 'algorithm';
 export interface FieldError {
   field: AccountField;
-  /** English, for import reports and logs. */
+  /** English, or a structured problem's code, for logs. */
   message: string;
   /** What the pages show, in their language. */
-  problem: Problem;
+  problem: FieldProblem | LinkProblem;
 }
 
 export interface ValidAccount extends TotpParams {
@@ -62,14 +62,15 @@ export type AccountValidation =
 
 export const MAX_NAME_LENGTH = 256;
 
-function validateName(raw: string): Failure | null {
+function validateName(raw: string): (Failure & { problem: FieldProblem }) | null {
   const name = raw.trim();
-  if (name === '') return fail('problemNameEmpty');
-  if (name.length > MAX_NAME_LENGTH) return fail('problemNameTooLong', name.length, MAX_NAME_LENGTH);
+  if (name === '') return failWith({ code: 'name-empty' });
+  if (name.length > MAX_NAME_LENGTH)
+    return failWith({ code: 'name-too-long', length: name.length, max: MAX_NAME_LENGTH });
   return null;
 }
 
-function fieldError(field: AccountField, failure: { error: string; problem: Problem }): FieldError {
+function fieldError(field: AccountField, failure: { error: string; problem: FieldProblem | LinkProblem }): FieldError {
   return { field, message: failure.error, problem: failure.problem };
 }
 

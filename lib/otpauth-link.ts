@@ -1,4 +1,4 @@
-import type { Failure, LinkProblem, OtpauthLinkIssue } from './problems';
+import type { Failure, FieldProblem, LinkProblem, OtpauthLinkIssue } from './problems';
 import {
   type Algorithm,
   type Digits,
@@ -70,23 +70,24 @@ export function parseOtpauthLink(text: string): OtpauthLinkParse {
 
   const rawSecret = params.get('secret');
   if (rawSecret === null || rawSecret.trim() === '') return fail('has no secret= parameter.', { code: 'no-secret' });
-  const badParam = (param: 'secret' | 'digits' | 'period' | 'algorithm', error: string) =>
-    fail(`has a bad ${param === 'secret' ? 'secret' : `${param}= parameter`}: ${error}`, {
+  const badParam = (param: 'secret' | 'digits' | 'period' | 'algorithm', refused: { problem: FieldProblem }) =>
+    fail(`has a bad ${param}= parameter (${refused.problem.code}).`, {
       code: 'param',
       param,
       raw: params.get(param),
+      problem: refused.problem,
     });
   const secret = validateSecret(rawSecret);
-  if (!secret.ok) return badParam('secret', secret.error);
+  if (!secret.ok) return badParam('secret', secret);
 
   const digits = params.has('digits') ? validateDigits(params.get('digits')) : ({ ok: true, value: 6 } as const);
-  if (!digits.ok) return badParam('digits', digits.error);
+  if (!digits.ok) return badParam('digits', digits);
   const period = params.has('period') ? validatePeriod(params.get('period')) : ({ ok: true, value: 30 } as const);
-  if (!period.ok) return badParam('period', period.error);
+  if (!period.ok) return badParam('period', period);
   const algorithm = params.has('algorithm')
     ? validateAlgorithm(params.get('algorithm'))
     : ({ ok: true, value: 'SHA1' } as const);
-  if (!algorithm.ok) return badParam('algorithm', algorithm.error);
+  if (!algorithm.ok) return badParam('algorithm', algorithm);
 
   return {
     ok: true,

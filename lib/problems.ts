@@ -5,16 +5,16 @@
  * components/failure-text.ts). Problems are told apart by `code` alone:
  * - a vault, account or request problem is one locale message: its code is the message's key
  *   and its parameters the substitutions (`MessageProblem`, the English below);
- * - an import or export problem carries structured parameters (lib/formats/problems.ts);
+ * - a field of an account (`FieldProblem`): one set of codes for the Add form and a file's rows;
+ * - an import or export problem carries structured parameters (`ImportProblem`, `ExportProblem`);
  * - a malformed otpauth:// link carries its issue (lib/otpauth-link.ts).
- * A failed result or reply is a `Failure`: the problem, and the same in English in `error` for
- * logs and the QA helper (packages/playwright), which run outside the browser's i18n.
+ * A failed result or reply is a `Failure`: the problem, and in `error` the same in English (for
+ * a structured problem, its code) for logs and the QA helper (packages/playwright), which run
+ * outside the browser's i18n.
  *
  * The English here is the English of public/_locales/en/messages.json, $1, $2… for the
  * parameters; tests/unit/locales.test.ts keeps the two the same.
  */
-import type { ExportProblem, ImportProblem } from './formats/problems';
-
 export const PROBLEM_ENGLISH = {
   problemVaultLocked: 'The vault is locked. Unlock it with your passphrase first.',
   problemNoVault: 'There is no vault yet. Create one first.',
@@ -31,18 +31,8 @@ export const PROBLEM_ENGLISH = {
   problemPassphrasesDiffer: 'The two passphrases do not match. Type the same passphrase twice.',
   problemCurrentPassphraseWrong: 'The current passphrase is wrong. Nothing was changed.',
   problemTypeDeleteToConfirm: 'Type $1 to confirm deleting the vault.',
-  problemNameEmpty: 'Account name is empty: enter the sign-in name, e.g. qa.user@contoso.onmicrosoft.com.',
-  problemNameTooLong: 'Account name has $1 characters; at most $2.',
   problemDuplicateName: 'An account named $1 is already in the vault; choose another name.',
   problemAccountGone: 'That account is no longer in the vault.',
-  problemSecretEmpty: 'Secret key is empty: paste the key shown under "Can\'t scan image?".',
-  problemSecretBadCharacter: 'Secret key has a character that is not Base32 (A–Z, 2–7): $1.',
-  problemSecretBadCharacters: 'Secret key has characters that are not Base32 (A–Z, 2–7): $1.',
-  problemSecretTooLong: 'Secret key has $1 characters; Microsoft accepts at most $2.',
-  problemSecretTooShort: 'Secret key has $1 characters; it needs at least $2 (check that you copied all of it).',
-  problemDigits: 'Digits must be 6 or 8, not $1.',
-  problemPeriod: 'Period must be 30 or 60 seconds, not $1.',
-  problemAlgorithm: 'Algorithm must be SHA1, SHA256 or SHA512, not $1.',
   problemSelectAccountsToDelete: 'Select the accounts to delete first.',
   problemConfirmDeleteAccounts: 'Confirm that the selected accounts are to be deleted.',
   problemAccountsGone: 'None of those accounts is in the vault any more.',
@@ -50,9 +40,9 @@ export const PROBLEM_ENGLISH = {
   problemRefused: 'Refused: this sender may not ask that.',
   problemNotSigninTab:
     'That tab is not showing a Microsoft sign-in page any more. Open the sign-in page again and retry.',
-  problemScreenReportFailed: 'The sign-in page gave no screen report ($1). Reload the page and try again.',
-  problemNoAnswer: "The extension's background did not answer ($1). Try again.",
-  problemImageUnreadable: 'The image could not be read ($1). Use a PNG or JPEG file.',
+  problemScreenReportFailed: 'The sign-in page gave no screen report. Reload the page and try again.',
+  problemNoAnswer: "The extension's background did not answer. Try again.",
+  problemImageUnreadable: 'The image could not be read. Use a PNG or JPEG file.',
 } as const;
 
 export type ProblemKey = keyof typeof PROBLEM_ENGLISH;
@@ -65,10 +55,53 @@ export interface MessageProblem {
   params: ProblemParam[];
 }
 
-/** What is wrong with a link, as a code; `param` when one of its parameters fails the Add form's check. */
+/**
+ * What is wrong with one field of an account, whether a person typed it into the Add form or a
+ * file's row holds it: one set of codes for both. Text is repeated only where it is the person's
+ * own entry; what a file holds is never repeated beyond a short number (docs/ARCHITECTURE.md,
+ * 'Import and export formats').
+ */
+export type FieldProblem =
+  | { code: 'name-empty' }
+  | { code: 'name-too-long'; length: number; max: number }
+  | { code: 'secret-empty' }
+  /** `characters`, quoted, only from the Add form; a file's are counted, never shown. */
+  | { code: 'secret-not-base32'; count: number; characters?: string }
+  | { code: 'secret-too-long'; length: number; max: number }
+  | { code: 'secret-too-short'; length: number; min: number }
+  /** `value` as entered in the Add form; from a file only when it is a short number. */
+  | { code: 'digits'; value?: string | number }
+  | { code: 'period'; value?: string | number }
+  | { code: 'period-empty' }
+  | { code: 'algorithm'; value?: string };
+
+const FIELD_PROBLEM_CODES: Readonly<Record<FieldProblem['code'], true>> = {
+  'name-empty': true,
+  'name-too-long': true,
+  'secret-empty': true,
+  'secret-not-base32': true,
+  'secret-too-long': true,
+  'secret-too-short': true,
+  digits: true,
+  period: true,
+  'period-empty': true,
+  algorithm: true,
+};
+
+export function isFieldProblem(problem: { code: string }): problem is FieldProblem {
+  return Object.hasOwn(FIELD_PROBLEM_CODES, problem.code);
+}
+
+/** What is wrong with an otpauth:// link as a whole, the same codes for the Add form and a file. */
+export type LinkIssueCode = 'not-url' | 'hotp' | 'not-totp' | 'label' | 'no-secret';
+
+/**
+ * What is wrong with a link, as a code; `param` when one of its parameters fails the Add form's
+ * check, with that check's problem and the parameter as the link has it.
+ */
 export type OtpauthLinkIssue =
-  | { code: 'not-url' | 'hotp' | 'not-totp' | 'label' | 'no-secret' }
-  | { code: 'param'; param: 'secret' | 'digits' | 'period' | 'algorithm'; raw: string | null };
+  | { code: LinkIssueCode }
+  | { code: 'param'; param: 'secret' | 'digits' | 'period' | 'algorithm'; raw: string | null; problem: FieldProblem };
 
 /** A malformed otpauth:// link pasted as a secret. */
 export interface LinkProblem {
@@ -76,8 +109,70 @@ export interface LinkProblem {
   issue: OtpauthLinkIssue;
 }
 
+/** A problem with the whole file: nothing in it can be imported. */
+export type ImportProblem =
+  | { code: 'too-large'; megabytes: string; limit: number }
+  | { code: 'empty' }
+  | { code: 'not-text' }
+  | { code: 'utf16' }
+  | { code: 'image' }
+  | { code: 'unknown-format' }
+  | { code: 'json'; line: number; column: number; problem: 'unexpected-character' | 'unexpected-end' }
+  | { code: 'json-unlocated' }
+  | { code: 'csv-no-header' }
+  /** `column` is one of ours ("upn", …) or absent when the file repeats a column of its own. */
+  | { code: 'csv-duplicate-column'; column?: string }
+  | { code: 'csv-missing-columns'; columns: string[] }
+  | { code: 'no-accounts' }
+  | { code: 'not-aegis' }
+  | { code: 'aegis-encrypted' }
+  | { code: 'aegis-no-entries' }
+  | { code: 'not-authenticator' }
+  | { code: 'authenticator-encrypted' }
+  | { code: 'backup-damaged' }
+  | { code: 'backup-newer'; version: number }
+  | { code: 'backup-wrong-passphrase' }
+  | { code: 'backup-changed' }
+  | { code: 'image-empty' }
+  | { code: 'image-damaged' }
+  | { code: 'image-too-large'; width: number; height: number }
+  | { code: 'image-not-png-or-jpeg' }
+  | { code: 'no-qr-code' }
+  | { code: 'qr-not-authenticator' }
+  /** The message carried nothing to import, or bytes that do not decode. */
+  | { code: 'nothing-to-import' }
+  | { code: 'unreadable' }
+  /** "import:apply" of a file with bad rows, without "import only the valid ones". */
+  | { code: 'rows-have-errors'; failed: number; valid: number };
+
+export type ImportProblemCode = ImportProblem['code'];
+
+/** A problem of the export forms. */
+export type ExportProblem =
+  | { code: 'backup-passphrase-empty' }
+  | { code: 'backup-passphrase-short'; length: number; min: number }
+  | { code: 'backup-passphrase-mismatch' }
+  | { code: 'plain-not-acknowledged' }
+  | { code: 'plain-unknown-kind' }
+  /** The options page's account table sent an empty selection. */
+  | { code: 'nothing-selected' };
+
+/** Every export problem's code, so a problem is told apart by its code alone. */
+const EXPORT_PROBLEM_CODES: Readonly<Record<ExportProblem['code'], true>> = {
+  'backup-passphrase-empty': true,
+  'backup-passphrase-short': true,
+  'backup-passphrase-mismatch': true,
+  'plain-not-acknowledged': true,
+  'plain-unknown-kind': true,
+  'nothing-selected': true,
+};
+
+export function isExportProblem(problem: { code: string }): problem is ExportProblem {
+  return Object.hasOwn(EXPORT_PROBLEM_CODES, problem.code);
+}
+
 /** Everything a page may be shown as having gone wrong; each kind has codes of its own. */
-export type Problem = MessageProblem | ImportProblem | ExportProblem | LinkProblem;
+export type Problem = MessageProblem | FieldProblem | ImportProblem | ExportProblem | LinkProblem;
 
 /** A failed result or reply. `field` names the form field it is about, when there is one. */
 export interface Failure {
@@ -90,6 +185,9 @@ export interface Failure {
 
 /** A value, or why there is none. */
 export type Result<T> = { ok: true; value: T } | Failure;
+
+/** A field's value, or what is wrong with it. */
+export type FieldResult<T> = { ok: true; value: T } | (Failure & { problem: FieldProblem });
 
 export function isMessageProblem(problem: Problem): problem is MessageProblem {
   return Object.hasOwn(PROBLEM_ENGLISH, problem.code);
@@ -110,6 +208,20 @@ export function englishText(problem: MessageProblem): string {
 export function fail(code: ProblemKey, ...params: ProblemParam[]): Failure & { problem: MessageProblem } {
   const problem = { code, params };
   return { ok: false, error: englishText(problem), problem };
+}
+
+/**
+ * A failure whose cause is an error the browser threw: its English goes to `error`, for logs, and
+ * never into the problem a page words.
+ */
+export function failBecause(code: ProblemKey, cause: unknown): Failure & { problem: MessageProblem } {
+  const failed = fail(code);
+  return { ...failed, error: `${failed.error} (${cause instanceof Error ? cause.message : String(cause)})` };
+}
+
+/** A structured problem as a failure; its code stands in for English in `error`. */
+export function failWith<P extends Exclude<Problem, MessageProblem>>(problem: P): Failure & { problem: P } {
+  return { ok: false, error: problem.code, problem };
 }
 
 /** Whether a reply failed because of `code` (instead of matching words of its message). */

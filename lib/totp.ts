@@ -1,5 +1,5 @@
 import { Secret, TOTP } from 'otpauth';
-import { fail, type Result } from './problems';
+import { type FieldResult, failWith } from './problems';
 
 export const ALGORITHMS = ['SHA1', 'SHA256', 'SHA512'] as const;
 export type Algorithm = (typeof ALGORITHMS)[number];
@@ -30,34 +30,36 @@ export function normalizeSecret(raw: string): string {
 }
 
 /** Validates a secret as typed or pasted; returns the normalised form or a message for the user. */
-export function validateSecret(raw: string): Result<string> {
+export function validateSecret(raw: string): FieldResult<string> {
   const secret = normalizeSecret(raw);
-  if (secret === '') return fail('problemSecretEmpty');
+  if (secret === '') return failWith({ code: 'secret-empty' });
   const invalid = [...new Set(secret.replace(/[A-Z2-7]/g, ''))];
   if (invalid.length > 0) {
-    const shown = invalid.map((c) => `"${c}"`).join(', ');
-    return fail(invalid.length === 1 ? 'problemSecretBadCharacter' : 'problemSecretBadCharacters', shown);
+    const characters = invalid.map((c) => `"${c}"`).join(', ');
+    return failWith({ code: 'secret-not-base32', count: invalid.length, characters });
   }
-  if (secret.length > MAX_SECRET_LENGTH) return fail('problemSecretTooLong', secret.length, MAX_SECRET_LENGTH);
-  if (secret.length < MIN_SECRET_LENGTH) return fail('problemSecretTooShort', secret.length, MIN_SECRET_LENGTH);
+  if (secret.length > MAX_SECRET_LENGTH)
+    return failWith({ code: 'secret-too-long', length: secret.length, max: MAX_SECRET_LENGTH });
+  if (secret.length < MIN_SECRET_LENGTH)
+    return failWith({ code: 'secret-too-short', length: secret.length, min: MIN_SECRET_LENGTH });
   return { ok: true, value: secret };
 }
 
-export function validateDigits(value: unknown): Result<Digits> {
+export function validateDigits(value: unknown): FieldResult<Digits> {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return n === 6 || n === 8 ? { ok: true, value: n } : fail('problemDigits', String(value));
+  return n === 6 || n === 8 ? { ok: true, value: n } : failWith({ code: 'digits', value: String(value) });
 }
 
-export function validatePeriod(value: unknown): Result<Period> {
+export function validatePeriod(value: unknown): FieldResult<Period> {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return n === 30 || n === 60 ? { ok: true, value: n } : fail('problemPeriod', String(value));
+  return n === 30 || n === 60 ? { ok: true, value: n } : failWith({ code: 'period', value: String(value) });
 }
 
-export function validateAlgorithm(value: unknown): Result<Algorithm> {
+export function validateAlgorithm(value: unknown): FieldResult<Algorithm> {
   const upper = typeof value === 'string' ? value.toUpperCase().replace('-', '') : '';
   return (ALGORITHMS as readonly string[]).includes(upper)
     ? { ok: true, value: upper as Algorithm }
-    : fail('problemAlgorithm', String(value));
+    : failWith({ code: 'algorithm', value: String(value) });
 }
 
 /** The code valid at `at`. */

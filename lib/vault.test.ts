@@ -19,7 +19,6 @@ import {
   VAULT_VERSION,
   type VaultContents,
   type VaultRecord,
-  validateNewPassphrase,
   WRONG_PASSPHRASE,
   writeContents,
 } from './vault';
@@ -127,18 +126,6 @@ describe('vault', () => {
     const key = await unwrapDataKey(rewrapped, 'a new passphrase');
     expect(key.ok && toBase64(key.value)).toBe(toBase64(dataKey));
     if (key.ok) expect(await readContents(rewrapped, key.value)).toEqual({ ok: true, value: CONTENTS });
-  });
-});
-
-describe('validateNewPassphrase', () => {
-  it.each([
-    ['short', 'short', 'at least 8 characters (it has 5)'],
-    ['long enough', 'long enougH', 'do not match'],
-    ['long enough', 'long enough', null],
-  ])('%j / %j → %j', (passphrase, confirmation, expected) => {
-    const problem = validateNewPassphrase(passphrase, confirmation);
-    if (expected === null) expect(problem).toBeNull();
-    else expect(problem?.error).toContain(expected);
   });
 });
 

@@ -23,12 +23,11 @@ import {
   seal,
   sealJson,
 } from './crypto';
-import { type Failure, fail, type Result } from './problems';
+import { fail, type Result } from './problems';
 import type { Settings } from './settings';
 
 export const VAULT_FORMAT = 'mfa-autofill-vault';
 export const VAULT_VERSION = 1;
-export const MIN_PASSPHRASE_LENGTH = 8;
 
 export interface VaultRecord {
   format: typeof VAULT_FORMAT;
@@ -64,14 +63,6 @@ export const WRONG_PASSPHRASE = fail('problemWrongPassphrase');
 export const DAMAGED_VAULT = fail('problemVaultDamaged');
 
 export const KDF_OUT_OF_RANGE = fail('problemVaultKdfOutOfRange', MIN_PBKDF2_ITERATIONS, MAX_PBKDF2_ITERATIONS);
-
-export function validateNewPassphrase(passphrase: string, confirmation: string): Failure | null {
-  if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-    return fail('problemPassphraseTooShort', MIN_PASSPHRASE_LENGTH, passphrase.length);
-  }
-  if (passphrase !== confirmation) return fail('problemPassphrasesDiffer');
-  return null;
-}
 
 function isSealed(value: unknown): value is Sealed {
   const v = value as Sealed;

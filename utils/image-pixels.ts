@@ -1,7 +1,7 @@
 import { imageSize, MAX_QR_PIXELS } from '@/lib/formats/image-size';
 import type { ImportProblem } from '@/lib/formats/problems';
 import type { Pixels } from '@/lib/formats/qr';
-import { type Failure, fail } from '@/lib/problems';
+import { type Failure, failBecause } from '@/lib/problems';
 import { t } from './i18n';
 
 const HEADER_BYTES = 1024 * 1024;
@@ -41,7 +41,7 @@ export async function qrTextOf(image: Blob): Promise<{ ok: true; text: string } 
   try {
     pixels = await pixelsOf(image);
   } catch (error) {
-    return fail('problemImageUnreadable', String(error));
+    return failBecause('problemImageUnreadable', error);
   }
   const read = readQrImage(pixels);
   return read.ok ? read : refuse(read.problem);

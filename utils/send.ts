@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PageReplies, PageRequest } from '@/lib/messages';
-import { fail } from '@/lib/problems';
+import { failBecause } from '@/lib/problems';
 import type { FirstScreenReply, PendingFirstScreen } from './first-screen';
 
 /** Sends a trusted-page request to the background and types the reply. */
@@ -19,5 +19,5 @@ export async function firstScreenReply(pending: PendingFirstScreen): Promise<Fir
 }
 
 function noAnswer<T>(error: unknown): T {
-  return fail('problemNoAnswer', String(error)) as T;
+  return failBecause('problemNoAnswer', error) as T;
 }

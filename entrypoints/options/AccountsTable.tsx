@@ -14,8 +14,9 @@ interface TableProps {
 }
 
 /**
- * The options page's account table. It fits its box (issue #21.4): names break before their
- * domain, dates between date and time; options.css keeps the rest on one line.
+ * The options page's account table. It fits its box (docs/ARCHITECTURE.md, 'Extension pages'):
+ * names break before their domain, dates between date and time; options.css keeps the rest on one
+ * line.
  */
 export function AccountsTable({ shown, selected, onSelect, sort, onSort, onEdit }: TableProps) {
   const shownIds = shown.map((a) => a.id);

@@ -46,8 +46,6 @@ export function describeImportFailure(reply: { problem?: Problem; preview?: Impo
   return [...describeImportErrors(preview, pageWords), ...conflicts];
 }
 
-/** A refused request in the page's language: the code's words, or the background's own message. */
-
 export function ImportSection() {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [backupPassphrase, setBackupPassphrase] = useState('');

@@ -1,6 +1,6 @@
 /** The accounts area of what extension pages may ask. The sender and payload are checked before these run. */
 import { type Account, duplicateNameError, newAccount, validateAccountInput } from '../accounts';
-import { type Failure, fail } from '../problems';
+import { type Failure, fail, failWith } from '../problems';
 import { type AccountChanges, type AccountReplies, accountRequests } from '../protocol/accounts';
 import { DEFAULT_SETTINGS } from '../settings';
 import { listAccountsRequest } from './account-list-handlers';
@@ -90,7 +90,7 @@ function applyChanges(
 ): { field: string; failure: Failure } | null {
   if (changes.name !== undefined) {
     const name = changes.name.trim();
-    if (name === '') return { field: 'name', failure: fail('problemNameEmpty') };
+    if (name === '') return { field: 'name', failure: failWith({ code: 'name-empty' }) };
     const duplicate = duplicateNameError(all, name, account.id);
     if (duplicate) return { field: 'name', failure: duplicate };
     account.name = name;

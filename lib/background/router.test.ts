@@ -203,7 +203,7 @@ describe('vault session storage', () => {
     expect(short).toMatchObject({
       ok: false,
       field: 'secret',
-      problem: { code: 'problemSecretTooShort', params: [8, 16] },
+      problem: { code: 'secret-too-short', length: 8, min: 16 },
     });
     await send({ type: 'vault:lock' }, POPUP);
     expect(await send({ type: 'accounts:list' }, POPUP)).toMatchObject({ problem: { code: 'problemVaultLocked' } });

@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { TabStatus } from '../messages';
-import { fail } from '../problems';
+import { fail, failBecause } from '../problems';
 import { type ScreenReportReplies, screenReportRequests } from '../protocol/screen-report';
 import { isSigninUrl } from '../signin/hosts';
 import { checkedScreenReport } from '../signin/screen-report-check';
@@ -54,10 +54,10 @@ export async function screenReportOfTab(
   try {
     answer = await scripting.runReportScript(tabId);
   } catch (error) {
-    return fail('problemScreenReportFailed', error instanceof Error ? error.message : String(error));
+    return failBecause('problemScreenReportFailed', error);
   }
   const report = checkedScreenReport(answer);
-  if (!report) return fail('problemScreenReportFailed', 'not a report');
+  if (!report) return fail('problemScreenReportFailed');
   // The tab may have gone to another page between the two steps: its report is not sent.
   if (!isSigninUrl(report.url)) return fail('problemNotSigninTab');
   const status = await getTabStatus(tabId);

@@ -14,6 +14,7 @@ import {
   toBase64,
 } from '../crypto';
 import type { VaultState } from '../messages';
+import { validateNewPassphrase } from '../new-passphrase';
 import type { Result } from '../problems';
 import { fail, failedWith } from '../problems';
 import { mergeSettings, type Settings } from '../settings';
@@ -27,7 +28,6 @@ import {
   unwrapDataKey,
   type VaultContents,
   type VaultRecord,
-  validateNewPassphrase,
   writeContents,
 } from '../vault';
 import { DecryptedVaultCache, type Unlocked } from './decrypted-vault-cache';

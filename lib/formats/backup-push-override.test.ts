@@ -15,9 +15,9 @@ import { parseImportWorded } from './english.testing';
 import { createEncryptedBackup, mergeImport } from './index';
 
 /**
- * Issue #12: the per-account override of "Use a code instead of approving on the phone"
- * travels in our encrypted backup like the "Submit after filling" override; a backup written
- * before the field existed restores with the default.
+ * The per-account override of "Use a code instead of approving on the phone" travels in our
+ * encrypted backup like the "Submit after filling" override (README.md, 'Import and export'); a
+ * backup written before the field existed restores with the default.
  */
 const PASSPHRASE = 'correct horse battery staple';
 

@@ -1,16 +1,9 @@
 import type { OtpauthLinkIssue } from '../otpauth-link';
+import type { FieldProblem } from '../problems';
 import { ENTRA_CSV_HEADER } from './entra-csv-columns';
 import { linkIssue } from './field-issues';
 import type { ImportSummary } from './merge';
-import type {
-  ExportProblem,
-  FieldIssue,
-  ImportNotice,
-  ImportProblem,
-  LeftOut,
-  RowIssue,
-  UnsupportedKind,
-} from './problems';
+import type { ExportProblem, ImportNotice, ImportProblem, LeftOut, RowIssue, UnsupportedKind } from './problems';
 import type { ImportFormat, InvalidRow, RowLocation, RowProblem } from './types';
 import { list, plural, type Words } from './words';
 
@@ -89,33 +82,39 @@ export function describeImportProblem(problem: ImportProblem, words: Words): str
   }
 }
 
-function describeFieldIssue(issue: FieldIssue, words: Words): string {
+/**
+ * A field of an account that is wrong, from the Add form or a file's row: the form's entry is
+ * quoted where it has one, a file's never (lib/problems.ts, `FieldProblem`).
+ */
+export function describeFieldProblem(problem: FieldProblem, words: Words): string {
   const { t } = words;
-  switch (issue.code) {
+  switch (problem.code) {
     case 'name-empty':
-      return t('impNameEmpty');
+      return t('fieldNameEmpty');
     case 'name-too-long':
-      return t('impNameTooLong', [issue.length, issue.max]);
+      return t('fieldNameTooLong', [problem.length, problem.max]);
     case 'secret-empty':
-      return t('impSecretEmpty');
+      return t('fieldSecretEmpty');
     case 'secret-not-base32':
-      return plural(words, 'impSecretNotBase32', issue.count);
+      if (problem.characters === undefined) return plural(words, 'fieldSecretNotBase32', problem.count);
+      if (problem.count === 1) return t('fieldSecretBadCharacter', [problem.characters]);
+      return t('fieldSecretBadCharacters', [problem.characters]);
     case 'secret-too-long':
-      return t('impSecretTooLong', [issue.length, issue.max]);
+      return t('fieldSecretTooLong', [problem.length, problem.max]);
     case 'secret-too-short':
-      return t('impSecretTooShort', [issue.length, issue.min]);
+      return t('fieldSecretTooShort', [problem.length, problem.min]);
     case 'digits':
-      return issue.value === undefined ? t('impDigits') : t('impDigitsValue', [issue.value]);
+      return problem.value === undefined ? t('fieldDigits') : t('fieldDigitsValue', [problem.value]);
     case 'period':
-      return issue.value === undefined ? t('impPeriod') : t('impPeriodValue', [issue.value]);
+      return problem.value === undefined ? t('fieldPeriod') : t('fieldPeriodValue', [problem.value]);
     case 'period-empty':
-      return t('impPeriodEmpty');
+      return t('fieldPeriodEmpty');
     case 'algorithm':
-      return issue.value === undefined ? t('impAlgorithm') : t('impAlgorithmValue', [issue.value]);
+      return problem.value === undefined ? t('fieldAlgorithm') : t('fieldAlgorithmValue', [problem.value]);
   }
 }
 
-const LINK_PARAMETER: Readonly<Record<FieldIssue['code'], string>> = {
+const LINK_PARAMETER: Readonly<Record<FieldProblem['code'], string>> = {
   'name-empty': 'name',
   'name-too-long': 'name',
   'secret-empty': 'secret',
@@ -149,7 +148,7 @@ export function describeRowIssue(issue: RowIssue, words: Words): string {
   const { t } = words;
   switch (issue.code) {
     case 'link-field':
-      return t('impLinkField', [LINK_PARAMETER[issue.issue.code], describeFieldIssue(issue.issue, words)]);
+      return t('impLinkField', [LINK_PARAMETER[issue.issue.code], describeFieldProblem(issue.issue, words)]);
     case 'link':
       switch (issue.issue) {
         case 'not-url':
@@ -199,7 +198,7 @@ export function describeRowIssue(issue: RowIssue, words: Words): string {
     case 'not-a-link':
       return t('impNotALink');
     default:
-      return describeFieldIssue(issue, words);
+      return describeFieldProblem(issue, words);
   }
   throw new Error(`no words for ${JSON.stringify(issue)}`);
 }

@@ -179,7 +179,7 @@ describe('Google Authenticator export (otpauth-migration://)', () => {
   });
 
   it.each([
-    { why: 'a batch of 2^31 QR codes (issue #14.1)', link: 'otpauth-migration://offline?data=CgAYgICAgAg%3D' },
+    { why: 'a batch of 2^31 QR codes', link: 'otpauth-migration://offline?data=CgAYgICAgAg%3D' },
     { why: 'a batch of 2^53 QR codes', link: migrationLink([ALICE], { size: 2 ** 53, index: 0, id: 1 }) },
     { why: 'a batch index past the batch size', link: migrationLink([ALICE], { size: 3, index: 3, id: 1 }) },
     { why: 'a batch index of 2^40', link: migrationLink([ALICE], { size: 3, index: 2 ** 40, id: 1 }) },

@@ -1,7 +1,8 @@
 /**
  * Where a text stops being JSON, found without the engine's message: V8's `JSON.parse`
  * error quotes the text around the fault ("…"secret": "JBSW…" is not valid JSON), and an
- * import message must never repeat a file's content (issue #14.3). Runs only after
+ * import message must never repeat a file's content (docs/ARCHITECTURE.md, 'Import and export
+ * formats'). Runs only after
  * `JSON.parse` has failed. Iterative (an explicit stack), so deep nesting cannot overflow.
  */
 export type JsonProblem = 'unexpected-character' | 'unexpected-end';

@@ -5,9 +5,9 @@ import { describeLinkIssue } from './describe';
 import { english, german } from './english.testing';
 
 /**
- * Issue #14.11: a malformed otpauth:// link pasted into the Add form's "Secret key" is worded
- * from its issue code through _locales, in English and German, never as lib/otpauth-link.ts's
- * English sentence, and without quoting the link (it holds the secret).
+ * A malformed otpauth:// link pasted into the Add form's "Secret key" is worded from its issue
+ * code through _locales, in English and German, never as lib/otpauth-link.ts's English sentence
+ * (docs/ARCHITECTURE.md, 'Problems and words'), and without quoting the link (it holds the secret).
  */
 const MARKER = 'ZQXJZQXJZQXJZQXJ';
 const MARKER_DIGITS = '98765432109876543210';
@@ -79,6 +79,8 @@ describe('the Add form words a malformed otpauth:// link from its issue', () => 
 
   it('reads as German in German ("Der otpauth://-Link …")', () => {
     expect(describeLinkIssue({ code: 'hotp' }, german)).toMatch(/^Der otpauth:\/\/-Link /);
-    expect(describeLinkIssue({ code: 'param', param: 'digits', raw: '7' }, german)).toContain('7');
+    expect(
+      describeLinkIssue({ code: 'param', param: 'digits', raw: '7', problem: { code: 'digits', value: '7' } }, german),
+    ).toContain('7');
   });
 });

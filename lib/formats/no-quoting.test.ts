@@ -4,7 +4,7 @@ import { english, german } from './english.testing';
 import { parseImport } from './index';
 
 /**
- * Issue #14.3: no import message repeats the file. A secret-looking marker is put where each
+ * No import message repeats the file (docs/ARCHITECTURE.md, 'Import and export formats'). A secret-looking marker is put where each
  * format goes wrong (a bad secret, a bad value, a broken JSON string, an unknown type, a header);
  * the messages, in both languages, must name the line or field without it.
  */

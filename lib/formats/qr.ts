@@ -68,7 +68,7 @@ export function decodeQrCode(image: Pixels): { ok: true; value: string } | { ok:
 /**
  * What the page that has the image (options, popup) does with it: decode, then check that the
  * code holds an authenticator link. Only the text goes to the background, which never loads
- * jsQR (issue #15.3).
+ * jsQR (docs/ARCHITECTURE.md, 'Performance budgets').
  */
 export function readQrImage(image: Pixels): { ok: true; text: string } | { ok: false; problem: ImportProblem } {
   const decoded = decodeQrCode(image);

@@ -39,8 +39,8 @@ export class RowCollector {
     if (!checked.ok) {
       // One problem a field: the extra problem says the same thing better (an empty interval).
       const said = new Set(extra.map((p) => p.field));
-      const fields = [...new Set(checked.errors.map((e) => e.field))].filter((f) => !said.has(f));
-      const problems = issuesOf(input, fields).map(({ field, issue }) => this.problem(field, issue));
+      const errors = checked.errors.filter((e) => !said.has(e.field));
+      const problems = issuesOf(input, errors).map(({ field, issue }) => this.problem(field, issue));
       this.fail(where, [...problems, ...extra], opts.label);
       return;
     }

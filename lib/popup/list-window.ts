@@ -69,7 +69,7 @@ export const POPUP_MAX_HEIGHT_PX = 600;
 
 /**
  * How many whole rows fit in `availablePx`, and never fewer than `atLeast`: a list that high
- * shows no row cut in half at its bottom edge (issue #21.4).
+ * shows no row cut in half at its bottom edge (docs/ARCHITECTURE.md, 'Extension pages').
  */
 export function wholeRowsThatFit(availablePx: number, rowHeight: number, atLeast = 3): number {
   if (rowHeight <= 0) return atLeast;

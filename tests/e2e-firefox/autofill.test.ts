@@ -24,7 +24,7 @@ import {
 
 const PASSPHRASE = 'correct horse battery staple';
 const CODE_PAGE = 'https://login.microsoftonline.com/common/login';
-/** What tests/fixtures/signin/framed.html frames. */
+/** What the `framed` fixture frames (`framerPage` in tests/fixtures/signin/entra.ts). */
 const FRAMED_CODE_PAGE = 'https://login.microsoftonline.com/common/SAS/ProcessAuth?framed=1';
 
 let accounts = 0;

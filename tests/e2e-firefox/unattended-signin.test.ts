@@ -1,7 +1,7 @@
 /**
  * Unattended sign-in for QA automation, in Firefox ESR: the same flow as
  * packages/playwright/tests/e2e/signin.spec.ts (Chromium, Playwright), driven with puppeteer-core over BiDi.
- * The fake Microsoft service (tests/support/fake-signin) listens on 127.0.0.1:443 and Firefox
+ * The fake Microsoft service (packages/playwright/src/fake-signin) listens on 127.0.0.1:443 and Firefox
  * resolves login.microsoftonline.com and app.contoso.example to it (network.dns.localDomains),
  * so the extension sees the real URLs. The test types only user name and password; the
  * extension fills and submits the code and answers "Stay signed in?" with No.

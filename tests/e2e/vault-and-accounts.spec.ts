@@ -152,7 +152,8 @@ test("in German, the background's problems are German, and a popup whose vault w
     await popup.getByRole('textbox', { name: de('secretKey') }).fill(randomSecret());
     await popup.getByRole('button', { name: de('save') }).click();
     await expect(popup.getByRole('alert')).toHaveText(de('problemDuplicateName', ACCOUNT));
-    // A malformed otpauth:// link pasted as the key: the form words its issue, in German too (issue #14.11).
+    // A malformed otpauth:// link pasted as the key: the form words its issue, in German too
+    // (docs/ARCHITECTURE.md, 'Problems and words').
     await popup
       .getByRole('textbox', { name: de('secretKey') })
       .fill(`otpauth://hotp/${ACCOUNT}?secret=${randomSecret()}&counter=1`);

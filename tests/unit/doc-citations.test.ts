@@ -1,19 +1,23 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The reasons behind the code must be readable from the repository alone (issue #20): a comment
- * or document that names a document names one that is here, and a citation of a section, written
+ * The reasons behind the code must be readable from the repository alone: a comment or document
+ * that names a document names one that is here, and a citation of a section, written
  * `docs/ARCHITECTURE.md, 'Section'` (likewise `docs/SECURITY.md` and `README.md`), names a
  * heading that exists. Inside those documents, `see 'Section'` refers to a heading of the same
- * document. docs/ARCHITECTURE.md, 'Architecture' says how to cite.
+ * document. A comment that names a file of the repository (`lib/…`, `tests/…`, …) names one that
+ * exists, and none cites an issue by its number: the issues are not in the repository, so a
+ * reason is cited by the section that gives it. docs/ARCHITECTURE.md, 'Architecture' says how to
+ * cite.
  */
 const ROOT = resolve(__dirname, '../..');
 const SELF = relative(ROOT, __filename);
 /** Build output, dependencies and test output: not ours to check. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.output', '.wxt', 'dist', 'test-results', 'playwright-report']);
-const SKIPPED_PATHS = new Set(['public', 'packages/playwright/extension']);
+const SKIPPED_PATHS = new Set(['packages/playwright/extension']);
 const TEXT_FILE = /\.(?:ts|tsx|mjs|cjs|js|md|sh|jsonc|css|html|ya?ml)$/;
 
 /** The documents a citation may name a section of, by the path it is cited with. */
@@ -26,6 +30,90 @@ function textFiles(dir = ''): string[] {
     if (statSync(join(ROOT, path)).isDirectory()) return textFiles(path);
     return TEXT_FILE.test(name) && path !== SELF ? [path] : [];
   });
+}
+
+const SCRIPT = /\.(?:ts|tsx|mts|cts|mjs|cjs|js|jsonc)$/;
+
+/** Every comment of a script, read with TypeScript's parser (so `//` in a string or a regex is no comment). */
+function scriptComments(path: string, text: string): string[] {
+  const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false);
+  const seen = new Set<number>();
+  const comments: string[] = [];
+  const collect = (ranges: ts.CommentRange[] | undefined) => {
+    for (const range of ranges ?? []) {
+      if (seen.has(range.pos)) continue;
+      seen.add(range.pos);
+      comments.push(text.slice(range.pos, range.end));
+    }
+  };
+  const visit = (node: ts.Node) => {
+    collect(ts.getLeadingCommentRanges(text, node.pos));
+    collect(ts.getTrailingCommentRanges(text, node.end));
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  collect(ts.getLeadingCommentRanges(text, source.endOfFileToken.pos));
+  return comments;
+}
+
+/**
+ * What a person reads as prose in a file: its comments, or a document without its code blocks
+ * (which show commands and the files of a user's own project, such as its `tests/fixtures.ts`).
+ */
+function proseOf(path: string, text: string): string {
+  if (path.endsWith('.md')) return text.replace(/^```[\s\S]*?^```/gm, '');
+  if (SCRIPT.test(path)) return scriptComments(path, text).join('\n');
+  if (path.endsWith('.css')) return [...text.matchAll(/\/\*[\s\S]*?\*\//g)].map((m) => m[0]).join('\n');
+  if (path.endsWith('.html')) return [...text.matchAll(/<!--[\s\S]*?-->/g)].map((m) => m[0]).join('\n');
+  // Shell scripts and YAML: from a `#` to the end of its line.
+  return [...text.matchAll(/(?:^|\s)#(?!!)[^\n]*/g)].map((m) => m[0]).join('\n');
+}
+
+/** The repository's top folders a comment may name a file of. */
+const REPOSITORY_DIRS = [
+  'lib',
+  'tests',
+  'packages',
+  'entrypoints',
+  'components',
+  'utils',
+  'hooks',
+  'scripts',
+  'docs',
+  'public',
+  'bench',
+  'examples',
+];
+const REPOSITORY_PATH = new RegExp(`(?<![\\w.@/-])(?:@/)?((?:${REPOSITORY_DIRS.join('|')})/[\\w.@/-]*\\w)`, 'g');
+const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.mjs', '.md', '.json', '.html', '.css'];
+/** Folders a tool makes when it first writes there: `npm run fixture`'s output (scripts/fixture.mjs). */
+const MADE_ON_FIRST_USE = ['tests/fixtures/signin/reported'];
+
+/** The folders a path in `path`'s comments may be relative to: the root, its package, its own folder. */
+function basesFor(path: string): string[] {
+  const pkg = /^(?:packages|examples)\/[^/]+/.exec(path)?.[0];
+  return ['', ...(pkg ? [pkg] : []), dirname(path)];
+}
+
+/** An issue cited by number ("issue #14", "#21.4"): the issues are not in the repository. */
+const ISSUE_NUMBER = /\b[Ii]ssues? #\d+(?:\.\d+)?|(?<![\w&/])#\d+\.\d+\b/g;
+
+/** What is wrong with the files and issues a file's prose names. */
+function namedFileProblems(path: string, text: string, repo: Pick<Repository, 'exists'>): string[] {
+  const prose = proseOf(path, text).replace(/\b[a-z][a-z+.-]*:\/\/\S+/gi, '');
+  const problems: string[] = [];
+  for (const match of prose.matchAll(REPOSITORY_PATH)) {
+    const named = match[1] as string;
+    if (MADE_ON_FIRST_USE.some((dir) => named === dir || named.startsWith(`${dir}/`))) continue;
+    const found = basesFor(path).some((base) =>
+      EXTENSIONS.some((ext) => repo.exists(join(base, `${named}${ext}`).replace(/^\.\//, ''))),
+    );
+    if (!found) problems.push(`${path}: names ${named}, which is not in the repository`);
+  }
+  for (const [cited] of prose.matchAll(ISSUE_NUMBER)) {
+    problems.push(`${path}: cites ${cited}; cite the section of a document that gives the reason`);
+  }
+  return problems;
 }
 
 /** A document's headings, as written after the `#`s. */
@@ -91,6 +179,14 @@ describe('documents named in comments and docs', () => {
     );
   });
 
+  it('every file of the repository a comment names exists, and no comment cites an issue number', () => {
+    const files = textFiles();
+    expect(files).toContain('public/popup-first-request.js');
+    expect(
+      files.flatMap((path) => namedFileProblems(path, readFileSync(join(ROOT, path), 'utf8'), repository)),
+    ).toEqual([]);
+  });
+
   const fake: Repository = {
     exists: (path) => ['README.md', 'docs/ARCHITECTURE.md', 'docs/SECURITY.md'].includes(path),
     headings: {
@@ -131,6 +227,57 @@ describe('documents named in comments and docs', () => {
   it("checks a document's own `see 'Section'` against its headings", () => {
     expect(citationProblems('docs/ARCHITECTURE.md', "(see 'Vault') and (see 'Vaults')", fake)).toEqual([
       "docs/ARCHITECTURE.md: has no section 'Vaults' to see",
+    ]);
+  });
+  const files: Pick<Repository, 'exists'> = {
+    exists: (path) =>
+      [
+        'lib/totp.ts',
+        'lib/signin',
+        'packages/playwright/src/fake-signin/totp.ts',
+        'packages/playwright/tests/e2e/signin.spec.ts',
+      ].includes(path),
+  };
+
+  it.each([
+    ['a file that is not there', '// See tests/support/fake-signin for the fake.', 'names tests/support/fake-signin'],
+    [
+      'a file in a block comment',
+      '/** Framed by tests/fixtures/signin/framed.html. */',
+      'names tests/fixtures/signin/framed.html',
+    ],
+    ['an issue number', '// The table fits its box (issue #21.4).', 'cites issue #21.4'],
+    ['an item of an issue', '/* Bounded (#14.1). */', 'cites #14.1'],
+    ['a file named in a CSS comment', 'a { color: red; } /* as lib/gone.ts does */', 'names lib/gone.ts'],
+  ])('finds %s', (_name, text, problem) => {
+    const path = text.startsWith('a {') ? 'components/theme.css' : 'lib/example.ts';
+    const problems = namedFileProblems(path, text, files);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(problem);
+  });
+
+  it.each([
+    ['a file without its extension', '// Codes as lib/totp makes them.'],
+    ['a folder, with an ellipsis', '// One module per screen, lib/signin/…'],
+    ["a package's file, from the root", '// packages/playwright/src/fake-signin/totp.ts'],
+    ['a path in code, not in a comment', "const out = 'tests/fixtures/signin/reported/x.ts';"],
+    ['a path in a string that looks like a comment', "const glob = 'lib/**/*.ts'; // lib/totp.ts"],
+    ["another project's pull request", '// aws-azure-login PR #369, keepassxc-browser #2831'],
+    ['the alias', "// as '@/lib/totp' exports it"],
+  ])('accepts %s', (_name, text) => {
+    expect(namedFileProblems('lib/example.ts', text, files)).toEqual([]);
+  });
+
+  it("accepts a package's file named from the package's own folder", () => {
+    const text = '// The same flow as tests/e2e/signin.spec.ts.';
+    expect(namedFileProblems('packages/playwright/src/session.ts', text, files)).toEqual([]);
+    expect(namedFileProblems('lib/example.ts', text, files)).toHaveLength(1);
+  });
+
+  it("reads a document's prose but not its code blocks", () => {
+    const readme = '# A\n\nSee lib/missing.ts.\n\n```ts\n// tests/fixtures.ts in your suite\n```\n';
+    expect(namedFileProblems('README.md', readme, files)).toEqual([
+      'README.md: names lib/missing.ts, which is not in the repository',
     ]);
   });
 });

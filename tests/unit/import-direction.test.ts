@@ -3,27 +3,64 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The import direction of issue #14.13: entry points → background → messages → formats →
- * accounts → totp/crypto (and the otpauth link, which the Add form reads too). A file may
- * import from its own layer or any layer below; an import pointing up is a back-edge. Files
- * outside these layers (signin, settings, vault, …) are not judged here.
+ * The import direction of docs/ARCHITECTURE.md, 'Import direction', as that section draws it.
+ * Every source file belongs to one layer, and a layer has a rank: a file may import from its own
+ * layer or from a layer of a lower rank, never from one of a higher rank or from a sibling of the
+ * same rank (the background, the content script and the pages' own logic know nothing of each
+ * other). The content script (its entry points, lib/content, lib/signin) besides imports nothing
+ * from the background, the formats or the pages.
  */
 const ROOT = resolve(__dirname, '../..');
-const LAYERS: readonly { name: string; owns: (path: string) => boolean }[] = [
-  { name: 'totp/crypto', owns: (p) => ['lib/totp.ts', 'lib/crypto.ts', 'lib/otpauth-link.ts'].includes(p) },
-  { name: 'accounts', owns: (p) => p === 'lib/accounts.ts' },
-  { name: 'formats', owns: (p) => p.startsWith('lib/formats/') },
-  { name: 'messages', owns: (p) => p === 'lib/messages.ts' },
-  { name: 'background', owns: (p) => p.startsWith('lib/background/') },
+
+const under =
+  (...dirs: string[]) =>
+  (p: string) =>
+    dirs.some((dir) => p.startsWith(dir));
+const oneOf =
+  (...files: string[]) =>
+  (p: string) =>
+    files.includes(p);
+/** The `lib/` root's files above the domain's base: the account model, the vault record. */
+const ACCOUNT_FILES = ['lib/accounts.ts', 'lib/vault.ts', 'lib/host-permissions.ts'];
+
+const LAYERS: readonly { name: string; rank: number; owns: (path: string) => boolean }[] = [
   {
-    name: 'entry points',
-    owns: (p) => ['entrypoints/', 'components/', 'utils/', 'hooks/'].some((dir) => p.startsWith(dir)),
+    name: 'domain',
+    rank: 0,
+    owns: (p) => /^lib\/[^/]+\.ts$/.test(p) && !ACCOUNT_FILES.includes(p) && p !== 'lib/messages.ts',
   },
+  { name: 'sign-in pages', rank: 0, owns: under('lib/signin/') },
+  { name: 'accounts', rank: 1, owns: oneOf(...ACCOUNT_FILES) },
+  { name: 'formats', rank: 2, owns: under('lib/formats/') },
+  { name: 'messages', rank: 3, owns: (p) => p === 'lib/messages.ts' || p.startsWith('lib/protocol/') },
+  { name: 'background', rank: 4, owns: under('lib/background/') },
+  { name: 'content script', rank: 4, owns: under('lib/content/') },
+  { name: "pages' logic", rank: 4, owns: under('lib/popup/', 'lib/options/') },
+  { name: 'entry points', rank: 5, owns: under('entrypoints/', 'components/', 'utils/', 'hooks/') },
 ];
 
 function layerOf(path: string): number {
   return LAYERS.findIndex((layer) => layer.owns(path));
 }
+
+/** Whether a file of layer `from` may import one of layer `to`. */
+function mayImport(from: number, to: number): boolean {
+  const [a, b] = [LAYERS[from], LAYERS[to]];
+  return !a || !b || from === to || b.rank < a.rank;
+}
+
+/** The content script: the manifest's script, the runner the background injects, and their logic. */
+const isContentScript = (p: string) => /^entrypoints\/mfa[^/]*\.ts$/.test(p) || under('lib/content/', 'lib/signin/')(p);
+/** What the content script must never import: it runs on Microsoft's pages and stays small. */
+const NOT_FOR_CONTENT_SCRIPT = under(
+  'lib/background/',
+  'lib/formats/',
+  'lib/popup/',
+  'lib/options/',
+  'components/',
+  'utils/',
+  'hooks/',
+);
 
 function sourcesUnder(dir: string): string[] {
   if (!existsSync(join(ROOT, dir))) return [];
@@ -66,9 +103,18 @@ function backEdges(files: readonly string[], read: ReadSource = readSource): str
     const from = layerOf(file);
     if (from < 0) return [];
     return importsOf(file, read)
-      .filter((target) => layerOf(target) > from)
+      .filter((target) => !mayImport(from, layerOf(target)))
       .map((target) => `${file} (${LAYERS[from]?.name}) imports ${target} (${LAYERS[layerOf(target)]?.name})`);
   });
+}
+
+/** The content script's imports of what it must not import. */
+function contentScriptLeaks(files: readonly string[], read: ReadSource = readSource): string[] {
+  return files.filter(isContentScript).flatMap((file) =>
+    importsOf(file, read)
+      .filter(NOT_FOR_CONTENT_SCRIPT)
+      .map((target) => `${file} imports ${target}`),
+  );
 }
 
 /**
@@ -123,8 +169,40 @@ const APP_FOLDERS = ['lib', 'components', 'utils', 'hooks', 'entrypoints'];
 const appSources = () => APP_FOLDERS.flatMap(sourcesUnder);
 
 describe('import direction', () => {
-  it('no file imports from a layer above its own', () => {
+  it('judges every source file: each belongs to a layer', () => {
+    expect(appSources().filter((file) => layerOf(file) < 0)).toEqual([]);
+    expect(LAYERS[layerOf('lib/problems.ts')]?.name).toBe('domain');
+    expect(LAYERS[layerOf('lib/protocol/content.ts')]?.name).toBe('messages');
+  });
+
+  it('no file imports from a layer above its own, or from a sibling of the same rank', () => {
     expect(backEdges(appSources())).toEqual([]);
+  });
+
+  it('the content script imports nothing from the background, the formats or the pages', () => {
+    expect(contentScriptLeaks(appSources())).toEqual([]);
+  });
+
+  it.each([
+    ['entrypoints/mfa.ts', "import { routeMessage } from '@/lib/background/router';", 'lib/background/router.ts'],
+    ['lib/content/flow.ts', "import type { ImportProblem } from '../formats/problems';", 'lib/formats/problems.ts'],
+    ['lib/signin/hosts.ts', "import { send } from '@/utils/send';", 'utils/send.ts'],
+  ])('sees the content script import what it must not: %s', (file, line, target) => {
+    const read: ReadSource = (path) => (path === file ? `${line}\n` : readSource(path));
+    expect(contentScriptLeaks([file], read)).toEqual([`${file} imports ${target}`]);
+  });
+
+  it.each([
+    ['lib/totp.ts', "import type { RowIssue } from './formats/problems';", 'lib/formats/problems.ts'],
+    ['lib/problems.ts', "import type { ImportProblem } from './formats/problems';", 'lib/formats/problems.ts'],
+    ['lib/protocol/common.ts', "import { fail } from '../background/router';", 'lib/background/router.ts'],
+    ['lib/content/flow.ts', "import { x } from '../background/sender';", 'lib/background/sender.ts'],
+    ['lib/background/router.ts', "import { x } from '../popup/list-order';", 'lib/popup/list-order.ts'],
+  ])('sees an upward or sideways import: %s', (file, line, target) => {
+    const read: ReadSource = (path) => (path === file ? `${line}\n` : readSource(path));
+    expect(backEdges([file], read)).toEqual([
+      `${file} (${LAYERS[layerOf(file)]?.name}) imports ${target} (${LAYERS[layerOf(target)]?.name})`,
+    ]);
   });
 
   it('no import circle, type-only imports included', () => {

@@ -81,6 +81,17 @@ describe('locales', () => {
     expect(unused).toEqual([]);
   });
 
+  it('words each sentence once: no two keys hold the same English sentence', () => {
+    // A failure worded under two keys drifts apart between languages (docs/ARCHITECTURE.md,
+    // 'Problems and words'); labels such as "Unlock" may repeat, sentences may not.
+    const byText = new Map<string, string[]>();
+    for (const [key, message] of Object.entries(english)) {
+      const text = (message as Message).message.replace(/\$[A-Za-z0-9_]+\$/g, '$');
+      if (/[.?!]$/.test(text.trim())) byText.set(text, [...(byText.get(text) ?? []), key]);
+    }
+    expect([...byText.values()].filter((keys) => keys.length > 1)).toEqual([]);
+  });
+
   it('names keys as browsers allow, without two that differ only in case', () => {
     const keys = Object.keys(english);
     expect(keys.filter((key) => !/^[A-Za-z0-9_]+$/.test(key))).toEqual([]);

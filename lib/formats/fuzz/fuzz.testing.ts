@@ -3,7 +3,7 @@ import { english } from '../english.testing';
 import type { ImportParse } from '../types';
 
 /**
- * Seeded inputs for the importers' fuzz tests (issue #14.2): the same seed gives the same
+ * Seeded inputs for the importers' fuzz tests (docs/ARCHITECTURE.md, 'Testing'): the same seed gives the same
  * inputs on every machine, so a failure names an input that can be replayed.
  */
 export function randomFrom(seed: number): (n: number) => number {

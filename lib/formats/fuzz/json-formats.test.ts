@@ -5,7 +5,7 @@ import { MAX_PBKDF2_ITERATIONS, MIN_PBKDF2_ITERATIONS } from '../../crypto';
 import { createEncryptedBackup, parseImport } from '../index';
 import { fuzz, jsonInputs, mutateText, randomFrom, short } from './fuzz.testing';
 
-/** Issue #14.2 for the JSON importers; see text-formats.test.ts. */
+/** The fuzz tests (docs/ARCHITECTURE.md, 'Testing') of the JSON importers; see text-formats.test.ts. */
 const COUNT = 10_000;
 const MB = 1024 * 1024;
 const json = (name: string): unknown => JSON.parse(new TextDecoder().decode(readFixture(name)));

@@ -7,7 +7,7 @@ import type { ImportParse } from '../types';
 import { fuzz, randomFrom } from './fuzz.testing';
 
 /**
- * Issue #14.2 for QR images: the header reader that bounds an image before the browser decodes
+ * The fuzz tests (docs/ARCHITECTURE.md, 'Testing') of QR images: the header reader that bounds an image before the browser decodes
  * it, and the decoder on pixels whose claimed size and content are hostile.
  */
 const COUNT = 10_000;

@@ -4,7 +4,7 @@ import { parseImport } from '../index';
 import { fuzz, randomFrom, short, textInputs } from './fuzz.testing';
 
 /**
- * Issue #14.2: every importer, fed 10,000 seeded mutated and random inputs, ends each in a
+ * Fuzz (docs/ARCHITECTURE.md, 'Testing'): every importer, fed 10,000 seeded mutated and random inputs, ends each in a
  * result or a typed import problem — no exception, no hang (100 ms of CPU an input), no runaway
  * memory (50 MB). Seeds are fixed: a failure names an input that replays.
  */

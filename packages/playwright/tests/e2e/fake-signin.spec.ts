@@ -1,6 +1,6 @@
 /**
- * The fake sign-in service checks codes with its own RFC 6238 code (tests/support/fake-signin/
- * totp.ts): here it is held to oathtool, an independent implementation, and to the rules the
+ * The fake sign-in service checks codes with its own RFC 6238 code
+ * (packages/playwright/src/fake-signin/totp.ts): here it is held to oathtool, an independent implementation, and to the rules the
  * examples rely on (one period either side, never a counter twice). No browser.
  */
 import { expect, test } from '@playwright/test';
