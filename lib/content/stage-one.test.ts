@@ -150,12 +150,10 @@ describe.concurrent('markup variants: the runner never acts before the first sta
           async send(request) {
             (loaded ? sent : early).push(request);
             if (request.type === 'content:code') {
-              const named = request.pageAccount ?? account ?? 'nobody@contoso.com';
               return {
                 status: 'code',
                 code: '428193',
                 digits: 6,
-                account: named,
                 submit: false,
                 rememberDevice: false,
               };
