@@ -132,6 +132,19 @@ describe('a screen report', () => {
     expect(JSON.stringify(report)).not.toContain('refused');
   });
 
+  it("masks a digit run in an image's name, a data: URL's short payload too", async () => {
+    page = await renderedFixture('enter-code', CODE_PAGE_URL);
+    for (const src of ['data:text/plain,code-428193', 'https://aadcdn.example/img/code-428193.svg?x=1']) {
+      const image = page.document.createElement('img');
+      image.setAttribute('src', src);
+      page.document.body.append(image);
+    }
+    const report = screenReport(page.document, fakeLayout(page.document));
+    const names = everyElement(report.body).flatMap((element) => (element.src ? [element.src] : []));
+    expect(names).toEqual(expect.arrayContaining(['code-######', 'code-######.svg']));
+    expect(JSON.stringify(report)).not.toContain('428193');
+  });
+
   it('stops at its element limit and says how many it left out', async () => {
     page = await renderedFixture('enter-code', CODE_PAGE_URL);
     const filler = page.document.createElement('div');

@@ -75,7 +75,7 @@ function imageName(element: Element): string | undefined {
   if (!src) return undefined;
   if (src.startsWith('data:')) {
     const payload = src.slice(src.indexOf(',') + 1);
-    return /^[A-Za-z0-9_.-]{1,40}$/.test(payload) ? payload : undefined;
+    return /^[A-Za-z0-9_.-]{1,40}$/.test(payload) ? (maskIdentifier(payload) ?? undefined) : undefined;
   }
   try {
     const file = new URL(src, 'https://invalid.example/').pathname.split('/').pop() ?? '';

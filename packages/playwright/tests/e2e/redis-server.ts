@@ -14,8 +14,8 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
-/** A port the system has just handed out as free (the "--port 0" Redis lacks). */
-function freePort(): Promise<number> {
+/** A port the system has just handed out as free (the "--port 0" Redis lacks); nothing listens on it. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

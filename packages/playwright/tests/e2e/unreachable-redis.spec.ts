@@ -6,25 +6,13 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
+import { freePort } from './redis-server';
 
 const PASSWORD = 'never-printed-7c1e';
-
-/** A port nothing listens on: handed out free by the system, then closed. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function runSuite(env: NodeJS.ProcessEnv): Promise<{ code: number; output: string; ms: number }> {
   const config = fileURLToPath(new URL('./unreachable-redis-suite/playwright.config.ts', import.meta.url));
@@ -49,7 +37,7 @@ for (const via of ['config', 'environment'] as const) {
     test.setTimeout(120_000);
     const dir = mkdtempSync(join(tmpdir(), 'mfa-unreachable-'));
     try {
-      const port = await closedPort();
+      const port = await freePort();
       const url = `redis://qa:${PASSWORD}@127.0.0.1:${port}`;
       const started = join(dir, 'started.txt');
       const run = await runSuite({
