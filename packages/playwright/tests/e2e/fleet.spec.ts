@@ -122,7 +122,7 @@ test('three machines × 2 workers × 4 pool accounts × 24 sign-ins on one Redis
     expect(reused).toHaveLength(MACHINES * 6 - ACCOUNTS);
     expect(reused.filter((l) => l.machine !== keptBy.get(l.upn)).length).toBeGreaterThan(0);
 
-    // What Redis holds: hashes, counters, encrypted sessions; never a name.
+    // What Redis holds: hashes, counters, encrypted sessions; never a name, a secret or a cookie.
     const client = new Redis(redis.url);
     try {
       const keys = await client.keys('*');
@@ -131,6 +131,7 @@ test('three machines × 2 workers × 4 pool accounts × 24 sign-ins on one Redis
       const values = await Promise.all(keys.map((k) => client.get(k)));
       const stored = JSON.stringify({ keys, values }).toLowerCase();
       for (const clear of ['fleet.user', 'contoso', 'estsauth']) expect(stored).not.toContain(clear);
+      for (const user of users) expect(stored).not.toContain(user.secret.toLowerCase().slice(0, 16));
     } finally {
       client.disconnect();
     }
